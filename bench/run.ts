@@ -1,0 +1,79 @@
+// `npm run bench`: every figure measured in this run, printed as a table and written to bench/results.md.
+import { execFileSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+
+interface Row {
+  area: string;
+  measure: string;
+  value: string;
+  goal: string;
+}
+
+const root = path.resolve(__dirname, "..");
+const rows: Row[] = [];
+const notYet: string[] = [];
+
+function runCase(script: string, args: string[]): Record<string, number> {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "--max-old-space-size=4096", path.join(__dirname, script), ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+function engine(): void {
+  const sizes = [10_000, 100_000, 1_000_000];
+  const results = sizes.map((n) => runCase("engineCase.ts", [String(n), "10000"]));
+  for (const r of results) {
+    rows.push({
+      area: "引擎 scoreMembers",
+      measure: `10,000 名党员 × ${r.entries.toLocaleString("en-US")} 条记录：评分耗时（3次中位数）`,
+      value: `${r.medianMs.toFixed(1)} ms`,
+      goal: r.entries === 1_000_000 ? "< 1000 ms" : "",
+    });
+    rows.push({
+      area: "引擎 scoreMembers",
+      measure: `同上：进程峰值内存（含生成的台账 ${r.ledgerRssMB.toFixed(0)} MB）/ 评分时堆增长`,
+      value: `${r.peakRssMB.toFixed(0)} MB / ${r.heapGrowthMB.toFixed(0)} MB`,
+      goal: r.entries === 1_000_000 ? "< 1024 MB" : "",
+    });
+  }
+  const [a, b, c] = results.map((r) => r.medianMs);
+  rows.push({
+    area: "引擎 scoreMembers",
+    measure: "耗时增长：10k→100k / 100k→1M（记录数各 ×10；每名党员的固定开销在小台账上占主导）",
+    value: `×${(b / a).toFixed(1)} / ×${(c / b).toFixed(1)}`,
+    goal: "不超过线性（×10）",
+  });
+}
+
+function table(): string {
+  const header = "| 项目 | 测量 | 结果 | 目标 |\n|---|---|---|---|\n";
+  return header + rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.goal} |`).join("\n");
+}
+
+engine();
+notYet.push(
+  "LibreOffice 公式台账对照（issue 8）",
+  "任务窗格各操作的 sync 次数（issue 4）",
+  "PARTY.SCORES / 500 × PARTY.TOTAL（issue 5）",
+  "exceljs 读写 100,000 条记录（issue 4）",
+  "任务窗格包 gzip 大小（issue 7）",
+  "npm run demo 全程（issue 8）",
+);
+
+const machine = `${os.cpus().length} 核 · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${os.cpus()[0]?.model ?? ""}`;
+const report = [
+  `# 基准测试结果`,
+  "",
+  `机器：${machine}`,
+  `时间：${new Date().toISOString()}`,
+  "",
+  table(),
+  "",
+  notYet.length ? `尚未测量（对应功能尚未实现）：\n${notYet.map((n) => `- ${n}`).join("\n")}\n` : "",
+].join("\n");
+fs.writeFileSync(path.join(__dirname, "results.md"), report);
+console.log(report);

@@ -1,0 +1,392 @@
+import { CoreError } from "../errors";
+import { type Period, absMonth, cycleStartAbs, daysInMonth, parsePeriod, periodDates, subPeriods } from "../period";
+import { type AppraisalComponent, MONTHS_IN, type PointsComponent, type Scheme, type SchemeItem } from "../scheme/schema";
+import { sortVersions, versionInForce } from "../scheme/versions";
+import { clamp, fromTenths, toTenths } from "../tenths";
+import { entryPoints } from "./entryPoints";
+import { rankCompetition } from "./rank";
+import type { IgnoredEntry, IgnoredReason, LedgerEntry, Member, MemberScore, ScoreInput, ScoreResult } from "./types";
+
+const MONTHS = 12;
+
+interface CompiledItem {
+  item: SchemeItem;
+  /** Index into the points components of the structural version; -1 for veto items. */
+  component: number;
+  categories: Set<string> | null;
+  /** Index into the capped-item table, or -1. */
+  capped: number;
+}
+
+interface CappedEntry {
+  member: number;
+  capped: number;
+  date: string;
+  offset: number;
+  tenths: number;
+}
+
+/** Per-member month sums over one cycle, in tenths: sums[(member × C + component) × 12 + month]. */
+interface CycleLedger {
+  scheme: Scheme;
+  pointComponents: PointsComponent[];
+  appraisal: AppraisalComponent | null;
+  members: readonly Member[];
+  sums: Float64Array;
+  veto: (string | null)[];
+  ignored: IgnoredEntry[];
+}
+
+/** Parses "YYYY-MM-DD" without allocating; returns the absolute month or -1 when not a real date. */
+function absMonthOf(date: string): number {
+  if (typeof date !== "string" || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = date.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  const m1 = date.charCodeAt(5) - 48;
+  const m2 = date.charCodeAt(6) - 48;
+  const d1 = date.charCodeAt(8) - 48;
+  const d2 = date.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return -1;
+  return absMonth(year, month);
+}
+
+function compileItems(version: Scheme, pointComponents: PointsComponent[], cappedIndex: Map<SchemeItem, number>): Map<string, CompiledItem> {
+  const componentIndex = new Map(pointComponents.map((c, i) => [c.id, i]));
+  const map = new Map<string, CompiledItem>();
+  for (const item of version.items) {
+    let capped = -1;
+    if (item.cap) {
+      capped = cappedIndex.get(item) ?? cappedIndex.size;
+      cappedIndex.set(item, capped);
+    }
+    map.set(item.code.toUpperCase(), {
+      item,
+      component: item.points.kind === "veto" ? -1 : componentIndex.get(item.component ?? "") ?? -2,
+      categories: item.categories ? new Set(item.categories) : null,
+      capped,
+    });
+  }
+  return map;
+}
+
+function lookupItem(items: Map<string, CompiledItem>, code: string): CompiledItem | undefined {
+  return items.get(code) ?? (typeof code === "string" ? items.get(code.trim().toUpperCase()) : undefined);
+}
+
+/** Reads the whole cycle of the ledger once; every period of the cycle is scored from this. */
+function buildCycleLedger(
+  versions: Scheme[],
+  scheme: Scheme,
+  members: readonly Member[],
+  entries: readonly LedgerEntry[],
+  cycleYear: number,
+): CycleLedger {
+  const pointComponents = scheme.components.filter((c): c is PointsComponent => c.kind === "points");
+  const appraisal = scheme.components.find((c): c is AppraisalComponent => c.kind === "appraisal") ?? null;
+  const C = pointComponents.length;
+  const cappedIndex = new Map<SchemeItem, number>();
+  const compiled = versions.map((v) => compileItems(v, pointComponents, cappedIndex));
+  const cappedItems = [...cappedIndex.keys()];
+
+  const memberIndex = new Map<string, number>();
+  members.forEach((m, i) => {
+    if (!memberIndex.has(m.id)) memberIndex.set(m.id, i);
+  });
+  const sums = new Float64Array(members.length * C * MONTHS);
+  const veto: (string | null)[] = new Array(members.length).fill(null);
+  const ignored: IgnoredEntry[] = [];
+  const capped: CappedEntry[] = [];
+  const start = cycleStartAbs(cycleYear, scheme.cycleStartMonth);
+  const single = versions.length === 1;
+
+  const ignore = (index: number, entry: LedgerEntry, reason: IgnoredReason) => ignored.push({ index, ref: entry.ref, reason });
+
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    const abs = absMonthOf(e.date);
+    if (abs < 0) {
+      ignore(i, e, "bad-date");
+      continue;
+    }
+    const offset = abs - start;
+    if (offset < 0 || offset >= MONTHS) continue;
+    const m = memberIndex.get(e.memberId);
+    if (m === undefined) {
+      ignore(i, e, "unknown-member");
+      continue;
+    }
+    const items = single ? compiled[0] : compiled[versions.indexOf(versionInForce(versions, e.date))];
+    const c = lookupItem(items, e.itemCode);
+    if (!c || c.component === -2) {
+      ignore(i, e, "unknown-item");
+      continue;
+    }
+    if (c.categories && !c.categories.has(members[m].category)) {
+      ignore(i, e, "category-not-applicable");
+      continue;
+    }
+    const points = entryPoints(c.item, e.count, e.value);
+    if (!points.ok) {
+      ignore(i, e, points.problem);
+      continue;
+    }
+    if (points.veto) {
+      const reason = `${c.item.code} ${c.item.name}（${e.date}${e.note ? `，${e.note}` : ""}）`;
+      veto[m] = veto[m] ? `${veto[m]}；${reason}` : reason;
+    } else if (c.capped >= 0) {
+      capped.push({ member: m, capped: c.capped, date: e.date, offset, tenths: points.tenths });
+    } else {
+      sums[(m * C + c.component) * MONTHS + offset] += points.tenths;
+    }
+  }
+
+  applyCaps(capped, cappedItems, pointComponents, sums, C);
+  // A veto reason lists its entries in date order whatever the ledger's order.
+  for (let m = 0; m < veto.length; m++) {
+    const v = veto[m];
+    if (v && v.includes("；")) veto[m] = v.split("；").sort(byDateInReason).join("；");
+  }
+  if (scheme.newMembers === "branchAverage") fillBeforeJoining(members, sums, C, start);
+  return { scheme, pointComponents, appraisal, members, sums, veto, ignored };
+}
+
+function byDateInReason(a: string, b: string): number {
+  const da = a.slice(a.indexOf("（") + 1);
+  const db = b.slice(b.indexOf("（") + 1);
+  return da < db ? -1 : da > db ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Capped items: entries count in date order until the cap of their window is reached. */
+function applyCaps(capped: CappedEntry[], cappedItems: SchemeItem[], components: PointsComponent[], sums: Float64Array, C: number): void {
+  if (capped.length === 0) return;
+  capped.sort((a, b) => a.member - b.member || a.capped - b.capped || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const componentIndex = new Map(components.map((c, i) => [c.id, i]));
+  let used = 0;
+  let key = "";
+  for (const e of capped) {
+    const item = cappedItems[e.capped];
+    const cap = item.cap!;
+    const window = Math.floor(e.offset / MONTHS_IN[cap.period]);
+    const k = `${e.member}:${e.capped}:${window}`;
+    if (k !== key) {
+      key = k;
+      used = 0;
+    }
+    const room = toTenths(cap.points) - used;
+    const take = Math.min(Math.abs(e.tenths), Math.max(room, 0));
+    used += take;
+    const component = componentIndex.get(item.component ?? "");
+    if (component !== undefined && take > 0) sums[(e.member * C + component) * MONTHS + e.offset] += Math.sign(e.tenths) * take;
+  }
+}
+
+/** S8: a member's months before joining count as the branch average of those months. */
+function fillBeforeJoining(members: readonly Member[], sums: Float64Array, C: number, start: number): void {
+  const joinOffset = members.map((m) => {
+    const abs = m.joinedOn ? absMonthOf(m.joinedOn) : -1;
+    return abs < 0 ? 0 : clamp(abs - start, 0, MONTHS);
+  });
+  if (joinOffset.every((o) => o === 0)) return;
+  for (let month = 0; month < MONTHS; month++) {
+    const assessed: number[] = [];
+    members.forEach((_, m) => {
+      if (joinOffset[m] <= month) assessed.push(m);
+    });
+    for (let c = 0; c < C; c++) {
+      let total = 0;
+      for (const m of assessed) total += sums[(m * C + c) * MONTHS + month];
+      const average = assessed.length ? Math.round(total / assessed.length) : 0;
+      members.forEach((_, m) => {
+        if (joinOffset[m] > month) sums[(m * C + c) * MONTHS + month] = average;
+      });
+    }
+  }
+}
+
+interface RawScore {
+  /** Per points component, then the appraisal last when present, in tenths. */
+  components: number[];
+  total: number;
+}
+
+function initialTenths(component: PointsComponent, previousTotal: number | undefined): number {
+  if (!component.carryOver) return toTenths(component.initial);
+  const base = previousTotal === undefined ? toTenths(component.carryOver.fallback) : Math.round(component.carryOver.fraction * toTenths(previousTotal));
+  return clamp(base, toTenths(component.floor), toTenths(component.max));
+}
+
+function appraisalTenths(component: AppraisalComponent, appraisal: { grade?: string; score?: number } | undefined): number {
+  if (!appraisal) return 0;
+  const a = component.appraisal;
+  if (a.mode === "grades") {
+    const grade = a.grades.find((g) => g.name === appraisal.grade?.trim());
+    return grade ? toTenths(grade.points) : 0;
+  }
+  if (appraisal.score === undefined || !Number.isFinite(appraisal.score)) return 0;
+  return clamp(toTenths(appraisal.score), toTenths(a.min), toTenths(a.max));
+}
+
+export function appraisalMax(component: AppraisalComponent): number {
+  const a = component.appraisal;
+  return a.mode === "grades" ? Math.max(...a.grades.map((g) => g.points)) : a.max;
+}
+
+/** The highest total a period allows, in tenths, for the period's own scoring (no summing of sub-periods). */
+function periodMaxTenths(ledger: CycleLedger, period: Period): number {
+  let max = 0;
+  for (const c of ledger.pointComponents) {
+    const g = MONTHS_IN[c.grant];
+    max += toTenths(c.max) * (g <= period.months ? period.months / g : 1);
+  }
+  if (ledger.appraisal && period.kind === "cycle") max += toTenths(appraisalMax(ledger.appraisal));
+  return max;
+}
+
+function sumsFrom(ledger: CycleLedger, memberIndex: number, component: number, from: number, to: number): number {
+  const base = (memberIndex * ledger.pointComponents.length + component) * MONTHS;
+  let s = 0;
+  for (let month = from; month < to; month++) s += ledger.sums[base + month];
+  return s;
+}
+
+/** One period scored on its own: each component clamped per grant period, the total clamped to [0, max]. */
+function scoreOwnPeriod(ledger: CycleLedger, period: Period, previousTotals: Readonly<Record<string, number>>, appraisals: Map<string, { grade?: string; score?: number }>): RawScore[] {
+  const { pointComponents, appraisal } = ledger;
+  const max = periodMaxTenths(ledger, period);
+  const from = period.startOffset;
+  const to = from + period.months;
+  return ledger.members.map((member, m) => {
+    const components: number[] = [];
+    pointComponents.forEach((c, ci) => {
+      const g = MONTHS_IN[c.grant];
+      const initial = initialTenths(c, previousTotals[member.id]);
+      const floor = toTenths(c.floor);
+      const cap = toTenths(c.max);
+      let value = 0;
+      if (g <= period.months) {
+        for (let s = from; s < to; s += g) value += clamp(initial + sumsFrom(ledger, m, ci, s, s + g), floor, cap);
+      } else {
+        // A component granted for a longer span shows its standing to the end of this period.
+        value = clamp(initial + sumsFrom(ledger, m, ci, Math.floor(from / g) * g, to), floor, cap);
+      }
+      components.push(value);
+    });
+    if (appraisal) components.push(period.kind === "cycle" ? appraisalTenths(appraisal, appraisals.get(member.id)) : 0);
+    const total = clamp(
+      components.reduce((a, b) => a + b, 0),
+      0,
+      max,
+    );
+    return { components, total };
+  });
+}
+
+function scoreRaw(ledger: CycleLedger, period: Period, previousTotals: Readonly<Record<string, number>>, appraisals: Map<string, { grade?: string; score?: number }>): RawScore[] {
+  const from = ledger.scheme.cycleTotalFrom;
+  if (from === "ledger" || MONTHS_IN[from] >= period.months) return scoreOwnPeriod(ledger, period, previousTotals, appraisals);
+  // S1: the total is the sum of the sub-periods' totals (each scored and clamped on its own).
+  const parts = subPeriods(period, from, ledger.scheme.cycleStartMonth).map((p) => scoreOwnPeriod(ledger, p, previousTotals, appraisals));
+  const own = period.kind === "cycle" && ledger.appraisal ? scoreOwnPeriod(ledger, period, previousTotals, appraisals) : null;
+  return ledger.members.map((_, m) => {
+    const components = parts[0][m].components.map((_, ci) => parts.reduce((a, p) => a + p[m].components[ci], 0));
+    let total = parts.reduce((a, p) => a + p[m].total, 0);
+    if (own) {
+      const last = components.length - 1;
+      components[last] = own[m].components[last];
+      total += components[last];
+    }
+    return { components, total };
+  });
+}
+
+function resolvePeriod(period: Period | string, cycleStartMonth: number): Period {
+  return typeof period === "string" ? parsePeriod(period, cycleStartMonth) : period;
+}
+
+/**
+ * Scores every member for a period: components, total, grade, rank, veto and probation outcome.
+ * Pure: the same input gives the same result whatever the order of the entries.
+ */
+export function scoreMembers(input: ScoreInput): ScoreResult {
+  const versions = sortVersions(input.scheme);
+  const first = versions[0];
+  const period = resolvePeriod(input.period, first.cycleStartMonth);
+  if (versions.some((v) => v.cycleStartMonth !== first.cycleStartMonth))
+    throw new CoreError("mixed-cycles", `方案 ${first.id} 的各版本周期起始月不一致`);
+  // Structure (components, grades, categories) follows the version in force at the period's end.
+  const scheme = versionInForce(versions, periodDates(period, first.cycleStartMonth).end);
+  const ledger = buildCycleLedger(versions, scheme, input.members, input.entries, period.cycleYear);
+
+  const appraisals = new Map<string, { grade?: string; score?: number }>();
+  for (const a of input.appraisals ?? []) if (a.cycleYear === period.cycleYear) appraisals.set(a.memberId, a);
+  const raw = scoreRaw(ledger, period, input.previousTotals ?? {}, appraisals);
+
+  const categories = new Map(scheme.categories.map((c) => [c.name, c]));
+  const componentNames = [...ledger.pointComponents.map((c) => c.name), ...(ledger.appraisal ? [ledger.appraisal.name] : [])];
+  const graded = period.kind === scheme.gradedPeriod;
+
+  const members: MemberScore[] = input.members.map((member, m) => {
+    const vetoReason = ledger.veto[m];
+    const veto = vetoReason !== null;
+    const components: Record<string, number> = {};
+    componentNames.forEach((name, ci) => {
+      components[name] = veto ? 0 : fromTenths(raw[m].components[ci]);
+    });
+    const total = veto ? 0 : fromTenths(raw[m].total);
+    const category = categories.get(member.category);
+    const band = graded && category?.graded ? scheme.grades.find((g) => total >= g.min) ?? null : null;
+    const probation =
+      scheme.probation && member.category === scheme.probation.category && period.kind === "cycle"
+        ? scheme.probation.outcomes.find((o) => total >= o.min)?.name ?? null
+        : null;
+    return {
+      id: member.id,
+      name: member.name,
+      category: member.category,
+      components,
+      total,
+      grade: band?.name ?? null,
+      gradeNote: band?.note ?? null,
+      rank: null,
+      veto,
+      vetoReason,
+      probation,
+    };
+  });
+
+  const rankedIdx = members.map((s, i) => (categories.get(s.category)?.ranked ? i : -1)).filter((i) => i >= 0);
+  const ranks = rankCompetition(rankedIdx.map((i) => ({ total: members[i].total, last: members[i].veto })));
+  rankedIdx.forEach((i, k) => {
+    members[i].rank = ranks[k];
+  });
+
+  const maxTotal =
+    scheme.cycleTotalFrom !== "ledger" && MONTHS_IN[scheme.cycleTotalFrom] < period.months
+      ? subPeriods(period, scheme.cycleTotalFrom, scheme.cycleStartMonth).reduce((a, p) => a + periodMaxTenths(ledger, p), 0) +
+        (period.kind === "cycle" && ledger.appraisal ? toTenths(appraisalMax(ledger.appraisal)) : 0)
+      : periodMaxTenths(ledger, period);
+
+  return {
+    schemeId: scheme.id,
+    schemeVersion: scheme.version,
+    period,
+    componentNames,
+    maxTotal: fromTenths(maxTotal),
+    members,
+    ignored: ledger.ignored,
+  };
+}
+
+
+/** The highest total a scheme allows in one period of a granularity (default: the whole cycle). */
+export function schemeMaximum(scheme: Scheme, kind: "cycle" | "half" | "quarter" | "month" = "cycle"): number {
+  const label = { cycle: "2000", half: "2000H1", quarter: "2000Q1", month: `2000-${String(scheme.cycleStartMonth).padStart(2, "0")}` }[kind];
+  return scoreMembers({ scheme, members: [], entries: [], period: label }).maxTotal;
+}

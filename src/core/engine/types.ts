@@ -1,0 +1,94 @@
+import type { Scheme } from "../scheme/schema";
+import type { Period } from "../period";
+
+export interface Member {
+  id: string;
+  name: string;
+  category: string;
+  /** ISO date from which the member is assessed in this branch (入党/转入); used by the new-member rule. */
+  joinedOn?: string;
+  /** ISO date the member left the branch (转出), if any. */
+  leftOn?: string;
+}
+
+export interface LedgerEntry {
+  /** ISO date YYYY-MM-DD. */
+  date: string;
+  memberId: string;
+  itemCode: string;
+  /** 次数, a positive whole number; default 1. */
+  count?: number;
+  /** 分值 per occurrence: required for discretionary (range) items; for fixed items it must agree. */
+  value?: number;
+  note?: string;
+  /** Where the entry came from (the sheet row), echoed in `ignored`. */
+  ref?: number;
+}
+
+export interface Appraisal {
+  cycleYear: number;
+  memberId: string;
+  /** 评议等次 for schemes that map grades to points. */
+  grade?: string;
+  /** Direct score for schemes that take the vote's score. */
+  score?: number;
+}
+
+export interface ScoreInput {
+  /** One scheme, or every version of one scheme (an entry is scored by the version in force on its date). */
+  scheme: Scheme | readonly Scheme[];
+  members: readonly Member[];
+  entries: readonly LedgerEntry[];
+  appraisals?: readonly Appraisal[];
+  /** Last cycle's totals by member id, for schemes that carry over. */
+  previousTotals?: Readonly<Record<string, number>>;
+  /** A Period or its label ("2026", "2026H1", "2026Q3", "2026-07"). */
+  period: Period | string;
+}
+
+export interface MemberScore {
+  id: string;
+  name: string;
+  category: string;
+  /** Component name (基础分, 加分 …) → points. */
+  components: Record<string, number>;
+  total: number;
+  /** Null where the period is not graded or the category takes no grade. */
+  grade: string | null;
+  gradeNote: string | null;
+  /** Competition rank among ranked categories; null for unranked categories. */
+  rank: number | null;
+  veto: boolean;
+  vetoReason: string | null;
+  /** For probationary members where the scheme says: 按期转正 / 延期转正 / 取消预备党员资格. */
+  probation: string | null;
+}
+
+export type IgnoredReason =
+  | "unknown-member"
+  | "unknown-item"
+  | "bad-date"
+  | "bad-count"
+  | "missing-value"
+  | "value-out-of-range"
+  | "value-mismatch"
+  | "category-not-applicable";
+
+export interface IgnoredEntry {
+  index: number;
+  ref?: number;
+  reason: IgnoredReason;
+}
+
+export interface ScoreResult {
+  schemeId: string;
+  schemeVersion: number;
+  period: Period;
+  /** Component names in scheme order. */
+  componentNames: string[];
+  /** The highest total a member can reach in this period. */
+  maxTotal: number;
+  members: MemberScore[];
+  /** Entries inside the period's cycle that could not be scored as written; they count toward nothing. */
+  ignored: IgnoredEntry[];
+}

@@ -1,0 +1,75 @@
+import { spawnSync } from "child_process";
+import path from "path";
+
+const root = path.resolve(__dirname, "..");
+
+interface LintCase {
+  file: string;
+  /** Source to lint as if it were `file`; omitted = lint the real files at `file`. */
+  code?: string;
+}
+
+const CORE_IMPORTS: [string, string][] = [
+  ["Office.js types", 'import type {} from "@microsoft/office-js";'],
+  ["React", 'import { useState } from "react";\nexport const x = useState;'],
+  ["Fluent UI", 'import { Button } from "@fluentui/react-components";\nexport const x = Button;'],
+  ["exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;'],
+  ["a Node built-in", 'import fs from "fs";\nexport const x = fs;'],
+  ["a node: built-in", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;'],
+  ["the workbook layer", 'import { x } from "../workbook/gateway";\nexport const y = x;'],
+  ["the task pane", 'import { App } from "../../taskpane/components/App";\nexport const y = App;'],
+];
+const CORE_GLOBALS = ["document", "window", "Excel", "process"];
+const FUNCTIONS_ENTRY_IMPORTERS: [string, string][] = [
+  ["src/taskpane/components/fenceFixture.ts", "../../functions/functions"],
+  ["src/functions/fenceFixture.ts", "./functions"],
+  ["src/workbook/fenceFixture.ts", "../functions/functions.ts"],
+];
+
+const cases: Record<string, LintCase> = {
+  functionsToTaskpane: { file: "src/functions/fenceFixture.ts", code: 'import { App } from "../taskpane/components/App";\nexport const x = App;' },
+  functionsToReact: { file: "src/functions/fenceFixture.ts", code: 'import React from "react";\nexport const x = React;' },
+  functionsToCore: { file: "src/functions/fenceFixture.ts", code: 'import { gradeOf } from "../core/formulas/grade";\nimport { unwrap } from "./toExcelError";\nexport const x = [gradeOf, unwrap];' },
+  realCore: { file: "src/core" },
+};
+CORE_IMPORTS.forEach(([what, code]) => (cases[`core:${what}`] = { file: "src/core/engine/fenceFixture.ts", code }));
+CORE_GLOBALS.forEach((name) => (cases[`global:${name}`] = { file: "src/core/fenceFixture.ts", code: `export const x = ${name};` }));
+FUNCTIONS_ENTRY_IMPORTERS.forEach(([file, spec]) => (cases[`entry:${file}`] = { file, code: `import { grade } from "${spec}";\nexport const x = grade;` }));
+
+let messages: Record<string, string[]> = {};
+
+beforeAll(() => {
+  const keys = Object.keys(cases);
+  const run = spawnSync(process.execPath, [path.join(root, "test/support/lintCases.mjs")], { input: JSON.stringify(keys.map((k) => cases[k])), encoding: "utf8", cwd: root });
+  if (run.status !== 0) throw new Error(`lint helper failed: ${run.stderr}`);
+  const out = JSON.parse(run.stdout) as string[][];
+  messages = Object.fromEntries(keys.map((k, i) => [k, out[i]]));
+});
+
+function ruleIdsFor(key: string): string[] {
+  return messages[key];
+}
+
+describe("layer fences", () => {
+  it.each(CORE_IMPORTS.map(([what]) => [what]))("src/core may not import %s", (what) => {
+    expect(ruleIdsFor(`core:${what}`).some((m) => m.startsWith("no-restricted-imports") && m.includes("src/core is pure"))).toBe(true);
+  });
+
+  it.each(CORE_GLOBALS.map((g) => [g]))("src/core may not use the global %s", (name) => {
+    expect(ruleIdsFor(`global:${name}`).some((m) => m.startsWith("no-restricted-globals"))).toBe(true);
+  });
+
+  it("src/functions imports only src/core", () => {
+    expect(ruleIdsFor("functionsToTaskpane").some((m) => m.includes("src/functions imports only src/core"))).toBe(true);
+    expect(ruleIdsFor("functionsToReact").some((m) => m.includes("src/functions imports only src/core"))).toBe(true);
+    expect(ruleIdsFor("functionsToCore")).toEqual([]);
+  });
+
+  it.each(FUNCTIONS_ENTRY_IMPORTERS.map(([file]) => [file]))("nothing imports src/functions/functions.ts (from %s)", (file) => {
+    expect(ruleIdsFor(`entry:${file}`).some((m) => m.includes("functions.ts registers itself"))).toBe(true);
+  });
+
+  it("the core as written passes its own fence", () => {
+    expect(ruleIdsFor("realCore")).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+/**
+ * HTTPS options for the dev server, read only when serving. office-addin-dev-certs may be unable to
+ * trust its CA on this machine (no sudo); then say so and serve plain http for the browser preview.
+ */
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
+  } catch (error) {
+    console.warn(
+      `\n[dev-server] 无法取得 Office 开发证书（${error.message}）。\n` +
+        "  Excel 只加载 https 加载项：请在有管理员权限的机器上运行 `npx office-addin-dev-certs install`。\n" +
+        "  现以 http 方式启动，仅供浏览器预览。\n",
+    );
+    return { type: "http" };
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // ES modules let webpack drop the Fluent UI icons we do not use (a commonjs build bundles all of them).
+            options: {
+              onlyCompileBundledFiles: true,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the functions run in the task pane's page.
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+        ],
+      }),
+    ],
+    performance: { maxAssetSize: 1024 * 1024, maxEntrypointSize: 1024 * 1024 },
+  };
+  if (env && env.WEBPACK_SERVE) {
+    config.devServer = {
+      static: { directory: path.join(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: await httpsOptions(),
+      port: DEV_SERVER_PORT,
+    };
+  }
+  return config;
+};
