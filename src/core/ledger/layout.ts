@@ -1,0 +1,155 @@
+import { CoreError } from "../errors";
+
+/**
+ * The ledger's sheets, defined once. Scaffold, import, validation, the gateways and the task pane
+ * all read this. Headers are Chinese and are the contract with the clerk's workbook.
+ */
+
+export type ColumnType = "text" | "date" | "number" | "integer";
+
+/** Where a column's dropdown takes its choices from. */
+export type DropdownSource = "memberIds" | "itemCodes" | "categories" | "appraisalGrades" | "statuses";
+
+export interface ColumnDef {
+  header: string;
+  type: ColumnType;
+  /** Column width in characters. */
+  width: number;
+  dropdown?: DropdownSource;
+  /** Filled by the add-in when it writes a row (项目名称, 分值 of fixed items). */
+  filled?: boolean;
+}
+
+export interface TableSheetDef {
+  kind: "table";
+  sheet: string;
+  /** Excel table name (ASCII, stable). */
+  table: string;
+  columns: readonly ColumnDef[];
+  /** Written and refreshed by the add-in; the clerk does not type here. */
+  generated?: boolean;
+  note: string;
+}
+
+const text = (header: string, width = 12, extra: Partial<ColumnDef> = {}): ColumnDef => ({ header, type: "text", width, ...extra });
+const date = (header: string): ColumnDef => ({ header, type: "date", width: 12 });
+
+export const SETTINGS_KEYS = {
+  branch: "支部名称",
+  year: "年度",
+  schemeId: "方案ID",
+  schemeVersion: "方案版本",
+  secretary: "支部书记",
+  clerk: "记录人（组织委员）",
+  contact: "申诉联系人及方式",
+} as const;
+
+export const MEMBER_STATUSES = ["在册", "转出", "停止党籍", "去世"] as const;
+
+export const SHEETS = {
+  settings: {
+    kind: "table",
+    sheet: "设置",
+    table: "SettingsTable",
+    columns: [text("项目", 18), text("值", 30), text("说明", 40)],
+    note: "支部、年度与所用积分方案",
+  },
+  roster: {
+    kind: "table",
+    sheet: "党员名册",
+    table: "RosterTable",
+    columns: [
+      text("编号", 10),
+      text("姓名", 10),
+      text("党员类别", 12, { dropdown: "categories" }),
+      text("所在支部", 16),
+      date("入党日期"),
+      date("转正日期"),
+      text("联系方式", 14),
+      text("在册状态", 10, { dropdown: "statuses" }),
+      text("备注", 20),
+    ],
+    note: "每名党员一行；编号唯一",
+  },
+  ledger: {
+    kind: "table",
+    sheet: "积分台账",
+    table: "LedgerTable",
+    columns: [
+      date("日期"),
+      text("编号", 10, { dropdown: "memberIds" }),
+      text("姓名", 10),
+      text("项目代码", 10, { dropdown: "itemCodes" }),
+      text("项目名称", 28, { filled: true }),
+      { header: "次数", type: "integer", width: 6 },
+      { header: "分值", type: "number", width: 8, filled: true },
+      text("证明材料", 16),
+      text("记录人", 10),
+      text("说明", 24),
+    ],
+    note: "每条加分、扣分或否决事项一行；分值为每次的分值",
+  },
+  appraisals: {
+    kind: "table",
+    sheet: "民主评议",
+    table: "AppraisalTable",
+    columns: [{ header: "年度", type: "integer", width: 8 }, text("编号", 10, { dropdown: "memberIds" }), text("姓名", 10), text("评议等次", 10, { dropdown: "appraisalGrades" }), { header: "分值", type: "number", width: 8 }],
+    note: "每名党员每年一行：评议等次或直接得分",
+  },
+  appeals: {
+    kind: "table",
+    sheet: "申诉登记",
+    table: "AppealTable",
+    columns: [
+      text("申诉编号", 10),
+      date("登记日期"),
+      text("编号", 10, { dropdown: "memberIds" }),
+      text("姓名", 10),
+      text("期间", 10),
+      text("申诉事项", 30),
+      text("证明材料", 16),
+      text("处理结果", 24),
+      date("处理日期"),
+      text("更正记录", 16),
+    ],
+    note: "党员对公示积分的申诉及处理",
+  },
+  approvals: {
+    kind: "table",
+    sheet: "审定记录",
+    table: "ApprovalTable",
+    generated: true,
+    columns: [text("期间", 10), date("审定日期"), text("会议", 24), { header: "台账行数", type: "integer", width: 10 }, text("指纹", 20), text("记录时间", 20)],
+    note: "支委会审定的期间及其台账指纹",
+  },
+  log: {
+    kind: "table",
+    sheet: "操作日志",
+    table: "LogTable",
+    generated: true,
+    columns: [text("时间", 20), text("操作", 14), text("工作表", 14), text("范围", 16), text("说明", 48)],
+    note: "加载项对工作簿所做的每一项更改",
+  },
+  rules: {
+    kind: "table",
+    sheet: "积分规则",
+    table: "RulesTable",
+    generated: true,
+    columns: [text("项目代码", 10), text("项目名称", 32), text("组成部分", 12), text("分值", 16), text("上限", 14), text("需证明材料", 10), text("适用类别", 16), text("说明", 24)],
+    note: "所选方案的积分项目（由加载项生成）",
+  },
+} as const satisfies Record<string, TableSheetDef>;
+
+export type SheetKey = keyof typeof SHEETS;
+export const SHEET_KEYS = Object.keys(SHEETS) as SheetKey[];
+
+export function headersOf(key: SheetKey): string[] {
+  return SHEETS[key].columns.map((c) => c.header);
+}
+
+/** Zero-based column index of a header in a sheet definition. */
+export function columnIndex(key: SheetKey, header: string): number {
+  const i = headersOf(key).indexOf(header);
+  if (i < 0) throw new CoreError("no-column", `工作表「${SHEETS[key].sheet}」没有「${header}」列`);
+  return i;
+}

@@ -1,0 +1,130 @@
+/**
+ * Plain descriptions of what goes into a workbook. The core produces these; the gateways
+ * (Office.js, exceljs, in-memory) turn them into real sheets.
+ */
+
+/** A raw cell as read from a workbook: dates arrive as Excel serial numbers, errors as "#N/A" etc. */
+export type Cell = string | number | boolean | null;
+
+export type CellStyle = "title" | "subtitle" | "header" | "cell" | "number" | "date" | "total" | "note" | "signature";
+
+/** One cell to write. `text` forces the value to be stored as text (a name like "=1+1" stays a name). */
+export interface CellSpec {
+  value?: Cell;
+  /** A standard Excel formula, e.g. "=SUM(C4:C20)". Never PARTY.* in committee sheets. */
+  formula?: string;
+  text?: boolean;
+  /** Written as a real date (Excel serial) with a date format. Value is an ISO date. */
+  date?: boolean;
+  style?: CellStyle;
+}
+
+export interface PageSetup {
+  orientation: "portrait" | "landscape";
+  /** Rows repeated at the top of every printed page, 1-based inclusive. */
+  printTitleRows?: [number, number];
+  /** Fit all columns onto one page wide. */
+  fitToWidth: boolean;
+  centerFooter?: string;
+}
+
+export interface SheetModel {
+  name: string;
+  rows: CellSpec[][];
+  /** Widths in characters, from column A. */
+  columnWidths?: number[];
+  /** A1-style ranges to merge, e.g. "A1:H1". */
+  merges?: string[];
+  freezeRows?: number;
+  page?: PageSetup;
+}
+
+export type ColumnFormat = "text" | "date" | "number" | "integer";
+
+/** Excel number formats for column formats. */
+export const NUMBER_FORMATS: Record<ColumnFormat, string> = { text: "@", date: "yyyy-mm-dd", number: "General", integer: "0" };
+
+export interface TableSpec {
+  sheet: string;
+  table: string;
+  headers: string[];
+  /** Per column; rows follow the same rules as appendRows. */
+  formats: ColumnFormat[];
+  widths: number[];
+  rows: Cell[][];
+  note?: string;
+}
+
+export type ValidationSource = { list: string[] } | { range: { sheet: string; column: number } };
+
+export type WorkbookOp =
+  /** A new sheet holding an Excel table with a frozen header row. Fails if the sheet exists. */
+  | { op: "createTable"; spec: TableSpec }
+  /**
+   * Rows appended at the end of an existing table. Text columns are written as text ("=x" stays text);
+   * date columns take Excel serial numbers and get a date format.
+   */
+  | { op: "appendRows"; table: string; rows: Cell[][]; formats: ColumnFormat[] }
+  /** All data rows of a table replaced (for tables the add-in owns, e.g. 积分规则). */
+  | { op: "replaceRows"; table: string; rows: Cell[][]; formats: ColumnFormat[] }
+  /** A dropdown on a table column's data cells. */
+  | { op: "setValidation"; table: string; column: number; source: ValidationSource }
+  /** A generated sheet written anew: an existing sheet of that name is replaced whole. */
+  | { op: "writeSheet"; model: SheetModel }
+  | { op: "protectSheet"; sheet: string };
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  headers: string[];
+  /** Data rows (excluding the header). */
+  rowCount: number;
+}
+
+export interface WorkbookSnapshot {
+  sheets: string[];
+  tables: TableInfo[];
+}
+
+export interface TableData extends TableInfo {
+  rows: Cell[][];
+  /** Sheet row number (1-based) of the first data row. */
+  firstRow: number;
+  /** Column letter of the table's first column, e.g. "A". */
+  firstColumn: string;
+}
+
+/** "A", "B", … "Z", "AA" … from a zero-based index. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Zero-based column index of a column letter ("A" → 0, "AA" → 26). */
+export function columnIndexOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Sheet names in formulas need quotes when they are not plain identifiers (all Chinese names do in practice). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Excel's date serial (1900 system) for an ISO date, and back. */
+export function isoToSerial(iso: string): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+export function serialToIso(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000;
+  return new Date(ms).toISOString().slice(0, 10);
+}

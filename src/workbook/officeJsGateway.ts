@@ -1,0 +1,347 @@
+import {
+  type Cell,
+  type CellSpec,
+  type ColumnFormat,
+  NUMBER_FORMATS,
+  type SheetModel,
+  type TableData,
+  type TableSpec,
+  type ValidationSource,
+  type WorkbookOp,
+  type WorkbookSnapshot,
+  columnLetter,
+  isoToSerial,
+  quoteSheet,
+} from "../core/sheetModel";
+import { type WorkbookGateway, WorkbookError } from "./gateway";
+import { STYLES } from "./styles";
+
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel on the web rejects a request or response over 5 MB; we stay well below it. */
+export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+/** Rows read per table in the first read, before we know how wide a row is. */
+const FIRST_READ_ROWS = 2000;
+/** Rows the validation dropdowns cover below the header. */
+export const VALIDATION_ROWS = 10000;
+
+function trimTrailingBlankRows(rows: Cell[][]): Cell[][] {
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].every((v) => v === "" || v === null)) end--;
+  return end === rows.length ? rows : rows.slice(0, end);
+}
+
+/** "'积分台账'!B3:K120" → { column: "B", row: 3 } */
+function topLeftOf(address: string): { column: string; row: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(local);
+  if (!m) throw new WorkbookError("no-table", `无法解析单元格地址 ${address}`);
+  return { column: m[1], row: Number(m[2]) };
+}
+
+function formatMatrix(formats: ColumnFormat[], rows: number): string[][] {
+  const line = formats.map((f) => NUMBER_FORMATS[f]);
+  return Array.from({ length: rows }, () => line);
+}
+
+/** Cells for Excel: null becomes "" (Office.js treats null as "leave unchanged"). */
+function excelRows(rows: Cell[][]): (string | number | boolean)[][] {
+  return rows.map((r) => r.map((v) => (v === null ? "" : v)));
+}
+
+function approxBytes(value: unknown): number {
+  return JSON.stringify(value).length * 2;
+}
+
+/**
+ * The gateway inside Excel. Each call runs one Excel.run batch with a fixed number of syncs:
+ * inspect 2, readTables 2, apply 1 (2 when it replaces sheets), plus one per extra 4 MB chunk.
+ */
+export class OfficeJsGateway implements WorkbookGateway {
+  constructor(private readonly run: ExcelRunner = (batch) => Excel.run(batch)) {}
+
+  async inspect(): Promise<WorkbookSnapshot> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      const tables = context.workbook.tables.load("items/name");
+      await context.sync();
+      const details = tables.items.map((t) => ({
+        table: t,
+        sheet: t.worksheet.load("name"),
+        header: t.getHeaderRowRange().load("values"),
+        rows: t.rows.load("count"),
+      }));
+      await context.sync();
+      return {
+        sheets: sheets.items.map((s) => s.name),
+        tables: details.map((d) => ({
+          name: d.table.name,
+          sheet: d.sheet.name,
+          headers: d.header.values[0].map(String),
+          rowCount: d.rows.count,
+        })),
+      };
+    });
+  }
+
+  async readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+    return this.run(async (context) => {
+      const all = context.workbook.tables.load("items/name");
+      await context.sync();
+      const wanted = all.items.filter((t) => names.includes(t.name));
+      const perTable = Math.max(100, Math.floor(FIRST_READ_ROWS / Math.max(1, wanted.length)));
+      const reads = wanted.map((t) => {
+        const body = t.getDataBodyRange();
+        return {
+          table: t,
+          sheet: t.worksheet.load("name"),
+          header: t.getHeaderRowRange().load("values"),
+          bodyInfo: body.load("rowCount,columnCount,address"),
+          chunks: [body.getRow(0).getResizedRange(perTable - 1, 0).load("values")],
+          chunkRows: perTable,
+        };
+      });
+      await context.sync();
+
+      // Large tables: the rest in chunks sized from the first one, one sync per chunk.
+      let queued = 0;
+      for (const r of reads) {
+        const total = r.bodyInfo.rowCount;
+        if (total <= r.chunkRows) continue;
+        const bytesPerRow = Math.max(64, approxBytes(r.chunks[0].values) / r.chunkRows);
+        const rowsPerChunk = Math.max(100, Math.floor(PAYLOAD_BUDGET / bytesPerRow));
+        for (let start = r.chunkRows; start < total; start += rowsPerChunk) {
+          const n = Math.min(rowsPerChunk, total - start);
+          if (queued + n * bytesPerRow > PAYLOAD_BUDGET) {
+            await context.sync();
+            queued = 0;
+          }
+          r.chunks.push(r.table.getDataBodyRange().getRow(start).getResizedRange(n - 1, 0).load("values"));
+          queued += n * bytesPerRow;
+        }
+      }
+      if (queued > 0) await context.sync();
+
+      const out = new Map<string, TableData>();
+      for (const r of reads) {
+        const rows = r.chunks.flatMap((c) => c.values as Cell[][]).slice(0, r.bodyInfo.rowCount);
+        const data = trimTrailingBlankRows(rows);
+        const topLeft = topLeftOf(r.bodyInfo.address);
+        out.set(r.table.name, {
+          name: r.table.name,
+          sheet: r.sheet.name,
+          headers: r.header.values[0].map(String),
+          rowCount: data.length,
+          rows: data,
+          firstRow: topLeft.row,
+          firstColumn: topLeft.column,
+        });
+      }
+      return out;
+    });
+  }
+
+  async readSheet(name: string): Promise<Cell[][] | null> {
+    return this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      const used = sheet.getUsedRangeOrNullObject(true);
+      sheet.load("isNullObject");
+      used.load("isNullObject");
+      await context.sync();
+      if (sheet.isNullObject) return null;
+      if (used.isNullObject) return [];
+      // Read from A1 so row and column numbers match the sheet's.
+      used.load("address");
+      await context.sync();
+      const local = used.address.slice(used.address.lastIndexOf("!") + 1);
+      const end = local.includes(":") ? local.split(":")[1] : local;
+      const whole = sheet.getRange(`A1:${end}`).load("formulas");
+      await context.sync();
+      return whole.formulas as Cell[][];
+    });
+  }
+
+  async apply(ops: readonly WorkbookOp[]): Promise<void> {
+    if (ops.length === 0) return;
+    await this.run(async (context) => {
+      // One look first when sheets are replaced or table rows rewritten: what exists, how many rows.
+      const existing = new Map<string, Excel.Worksheet>();
+      const rowCounts = new Map<string, Excel.TableRowCollection>();
+      for (const op of ops) {
+        if (op.op === "writeSheet" && !existing.has(op.model.name)) existing.set(op.model.name, context.workbook.worksheets.getItemOrNullObject(op.model.name).load("isNullObject"));
+        if (op.op === "replaceRows" && !rowCounts.has(op.table)) rowCounts.set(op.table, context.workbook.tables.getItem(op.table).rows.load("count"));
+      }
+      if (existing.size > 0 || rowCounts.size > 0) await context.sync();
+      let queued = 0;
+      const budget = async (bytes: number) => {
+        if (queued > 0 && queued + bytes > PAYLOAD_BUDGET) {
+          await context.sync();
+          queued = 0;
+        }
+        queued += bytes;
+      };
+      for (const op of ops) {
+        switch (op.op) {
+          case "createTable":
+            await budget(approxBytes(op.spec.rows));
+            createTable(context, op.spec);
+            break;
+          case "appendRows":
+            for (const chunk of chunkRows(op.rows)) {
+              await budget(approxBytes(chunk));
+              appendTableRows(context.workbook.tables.getItem(op.table), chunk, op.formats);
+            }
+            break;
+          case "replaceRows":
+            await budget(approxBytes(op.rows));
+            replaceTableRows(context.workbook.tables.getItem(op.table), rowCounts.get(op.table)!.count, op.rows, op.formats);
+            break;
+          case "setValidation":
+            setValidation(context.workbook.tables.getItem(op.table), op.column, op.source);
+            break;
+          case "writeSheet": {
+            await budget(approxBytes(op.model.rows));
+            const old = existing.get(op.model.name);
+            if (old && !old.isNullObject) {
+              old.delete();
+              existing.delete(op.model.name);
+            }
+            writeSheet(context, op.model);
+            break;
+          }
+          case "protectSheet":
+            context.workbook.worksheets.getItem(op.sheet).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: true, allowAutoFilter: true });
+            break;
+        }
+      }
+      await context.sync();
+    });
+  }
+}
+
+function chunkRows(rows: Cell[][]): Cell[][][] {
+  if (rows.length === 0) return [rows];
+  const bytesPerRow = Math.max(64, approxBytes(rows.slice(0, 50)) / Math.min(50, rows.length));
+  const size = Math.max(100, Math.floor(PAYLOAD_BUDGET / bytesPerRow / 2));
+  const out: Cell[][][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** Formats first, then values: a text cell set to "=x" stays text. Dates take serials and a date format. */
+function writeRows(range: Excel.Range, rows: Cell[][], formats: ColumnFormat[]): void {
+  range.numberFormat = formatMatrix(formats, rows.length);
+  range.values = excelRows(rows);
+}
+
+function appendTableRows(table: Excel.Table, rows: Cell[][], formats: ColumnFormat[]): void {
+  if (rows.length === 0) return;
+  const top = table.rows.add(undefined, rows.map((r) => r.map(() => "")));
+  writeRows(top.getRange().getResizedRange(rows.length - 1, 0), rows, formats);
+}
+
+/** Overwrites the body in place, then adds or deletes the difference (the sheet itself is never replaced). */
+function replaceTableRows(table: Excel.Table, current: number, rows: Cell[][], formats: ColumnFormat[]): void {
+  const body = table.getDataBodyRange();
+  const overlap = Math.min(current, rows.length);
+  if (overlap > 0) writeRows(body.getRow(0).getResizedRange(overlap - 1, 0), rows.slice(0, overlap), formats);
+  if (rows.length > current) appendTableRows(table, rows.slice(current), formats);
+  else if (current > rows.length) {
+    const extra = body.getRow(rows.length).getResizedRange(current - rows.length - 1, 0);
+    if (rows.length === 0) extra.clear("Contents");
+    else extra.delete("Up");
+  }
+}
+
+function createTable(context: Excel.RequestContext, spec: TableSpec): void {
+  const sheet = context.workbook.worksheets.add(spec.sheet);
+  const lastColumn = columnLetter(spec.headers.length - 1);
+  const header = sheet.getRange(`A1:${lastColumn}1`);
+  header.numberFormat = [spec.headers.map(() => "@")];
+  header.values = [spec.headers];
+  const table = sheet.tables.add(`A1:${lastColumn}1`, true);
+  table.name = spec.table;
+  table.style = "TableStyleMedium2";
+  // Whole columns take the format so rows the clerk adds by hand get it too.
+  spec.formats.forEach((f, i) => {
+    const column = sheet.getRange(`${columnLetter(i)}2:${columnLetter(i)}${VALIDATION_ROWS + 1}`);
+    column.numberFormat = Array.from({ length: VALIDATION_ROWS }, () => [NUMBER_FORMATS[f]]);
+  });
+  spec.widths.forEach((w, i) => {
+    sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7.5;
+  });
+  sheet.freezePanes.freezeRows(1);
+  appendTableRows(table, spec.rows, spec.formats);
+}
+
+function setValidation(table: Excel.Table, column: number, source: ValidationSource): void {
+  const range = table.columns.getItemAt(column).getDataBodyRange();
+  range.dataValidation.clear();
+  const formula =
+    "list" in source
+      ? source.list.join(",")
+      : `=${quoteSheet(source.range.sheet)}!$${columnLetter(source.range.column)}$2:$${columnLetter(source.range.column)}$${VALIDATION_ROWS + 1}`;
+  range.dataValidation.rule = { list: { inCellDropDown: true, source: formula } };
+}
+
+function writeSheet(context: Excel.RequestContext, model: SheetModel): void {
+  const sheet = context.workbook.worksheets.add(model.name);
+  const width = Math.max(1, ...model.rows.map((r) => r.length));
+  const height = model.rows.length;
+  if (height > 0) {
+    const range = sheet.getRange(`A1:${columnLetter(width - 1)}${height}`);
+    const cells = model.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? {}));
+    range.numberFormat = cells.map((r) => r.map(numberFormatOf));
+    range.formulas = cells.map((r) => r.map(formulaOf));
+    applyStyles(sheet, cells);
+  }
+  model.columnWidths?.forEach((w, i) => {
+    sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7.5;
+  });
+  for (const m of model.merges ?? []) sheet.getRange(m).merge(false);
+  if (model.freezeRows) sheet.freezePanes.freezeRows(model.freezeRows);
+  if (model.page) {
+    const layout = sheet.pageLayout;
+    layout.orientation = model.page.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    if (model.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    if (model.page.printTitleRows) layout.setPrintTitleRows(`$${model.page.printTitleRows[0]}:$${model.page.printTitleRows[1]}`);
+    if (model.page.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = model.page.centerFooter;
+  }
+}
+
+function numberFormatOf(cell: CellSpec): string {
+  if (cell.date) return NUMBER_FORMATS.date;
+  if (cell.text || (typeof cell.value === "string" && !cell.formula)) return "@";
+  return "General";
+}
+
+function formulaOf(cell: CellSpec): string | number | boolean {
+  if (cell.formula) return cell.formula;
+  if (cell.date && typeof cell.value === "string") return isoToSerial(cell.value);
+  return cell.value ?? "";
+}
+
+/** Styles are applied to runs of equally styled cells in a row, so the batch stays small. */
+function applyStyles(sheet: Excel.Worksheet, cells: CellSpec[][]): void {
+  cells.forEach((row, r) => {
+    let start = 0;
+    for (let c = 1; c <= row.length; c++) {
+      if (c < row.length && row[c].style === row[start].style) continue;
+      const style = row[start].style;
+      if (style) {
+        const range = sheet.getRange(`${columnLetter(start)}${r + 1}:${columnLetter(c - 1)}${r + 1}`);
+        const s = STYLES[style];
+        range.format.font.bold = s.bold;
+        range.format.font.size = s.size;
+        range.format.horizontalAlignment = s.align === "center" ? "Center" : s.align === "right" ? "Right" : "Left";
+        range.format.wrapText = s.wrap;
+        if (s.border) {
+          for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const) range.format.borders.getItem(edge).style = "Continuous";
+        }
+        if (s.fill) range.format.fill.color = s.fill;
+      }
+      start = c;
+    }
+  });
+}
