@@ -22,3 +22,34 @@ export function toNumber(value: CellValue): number | null {
 export function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && normalizeText(value) === "");
 }
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+
+/**
+ * A calendar date from a cell: an Excel serial number (1900 system) or text such as 2026-03-01,
+ * 2026/3/1, 2026.3.1 or 2026年3月1日. Null when the cell holds no real date (2026-02-30 is none).
+ */
+export function toIsoDate(value: CellValue): string | null {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 1 || value > 401768) return null;
+    const ms = Date.UTC(1899, 11, 30) + Math.floor(value) * 86400000;
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  if (typeof value !== "string") return null;
+  const m = DATE_TEXT.exec(normalizeText(value));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!validYmd(y, mo, d)) return null;
+  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Text of a cell for names, codes and ids: trimmed, full-width folded; numbers as written. */
+export function toText(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  return normalizeText(String(value));
+}

@@ -1,0 +1,203 @@
+import fs from "fs";
+import path from "path";
+import { CoreError } from "../core/errors";
+import { schemeMaximum } from "../core/engine/scoreMembers";
+import type { ScoreResult } from "../core/engine/types";
+import { tryParsePeriod } from "../core/period";
+import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
+import { ExcelJsGateway } from "../workbook/excelJsGateway";
+import { WorkbookError } from "../workbook/gateway";
+import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger } from "../workbook/ledgerService";
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** A user mistake: printed as its message, exit 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+const USAGE = `用法：party-ledger <命令> [参数]
+
+  schemes [--json]                                  列出内置积分方案
+  init <台账.xlsx> --scheme <id> --year <YYYY> [--branch <支部名称>]
+                                                    新建台账，或为已有工作簿补齐缺少的工作表
+  import <台账.xlsx> [--roster 名册.csv] [--entries 积分.csv] [--appraisals 评议.csv]
+                                                    从 UTF-8 CSV 追加数据
+  scores <台账.xlsx> --period <2026 | 2026H1 | 2026Q3 | 2026-07> [--json]
+                                                    计算积分、等次与排名
+
+退出码：0 完成；1 工作簿有需要处理的问题；2 用法错误或文件无法读取。`;
+
+interface Parsed {
+  command: string;
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+const BOOLEAN_FLAGS = new Set(["json", "help"]);
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const [command = "", ...rest] = argv;
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg.startsWith("--")) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
+      else {
+        const value = inline ?? rest[++i];
+        if (value === undefined || value.startsWith("--")) throw new UsageError(`参数 --${name} 缺少取值`);
+        flags.set(name, value);
+      }
+    } else positional.push(arg);
+  }
+  return { command, positional, flags };
+}
+
+function flag(p: Parsed, name: string): string | undefined {
+  const v = p.flags.get(name);
+  return typeof v === "string" ? v : undefined;
+}
+
+function requireFlag(p: Parsed, name: string, hint: string): string {
+  const v = flag(p, name);
+  if (!v) throw new UsageError(`缺少参数 --${name}（${hint}）`);
+  return v;
+}
+
+function bookPath(p: Parsed): string {
+  const file = p.positional[0];
+  if (!file) throw new UsageError("缺少工作簿文件名，例如 台账.xlsx");
+  return file;
+}
+
+async function openBook(file: string): Promise<ExcelJsGateway> {
+  if (!fs.existsSync(file)) throw new UsageError(`找不到文件 ${file}`);
+  try {
+    return await ExcelJsGateway.open(file);
+  } catch (e) {
+    throw new UsageError(`无法读取 ${file}：${(e as Error).message}（需要 .xlsx 格式的工作簿）`);
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(`无法读取 CSV 文件 ${file}`);
+  }
+}
+
+function schemes(p: Parsed, io: CliIo): number {
+  const list = BUILTIN_SCHEMES.map((s) => ({ id: s.id, name: s.name, version: s.version, maxTotal: schemeMaximum(s) }));
+  if (p.flags.has("json")) io.out(JSON.stringify(list, null, 2));
+  else for (const s of list) io.out(`${s.id.padEnd(20)} 第${s.version}版  满分${String(s.maxTotal).padStart(4)}  ${s.name}`);
+  return 0;
+}
+
+async function init(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const schemeId = requireFlag(p, "scheme", "方案 id，见 party-ledger schemes");
+  const scheme = findBuiltinScheme(schemeId);
+  if (!scheme) throw new UsageError(`没有 id 为「${schemeId}」的内置方案；可用：${BUILTIN_SCHEMES.map((s) => s.id).join("、")}`);
+  const yearText = requireFlag(p, "year", "考核年度，如 2026");
+  if (!/^\d{4}$/.test(yearText)) throw new UsageError(`年度「${yearText}」应为四位数字，如 2026`);
+  const gateway = fs.existsSync(file) ? await openBook(file) : new ExcelJsGateway();
+  const plan = await scaffoldWorkbook(gateway, scheme, { branch: flag(p, "branch") ?? "", year: Number(yearText) });
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await gateway.save(file);
+  io.out(`已写入 ${file}`);
+  if (plan.added.length) io.out(`新建工作表：${plan.added.join("、")}`);
+  if (plan.kept.length) io.out(`保留原有工作表（数据未改动）：${plan.kept.join("、")}`);
+  for (const c of plan.conflicts) io.err(`注意：${c.message}`);
+  return plan.conflicts.length > 0 ? 1 : 0;
+}
+
+async function importCommand(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const files = { roster: flag(p, "roster"), entries: flag(p, "entries"), appraisals: flag(p, "appraisals") };
+  if (!files.roster && !files.entries && !files.appraisals) throw new UsageError("请至少给出 --roster、--entries 或 --appraisals 之一");
+  const texts = Object.fromEntries(Object.entries(files).flatMap(([k, f]) => (f ? [[k, readText(f)]] : [])));
+  const gateway = await openBook(file);
+  const counts = await importCsvFiles(gateway, texts);
+  await gateway.save(file);
+  const labels = { roster: "名册", entries: "积分记录", appraisals: "民主评议" } as const;
+  for (const k of ["roster", "entries", "appraisals"] as const) if (files[k]) io.out(`${labels[k]}：追加 ${counts[k]} 行`);
+  return 0;
+}
+
+export function scoresJson(result: ScoreResult): object {
+  return {
+    scheme: result.schemeId,
+    period: result.period.label,
+    members: result.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      category: m.category,
+      components: m.components,
+      total: m.total,
+      grade: m.grade,
+      rank: m.rank,
+      veto: m.veto,
+      vetoReason: m.vetoReason,
+    })),
+  };
+}
+
+async function scores(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const periodText = requireFlag(p, "period", "2026、2026H1、2026Q3 或 2026-07");
+  if (!tryParsePeriod(periodText)) throw new UsageError(`期间「${periodText}」无法识别，应为 2026、2026H1、2026Q3 或 2026-07`);
+  const ledger = await loadLedger(await openBook(file));
+  const result = scoreLedger(ledger, periodText);
+  if (p.flags.has("json")) {
+    io.out(JSON.stringify(scoresJson(result), null, 2));
+  } else {
+    io.out(`${ledger.scheme.name}（${ledger.scheme.id}） 期间 ${result.period.label}  满分 ${result.maxTotal}`);
+    io.out(["编号", "姓名", "类别", ...result.componentNames, "总分", "等次", "排名"].join("\t"));
+    for (const m of result.members)
+      io.out([m.id, m.name, m.category, ...result.componentNames.map((n) => m.components[n]), m.total, m.grade ?? "", m.rank ?? "", m.veto ? `否决：${m.vetoReason}` : ""].join("\t"));
+  }
+  if (result.ignored.length > 0) io.err(`注意：${result.ignored.length} 条记录无法计分，未计入（运行 validate 查看详情）`);
+  return 0;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const p = parseArgs(argv);
+    if (!p.command || p.command === "help" || p.flags.has("help")) {
+      io.out(USAGE);
+      return p.command ? 0 : 2;
+    }
+    switch (p.command) {
+      case "schemes":
+        return schemes(p, io);
+      case "init":
+        return await init(p, io);
+      case "import":
+        return await importCommand(p, io);
+      case "scores":
+        return await scores(p, io);
+      default:
+        throw new UsageError(`未知命令「${p.command}」\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof CoreError || e instanceof WorkbookError) {
+      io.err(`错误：${e.message}`);
+      return 2;
+    }
+    io.err(`内部错误：${(e as Error).message}\n（请把这条信息和工作簿一起反馈给维护者）`);
+    if (process.env.PARTY_LEDGER_DEBUG) io.err(String((e as Error).stack));
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,132 @@
+import { describeItemPoints } from "../engine/entryPoints";
+import type { Scheme } from "../scheme/schema";
+import type { Cell, ColumnFormat, TableSpec, ValidationSource, WorkbookOp, WorkbookSnapshot } from "../sheetModel";
+import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, SHEET_KEYS, type SheetKey, type TableSheetDef } from "./layout";
+import { logOp } from "./log";
+
+export interface LedgerSettings {
+  branch: string;
+  year: number;
+  secretary?: string;
+  clerk?: string;
+  contact?: string;
+}
+
+export interface ScaffoldConflict {
+  sheet: string;
+  message: string;
+}
+
+export interface ScaffoldPlan {
+  ops: WorkbookOp[];
+  added: string[];
+  kept: string[];
+  /** Sheets of our names whose structure differs: reported, never overwritten. */
+  conflicts: ScaffoldConflict[];
+}
+
+export function formatsOf(def: TableSheetDef): ColumnFormat[] {
+  return def.columns.map((c) => c.type);
+}
+
+export function settingsRows(scheme: Scheme, s: LedgerSettings): Cell[][] {
+  return [
+    [SETTINGS_KEYS.branch, s.branch, "党支部全称"],
+    [SETTINGS_KEYS.year, String(s.year), "考核年度（周期按所选方案）"],
+    [SETTINGS_KEYS.schemeId, scheme.id, scheme.name],
+    [SETTINGS_KEYS.schemeVersion, String(scheme.version), `自 ${scheme.effectiveFrom} 起施行`],
+    [SETTINGS_KEYS.secretary, s.secretary ?? "", "审批表签字人"],
+    [SETTINGS_KEYS.clerk, s.clerk ?? "", "积分记录人、制表人"],
+    [SETTINGS_KEYS.contact, s.contact ?? "", "公示表上的申诉渠道"],
+  ];
+}
+
+export function ruleRows(scheme: Scheme): Cell[][] {
+  const componentName = new Map(scheme.components.map((c) => [c.id, c.name]));
+  return scheme.items.map((item) => [
+    item.code,
+    item.name,
+    item.points.kind === "veto" ? "一票否决" : componentName.get(item.component ?? "") ?? "",
+    describeItemPoints(item),
+    item.cap ? `每${{ month: "月", quarter: "季度", half: "半年", cycle: "年" }[item.cap.period]}最多${item.cap.points}分` : "",
+    item.evidenceRequired ? "是" : "",
+    item.categories?.join("、") ?? "全部",
+    item.note ?? "",
+  ]);
+}
+
+function dropdownSource(def: TableSheetDef, column: number, scheme: Scheme): ValidationSource | null {
+  switch (def.columns[column].dropdown) {
+    case "memberIds":
+      return { range: { sheet: SHEETS.roster.sheet, column: 0 } };
+    case "itemCodes":
+      return { range: { sheet: SHEETS.rules.sheet, column: 0 } };
+    case "categories":
+      return { list: scheme.categories.map((c) => c.name) };
+    case "statuses":
+      return { list: [...MEMBER_STATUSES] };
+    case "appraisalGrades": {
+      const a = scheme.components.find((c) => c.kind === "appraisal");
+      return a && a.kind === "appraisal" && a.appraisal.mode === "grades" ? { list: a.appraisal.grades.map((g) => g.name) } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function tableSpec(key: SheetKey, rows: Cell[][]): TableSpec {
+  const def = SHEETS[key];
+  return {
+    sheet: def.sheet,
+    table: def.table,
+    headers: def.columns.map((c) => c.header),
+    formats: formatsOf(def),
+    widths: def.columns.map((c) => c.width),
+    rows,
+    note: def.note,
+  };
+}
+
+/**
+ * What scaffolding adds to a workbook: every ledger sheet that is missing, nothing else. Existing
+ * tables keep every cell; a sheet of our name with another structure is reported, not touched.
+ * The add-in's own 积分规则 table is refreshed from the scheme.
+ */
+export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, settings: LedgerSettings, now: Date): ScaffoldPlan {
+  const plan: ScaffoldPlan = { ops: [], added: [], kept: [], conflicts: [] };
+  const validations: WorkbookOp[] = [];
+  for (const key of SHEET_KEYS) {
+    const def: TableSheetDef = SHEETS[key];
+    const expected = def.columns.map((c) => c.header);
+    const table = snapshot.tables.find((t) => t.name === def.table);
+    if (table) {
+      const missing = expected.filter((h) => !table.headers.includes(h));
+      if (table.sheet !== def.sheet || missing.length > 0) {
+        plan.conflicts.push({
+          sheet: table.sheet,
+          message: missing.length ? `表格 ${def.table} 缺少列：${missing.join("、")}；未做改动` : `表格 ${def.table} 不在工作表「${def.sheet}」中；未做改动`,
+        });
+        continue;
+      }
+      plan.kept.push(def.sheet);
+      if (key === "rules") plan.ops.push({ op: "replaceRows", table: def.table, rows: ruleRows(scheme), formats: formatsOf(def) });
+      continue;
+    }
+    if (snapshot.sheets.includes(def.sheet)) {
+      plan.conflicts.push({ sheet: def.sheet, message: `工作表「${def.sheet}」已存在但没有表格 ${def.table}，结构不同；未做改动，请改名后重新生成` });
+      continue;
+    }
+    const rows = key === "settings" ? settingsRows(scheme, settings) : key === "rules" ? ruleRows(scheme) : [];
+    plan.ops.push({ op: "createTable", spec: tableSpec(key, rows) });
+    plan.added.push(def.sheet);
+    def.columns.forEach((_, column) => {
+      const source = dropdownSource(def, column, scheme);
+      if (source) validations.push({ op: "setValidation", table: def.table, column, source });
+    });
+  }
+  plan.ops.push(...validations);
+  const logReady = snapshot.tables.some((t) => t.name === SHEETS.log.table && plan.kept.includes(SHEETS.log.sheet)) || plan.added.includes(SHEETS.log.sheet);
+  if (logReady && plan.added.length > 0)
+    plan.ops.push(logOp(now, [{ action: "生成台账", sheet: plan.added.join("、"), range: "", detail: `方案 ${scheme.id} 第${scheme.version}版；保留：${plan.kept.join("、") || "无"}` }]));
+  return plan;
+}

@@ -1,0 +1,74 @@
+import { toText } from "../core/cells";
+import { CoreError } from "../core/errors";
+import { scoreMembers } from "../core/engine/scoreMembers";
+import type { ScoreResult } from "../core/engine/types";
+import { type ImportKind, importCsvRows } from "../core/ledger/importCsv";
+import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
+import { logOp } from "../core/ledger/log";
+import { LEDGER_TABLES, type LedgerContents, readLedger, settingsYear } from "../core/ledger/readLedger";
+import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
+import { findBuiltinScheme } from "../core/scheme/presets";
+import type { Scheme } from "../core/scheme/schema";
+import type { WorkbookGateway } from "./gateway";
+
+/** Scaffold: one look at the workbook, one batch of changes. */
+export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme, settings: LedgerSettings, now = new Date()): Promise<ScaffoldPlan> {
+  const snapshot = await gateway.inspect();
+  const plan = planScaffold(snapshot, scheme, settings, now);
+  await gateway.apply(plan.ops);
+  return plan;
+}
+
+export interface LoadedLedger extends LedgerContents {
+  scheme: Scheme;
+  year: number;
+}
+
+export function schemeOfSettings(settings: Map<string, string>): Scheme {
+  const id = settings.get(SETTINGS_KEYS.schemeId);
+  if (!id) throw new CoreError("no-scheme", `「${SHEETS.settings.sheet}」工作表中没有填写${SETTINGS_KEYS.schemeId}，请先运行 init 或在任务窗格中选择方案`);
+  const scheme = findBuiltinScheme(id);
+  if (!scheme) throw new CoreError("unknown-scheme", `「${SHEETS.settings.sheet}」工作表中的方案「${id}」不是已知方案`);
+  return scheme;
+}
+
+/** The whole ledger in one read. */
+export async function loadLedger(gateway: WorkbookGateway): Promise<LoadedLedger> {
+  const tables = await gateway.readTables(LEDGER_TABLES.map((k) => SHEETS[k].table));
+  if (!tables.has(SHEETS.settings.table)) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先运行 init");
+  const contents = readLedger(tables);
+  const scheme = schemeOfSettings(contents.settings);
+  const year = settingsYear(contents.settings);
+  if (year === null) throw new CoreError("no-year", `「${SHEETS.settings.sheet}」工作表中的${SETTINGS_KEYS.year}不是年份`);
+  return { ...contents, scheme, year };
+}
+
+export function scoreLedger(ledger: LoadedLedger, period: string): ScoreResult {
+  return scoreMembers({ scheme: ledger.scheme, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period });
+}
+
+const IMPORT_TARGET: Record<ImportKind, keyof typeof SHEETS> = { roster: "roster", entries: "ledger", appraisals: "appraisals" };
+const IMPORT_LABEL: Record<ImportKind, string> = { roster: "导入名册", entries: "导入积分记录", appraisals: "导入民主评议" };
+
+/** Appends CSV rows to their tables (roster first, so entries can take names from it), logged, in one batch. */
+export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Record<ImportKind, string>>, now = new Date()): Promise<Record<ImportKind, number>> {
+  const ledger = await loadLedger(gateway);
+  const counts: Record<ImportKind, number> = { roster: 0, entries: 0, appraisals: 0 };
+  const ops = [];
+  const log = [];
+  let members = ledger.members;
+  for (const kind of ["roster", "entries", "appraisals"] as const) {
+    const csv = files[kind];
+    if (csv === undefined) continue;
+    const rows = importCsvRows(kind, csv, { scheme: ledger.scheme, members, year: ledger.year });
+    const def = SHEETS[IMPORT_TARGET[kind]];
+    // Roster rows are in layout order: 编号, 姓名, 党员类别 first.
+    if (kind === "roster") members = [...members, ...rows.map((r) => ({ id: toText(r[0]), name: toText(r[1]), category: toText(r[2]) }))];
+    counts[kind] = rows.length;
+    if (rows.length === 0) continue;
+    ops.push({ op: "appendRows" as const, table: def.table, rows, formats: formatsOf(def) });
+    log.push({ action: IMPORT_LABEL[kind], sheet: def.sheet, range: "", detail: `追加 ${rows.length} 行` });
+  }
+  if (ops.length > 0) await gateway.apply([...ops, logOp(now, log)]);
+  return counts;
+}

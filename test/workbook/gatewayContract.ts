@@ -1,0 +1,122 @@
+import { type Cell, type SheetModel, type TableSpec, isoToSerial } from "../../src/core/sheetModel";
+import type { WorkbookGateway } from "../../src/workbook/gateway";
+
+/** One implementation under contract: a fresh empty workbook, and a way to look past the gateway. */
+export interface GatewayHarness {
+  name: string;
+  create(): Promise<WorkbookGateway>;
+  /** The same workbook as a later session sees it (the .xlsx saved and reopened; otherwise itself). */
+  reopen(gateway: WorkbookGateway): Promise<WorkbookGateway>;
+  /** Whether the cell holds a formula (not text that starts with "="). */
+  isFormula(gateway: WorkbookGateway, sheet: string, address: string): Promise<boolean>;
+  hasValidation(gateway: WorkbookGateway, sheet: string, address: string): Promise<boolean>;
+}
+
+const people: TableSpec = {
+  sheet: "名单",
+  table: "PeopleTable",
+  headers: ["编号", "姓名", "日期", "分值"],
+  formats: ["text", "text", "date", "number"],
+  widths: [8, 10, 12, 8],
+  rows: [
+    ["001", "张三", isoToSerial("2026-03-01"), -2],
+    ["002", '=HYPERLINK("http://x","点我")', isoToSerial("2026-12-31"), 4.5],
+  ],
+};
+
+const report: SheetModel = {
+  name: "公示-2026Q1",
+  rows: [
+    [{ value: "2026年第一季度积分公示", style: "title" }],
+    [{ value: "姓名", style: "header" }, { value: "总分", style: "header" }],
+    [{ value: "=张三", text: true }, { value: 80, style: "number" }],
+    [{ value: "合计", style: "total" }, { formula: "=SUM(B3:B3)", style: "total" }],
+    [{ value: "2026-03-31", date: true }],
+  ],
+  columnWidths: [12, 8],
+  merges: ["A1:B1"],
+  freezeRows: 2,
+  page: { orientation: "portrait", fitToWidth: true, printTitleRows: [1, 2], centerFooter: "第 &P 页" },
+};
+
+export function gatewayContract(harness: GatewayHarness): void {
+  describe(`${harness.name} gateway contract`, () => {
+    let gw: WorkbookGateway;
+    beforeEach(async () => {
+      gw = await harness.create();
+    });
+
+    it("creates a table whose rows read back as written, text staying text", async () => {
+      await gw.apply([{ op: "createTable", spec: people }]);
+      gw = await harness.reopen(gw);
+      const snapshot = await gw.inspect();
+      expect(snapshot.sheets).toContain("名单");
+      expect(snapshot.tables.find((t) => t.name === "PeopleTable")).toEqual({ name: "PeopleTable", sheet: "名单", headers: people.headers, rowCount: 2 });
+      const data = (await gw.readTables(["PeopleTable", "Missing"])).get("PeopleTable")!;
+      expect(data.rows).toEqual(people.rows);
+      expect(data.firstRow).toBe(2);
+      expect(data.firstColumn).toBe("A");
+      expect(await harness.isFormula(gw, "名单", "B3")).toBe(false);
+      expect((await gw.readTables(["Missing"])).size).toBe(0);
+    });
+
+    it("appends rows at the end and replaces rows of a table", async () => {
+      await gw.apply([{ op: "createTable", spec: people }]);
+      const more: Cell[][] = [["003", "王五", isoToSerial("2026-06-30"), 1]];
+      await gw.apply([{ op: "appendRows", table: "PeopleTable", rows: more, formats: people.formats }]);
+      gw = await harness.reopen(gw);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual([...people.rows, ...more]);
+      await gw.apply([{ op: "replaceRows", table: "PeopleTable", rows: more, formats: people.formats }]);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(more);
+      const three = [...people.rows, ...more];
+      await gw.apply([{ op: "replaceRows", table: "PeopleTable", rows: three, formats: people.formats }]);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(three);
+      await gw.apply([{ op: "replaceRows", table: "PeopleTable", rows: [], formats: people.formats }]);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual([]);
+    });
+
+    it("puts a dropdown on a table column", async () => {
+      await gw.apply([
+        { op: "createTable", spec: people },
+        { op: "setValidation", table: "PeopleTable", column: 0, source: { list: ["001", "002"] } },
+      ]);
+      gw = await harness.reopen(gw);
+      expect(await harness.hasValidation(gw, "名单", "A2")).toBe(true);
+      expect(await harness.hasValidation(gw, "名单", "B2")).toBe(false);
+    });
+
+    it("writes a sheet model with values, text, dates and standard formulas, and replaces it whole", async () => {
+      await gw.apply([{ op: "writeSheet", model: report }]);
+      gw = await harness.reopen(gw);
+      const cells = await gw.readSheet("公示-2026Q1");
+      expect(cells![0][0]).toBe("2026年第一季度积分公示");
+      expect(cells![2][0]).toBe("=张三");
+      expect(cells![2][1]).toBe(80);
+      expect(cells![3][1]).toBe("=SUM(B3:B3)");
+      expect(cells![4][0]).toBe(isoToSerial("2026-03-31"));
+      expect(await harness.isFormula(gw, "公示-2026Q1", "A3")).toBe(false);
+      expect(await harness.isFormula(gw, "公示-2026Q1", "B4")).toBe(true);
+      await gw.apply([{ op: "writeSheet", model: { name: "公示-2026Q1", rows: [[{ value: "新" }]] } }]);
+      expect(await gw.readSheet("公示-2026Q1")).toEqual([["新"]]);
+      expect(await gw.readSheet("没有这张表")).toBeNull();
+    });
+
+    it("never lets a report overwrite a ledger table's sheet", async () => {
+      await gw.apply([{ op: "createTable", spec: people }]);
+      await expect(gw.apply([{ op: "writeSheet", model: { name: "名单", rows: [[{ value: "x" }]] } }])).rejects.toThrow(/台账表格/);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(people.rows);
+    });
+
+    it("refuses to create a sheet that exists and to touch a missing table", async () => {
+      await gw.apply([{ op: "createTable", spec: people }]);
+      await expect(gw.apply([{ op: "createTable", spec: { ...people, table: "Other" } }])).rejects.toThrow();
+      await expect(gw.apply([{ op: "appendRows", table: "Nope", rows: [["x"]], formats: ["text"] }])).rejects.toThrow();
+    });
+
+    it("protects a sheet against later writes", async () => {
+      await gw.apply([{ op: "createTable", spec: people }, { op: "protectSheet", sheet: "名单" }]);
+      await expect(gw.apply([{ op: "appendRows", table: "PeopleTable", rows: [people.rows[0]], formats: people.formats }])).rejects.toThrow();
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(people.rows);
+    });
+  });
+}
