@@ -49,17 +49,29 @@ function engine(): void {
   });
 }
 
+function excelJs(): void {
+  const r = runCase("excelJsCase.ts", ["100000", "10000"]);
+  rows.push({
+    area: "exceljs 网关",
+    measure: `写入台账（10,000 名党员 × 100,000 条记录，生成并保存 .xlsx，${r.fileMB.toFixed(1)} MB）`,
+    value: `${(r.writeMs / 1000).toFixed(1)} s`,
+    goal: "",
+  });
+  rows.push({ area: "exceljs 网关", measure: "读取同一台账（打开 .xlsx 并读出全部记录）", value: `${(r.readMs / 1000).toFixed(1)} s`, goal: "" });
+  rows.push({ area: "exceljs 网关", measure: "写入与读取过程的进程峰值内存", value: `${r.peakRssMB.toFixed(0)} MB`, goal: "" });
+}
+
 function table(): string {
   const header = "| 项目 | 测量 | 结果 | 目标 |\n|---|---|---|---|\n";
   return header + rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.goal} |`).join("\n");
 }
 
 engine();
+excelJs();
 notYet.push(
   "LibreOffice 公式台账对照（issue 8）",
   "任务窗格各操作的 sync 次数（issue 4）",
   "PARTY.SCORES / 500 × PARTY.TOTAL（issue 5）",
-  "exceljs 读写 100,000 条记录（issue 4）",
   "任务窗格包 gzip 大小（issue 7）",
   "npm run demo 全程（issue 8）",
 );

@@ -7,7 +7,7 @@ import { tryParsePeriod } from "../core/period";
 import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
 import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
-import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger } from "../workbook/ledgerService";
+import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../workbook/ledgerService";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -28,6 +28,7 @@ const USAGE = `用法：party-ledger <命令> [参数]
                                                     从 UTF-8 CSV 追加数据
   scores <台账.xlsx> --period <2026 | 2026H1 | 2026Q3 | 2026-07> [--json]
                                                     计算积分、等次与排名
+  validate <台账.xlsx> [--json]                     按方案校验台账，列出每个问题的工作表、行和列
 
 退出码：0 完成；1 工作簿有需要处理的问题；2 用法错误或文件无法读取。`;
 
@@ -166,6 +167,16 @@ async function scores(p: Parsed, io: CliIo): Promise<number> {
   return 0;
 }
 
+async function validate(p: Parsed, io: CliIo): Promise<number> {
+  const result = await validateWorkbook(await openBook(bookPath(p)));
+  if (p.flags.has("json")) io.out(JSON.stringify(result.issues, null, 2));
+  else {
+    for (const i of result.issues) io.out(`${i.sheet}!${i.column}${i.row}\t${i.severity === "error" ? "错误" : "警告"}\t${i.message}`);
+    io.out(result.issues.length ? `共 ${result.errors} 个错误、${result.warnings} 个警告` : "校验通过：没有发现问题");
+  }
+  return result.errors > 0 ? 1 : 0;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const p = parseArgs(argv);
@@ -182,6 +193,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await importCommand(p, io);
       case "scores":
         return await scores(p, io);
+      case "validate":
+        return await validate(p, io);
       default:
         throw new UsageError(`未知命令「${p.command}」\n\n${USAGE}`);
     }

@@ -14,13 +14,15 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 /** A number from a cell, accepting numeric text and full-width digits; null when the cell holds no number. */
 export function toNumber(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
-  if (typeof value !== "string") return null;
+  if (typeof value !== "string" || value.length > 64) return null;
   const text = normalizeText(value).replace(/\s/g, "").replace(/^−/, "-");
   return NUMBER.test(text) ? Number(text) : null;
 }
 
+const BLANK = /^[\s\u3000\u00A0]*$/;
+
 export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && normalizeText(value) === "");
+  return value === null || value === undefined || (typeof value === "string" && BLANK.test(value));
 }
 
 function validYmd(y: number, m: number, d: number): boolean {
@@ -40,7 +42,7 @@ export function toIsoDate(value: CellValue): string | null {
     const ms = Date.UTC(1899, 11, 30) + Math.floor(value) * 86400000;
     return new Date(ms).toISOString().slice(0, 10);
   }
-  if (typeof value !== "string") return null;
+  if (typeof value !== "string" || value.length > 40) return null;
   const m = DATE_TEXT.exec(normalizeText(value));
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -1,13 +1,18 @@
 /**
  * The scheme chosen in the workbook's 设置 sheet. The task pane and the functions share one
- * runtime, so the task pane sets it and every PARTY.* call reads it.
+ * runtime, so the task pane sets it and every PARTY.* call reads it. The task pane and the functions
+ * are separate bundles, each with its own copy of this module, so the id lives on the shared global.
  */
-let workbookSchemeId: string | null = null;
+const KEY = "__partyPointsWorkbookSchemeId";
+
+interface SharedGlobal {
+  [KEY]?: string | null;
+}
 
 export function setWorkbookSchemeId(id: string | null): void {
-  workbookSchemeId = id;
+  (globalThis as SharedGlobal)[KEY] = id;
 }
 
 export function getWorkbookSchemeId(): string | null {
-  return workbookSchemeId;
+  return (globalThis as SharedGlobal)[KEY] ?? null;
 }

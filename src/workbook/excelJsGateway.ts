@@ -257,7 +257,8 @@ function writeRows(sheet: ExcelJS.Worksheet, firstRow: number, left: number, row
     values.forEach((v, c) => {
       const cell = row.getCell(left + c);
       const format = formats[c];
-      cell.numFmt = NUMBER_FORMATS[format];
+      // New cells inherit the column's format; set it only where it differs (a clerk's own workbook).
+      if (cell.numFmt !== NUMBER_FORMATS[format]) cell.numFmt = NUMBER_FORMATS[format];
       // exceljs never turns a string into a formula; text columns hold strings only.
       cell.value = format === "text" && v !== null ? String(v) : v;
     });

@@ -9,6 +9,7 @@ import { LEDGER_TABLES, type LedgerContents, readLedger, settingsYear } from "..
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
 import { findBuiltinScheme } from "../core/scheme/presets";
 import type { Scheme } from "../core/scheme/schema";
+import { type ValidationResult, validateLedger } from "../core/validation/validateLedger";
 import type { WorkbookGateway } from "./gateway";
 
 /** Scaffold: one look at the workbook, one batch of changes. */
@@ -30,6 +31,12 @@ export function schemeOfSettings(settings: Map<string, string>): Scheme {
   const scheme = findBuiltinScheme(id);
   if (!scheme) throw new CoreError("unknown-scheme", `「${SHEETS.settings.sheet}」工作表中的方案「${id}」不是已知方案`);
   return scheme;
+}
+
+/** Validation of the ledger as the clerk left it: one read, never throws on bad data. */
+export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
+  const tables = await gateway.readTables(LEDGER_TABLES.map((k) => SHEETS[k].table));
+  return validateLedger({ tables });
 }
 
 /** The whole ledger in one read. */

@@ -79,6 +79,28 @@ describe("party-ledger CLI", () => {
     ]);
   });
 
+  it("validate: exit 0 with warnings only, 1 with errors (listed with sheet, row and column), --json gives the array", async () => {
+    const book = path.join(dir, "validate.xlsx");
+    fs.writeFileSync(path.join(dir, "v-r.csv"), "编号,姓名,党员类别\n001,张三,正式党员\n");
+    fs.writeFileSync(path.join(dir, "v-e.csv"), "日期,编号,项目代码\n2026-03-02,001,D3\n");
+    await cli("init", book, "--scheme", "star-member", "--year", "2026");
+    await cli("import", book, "--roster", path.join(dir, "v-r.csv"), "--entries", path.join(dir, "v-e.csv"));
+    const warningsOnly = await cli("validate", book);
+    expect(warningsOnly.code).toBe(0);
+    expect(warningsOnly.out).toContain("积分台账!H2\t警告\t第2行 证明材料 为空：D3 受组织处理 须附证明材料");
+    fs.writeFileSync(path.join(dir, "v-e2.csv"), "日期,编号,项目代码,分值\n2026-02-30,001,D1,\n2026-03-01,009,D1,\n2026-03-01,001,D6,-6\n");
+    await cli("import", book, "--entries", path.join(dir, "v-e2.csv"));
+    const withErrors = await cli("validate", book, "--json");
+    expect(withErrors.code).toBe(1);
+    const issues = JSON.parse(withErrors.out) as { code: string; sheet: string; row: number; column: string; message: string }[];
+    expect(issues.filter((i) => i.code !== "evidence-missing").map((i) => [i.code, `${i.sheet}!${i.column}${i.row}`, i.message])).toEqual([
+      ["bad-date", "积分台账!A3", "第3行 日期 「2026-02-30」不是有效日期"],
+      ["unknown-member", "积分台账!B4", "第4行 编号 「009」不在党员名册中"],
+      ["value-out-of-range", "积分台账!G5", "第5行 分值 -6 超出 D6 的范围 -4 至 -1"],
+    ]);
+    expect((await cli("validate", path.join(dir, "nope.xlsx"))).code).toBe(2);
+  });
+
   it("answers user mistakes with a Chinese message and exit 2, never a stack trace", async () => {
     for (const argv of [
       [],

@@ -230,7 +230,9 @@ function appraisalTenths(component: AppraisalComponent, appraisal: { grade?: str
     return grade ? toTenths(grade.points) : 0;
   }
   if (appraisal.score === undefined || !Number.isFinite(appraisal.score)) return 0;
-  return clamp(toTenths(appraisal.score), toTenths(a.min), toTenths(a.max));
+  // A score outside the scheme's range is a validation error and counts for nothing.
+  const score = toTenths(appraisal.score);
+  return score < toTenths(a.min) || score > toTenths(a.max) ? 0 : score;
 }
 
 export function appraisalMax(component: AppraisalComponent): number {
@@ -325,7 +327,8 @@ export function scoreMembers(input: ScoreInput): ScoreResult {
   const ledger = buildCycleLedger(versions, scheme, input.members, input.entries, period.cycleYear);
 
   const appraisals = new Map<string, { grade?: string; score?: number }>();
-  for (const a of input.appraisals ?? []) if (a.cycleYear === period.cycleYear) appraisals.set(a.memberId, a);
+  // A member appraised twice in a year: the first record counts (validation flags the second).
+  for (const a of input.appraisals ?? []) if (a.cycleYear === period.cycleYear && !appraisals.has(a.memberId)) appraisals.set(a.memberId, a);
   const raw = scoreRaw(ledger, period, input.previousTotals ?? {}, appraisals);
 
   const categories = new Map(scheme.categories.map((c) => [c.name, c]));

@@ -88,3 +88,9 @@ export function settingsYear(settings: Map<string, string>): number | null {
   const n = toNumber(settings.get(SETTINGS_KEYS.year) ?? "");
   return n !== null && Number.isInteger(n) ? n : null;
 }
+
+/** A TableData for a layout table from rows in its column order (first data row at sheet row 2). */
+export function tableFromRows(def: { table: string; sheet: string; columns: readonly { header: string }[] }, rows: Cell[][]): TableData {
+  const headers = def.columns.map((c) => c.header);
+  return { name: def.table, sheet: def.sheet, headers, rows: rows.map((r) => headers.map((_, i) => r[i] ?? null)), rowCount: rows.length, firstRow: 2, firstColumn: "A" };
+}

@@ -1,0 +1,131 @@
+/**
+ * PARTY.SCORES and PARTY.TOTAL: the whole ledger scored for a period, cached by the content of the
+ * ranges, the scheme and the period, so that many formulas over one ledger score it once.
+ */
+import { CellError, isCellError } from "../cellError";
+import { type CellValue, isBlank, toText } from "../cells";
+import { scoreMembers } from "../engine/scoreMembers";
+import type { MemberScore, ScoreResult } from "../engine/types";
+import { CoreError } from "../errors";
+import type { Scheme } from "../scheme/schema";
+import { Lru, formulaCacheStats, registerCache } from "./cache";
+import { readAppraisalRange, readLedgerRange, readRosterRange } from "./ledgerRanges";
+import { periodArgument } from "./periodArg";
+import { asMatrix } from "./rangeTable";
+
+export interface ScoreRanges {
+  /** 积分台账 with its header row. */
+  ledger: unknown;
+  /** 党员名册 with its header row. */
+  roster: unknown;
+  /** 民主评议 with its header row; omitted or blank = none. */
+  appraisals?: unknown;
+  period: CellValue;
+  scheme: Scheme;
+}
+
+interface Scored {
+  result: ScoreResult;
+  /** Built on first use: member id → score (the first row of a repeated id). */
+  byId?: Map<string, MemberScore>;
+  /** Built on first use: the spilled SCORES table. */
+  table?: (string | number)[][];
+}
+
+const scoredCache = new Lru<Scored>(8);
+registerCache(() => scoredCache.clear());
+
+/** A distinct number per scheme object, so that two schemes with one id and version never share a cache entry. */
+const schemeSerials = new WeakMap<Scheme, number>();
+let schemeCount = 0;
+function schemeKey(scheme: Scheme): string {
+  let serial = schemeSerials.get(scheme);
+  if (serial === undefined) {
+    serial = ++schemeCount;
+    schemeSerials.set(scheme, serial);
+  }
+  return `${scheme.id}@${scheme.version}#${serial}`;
+}
+
+function scoreRanges(input: ScoreRanges): Scored | CellError {
+  const { scheme } = input;
+  const period = periodArgument(input.period, scheme.cycleStartMonth);
+  if (isCellError(period)) return period;
+  const ledger = readLedgerRange(asMatrix(input.ledger));
+  if (isCellError(ledger)) return ledger;
+  const roster = readRosterRange(asMatrix(input.roster), scheme);
+  if (isCellError(roster)) return roster;
+  const appraisals = readAppraisalRange(asMatrix(input.appraisals), scheme);
+  if (isCellError(appraisals)) return appraisals;
+
+  const key = [ledger.key, roster.key, appraisals.key, schemeKey(scheme), period.label].join("|");
+  const cached = scoredCache.get(key);
+  if (cached) return cached;
+  formulaCacheStats.scorings++;
+  let result: ScoreResult;
+  try {
+    result = scoreMembers({ scheme, members: roster.value, entries: ledger.value, appraisals: appraisals.value, period });
+  } catch (e) {
+    if (e instanceof CoreError) return new CellError("VALUE", e.message);
+    throw e;
+  }
+  const scored: Scored = { result };
+  scoredCache.set(key, scored);
+  return scored;
+}
+
+export const SCORES_FIXED_HEADERS = { id: "编号", name: "姓名", total: "总分", grade: "等次", rank: "排名" } as const;
+
+/**
+ * PARTY.SCORES: a header row (编号, 姓名, each component, 总分, 等次, 排名) and one row per member
+ * of the roster in roster order; "" where a member has no grade or rank.
+ */
+export function scoresTable(input: ScoreRanges): (string | number)[][] | CellError {
+  const scored = scoreRanges(input);
+  if (isCellError(scored)) return scored;
+  if (!scored.table) {
+    const { componentNames, members } = scored.result;
+    const h = SCORES_FIXED_HEADERS;
+    const table: (string | number)[][] = [[h.id, h.name, ...componentNames, h.total, h.grade, h.rank]];
+    for (const m of members) table.push([m.id, m.name, ...componentNames.map((n) => m.components[n]), m.total, m.grade ?? "", m.rank ?? ""]);
+    scored.table = table;
+  }
+  return scored.table;
+}
+
+function componentKey(text: string): string {
+  return text.replace(/\s/g, "").toLowerCase();
+}
+
+/** PARTY.TOTAL: one member's total, or one component by its name (or id), for a period. */
+export function memberTotal(input: ScoreRanges & { memberId: CellValue; component?: CellValue }): number | CellError {
+  if (isBlank(input.memberId)) return new CellError("VALUE", "党员编号为空：请填写名册中的编号");
+  const scored = scoreRanges(input);
+  if (isCellError(scored)) return scored;
+  const { result } = scored;
+
+  let componentName: string | null = null;
+  if (!isBlank(input.component)) {
+    const wanted = componentKey(toText(input.component));
+    if (wanted !== SCORES_FIXED_HEADERS.total) {
+      componentName =
+        result.componentNames.find((n) => componentKey(n) === wanted) ??
+        input.scheme.components.find((c) => componentKey(c.id) === wanted && result.componentNames.includes(c.name))?.name ??
+        null;
+      if (componentName === null) {
+        const names = result.componentNames.join("、");
+        return new CellError("VALUE", `方案「${input.scheme.name}」没有「${toText(input.component)}」这一组成部分：可填 ${names}，或留空取总分`);
+      }
+    }
+  }
+
+  if (!scored.byId) {
+    const byId = new Map<string, MemberScore>();
+    for (const m of result.members) if (!byId.has(m.id)) byId.set(m.id, m);
+    scored.byId = byId;
+  }
+  const id = toText(input.memberId);
+  const member = scored.byId.get(id);
+  if (!member) return new CellError("NA", `党员名册中没有编号为「${id}」的党员：请检查编号，或名册范围是否包含该党员`);
+  return componentName === null ? member.total : member.components[componentName];
+}
