@@ -81,8 +81,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    files: ["**/*.mjs", "bin/*.js"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", require: "readonly" } },
+  },
+  {
+    files: ["bin/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["**/*.test.ts", "**/*.test.tsx"],

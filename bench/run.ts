@@ -61,6 +61,21 @@ function excelJs(): void {
   rows.push({ area: "exceljs 网关", measure: "写入与读取过程的进程峰值内存", value: `${r.peakRssMB.toFixed(0)} MB`, goal: "" });
 }
 
+function syncs(): void {
+  for (const [members, entries] of [
+    [100, 1000],
+    [10000, 100000],
+  ]) {
+    const r = runCase("syncCase.ts", [String(members), String(entries)]);
+    rows.push({
+      area: "任务窗格 sync 次数",
+      measure: `${members.toLocaleString("en-US")} 名党员 × ${entries.toLocaleString("en-US")} 条：生成台账（空/已有数据）· 导入 · 读取全部台账 · 写报表`,
+      value: `${r.scaffoldEmpty}/${r.scaffoldFilled} · ${r.importSyncs} · ${r.readSyncs} · ${r.reportSyncs}`,
+      goal: "生成 ≤ 3，读取 ≤ 2 + 分块，报表 ≤ 3",
+    });
+  }
+}
+
 function table(): string {
   const header = "| 项目 | 测量 | 结果 | 目标 |\n|---|---|---|---|\n";
   return header + rows.map((r) => `| ${r.area} | ${r.measure} | ${r.value} | ${r.goal} |`).join("\n");
@@ -68,9 +83,9 @@ function table(): string {
 
 engine();
 excelJs();
+syncs();
 notYet.push(
   "LibreOffice 公式台账对照（issue 8）",
-  "任务窗格各操作的 sync 次数（issue 4）",
   "PARTY.SCORES / 500 × PARTY.TOTAL（issue 5）",
   "任务窗格包 gzip 大小（issue 7）",
   "npm run demo 全程（issue 8）",

@@ -65,8 +65,11 @@ export type WorkbookOp =
    * date columns take Excel serial numbers and get a date format.
    */
   | { op: "appendRows"; table: string; rows: Cell[][]; formats: ColumnFormat[] }
-  /** All data rows of a table replaced (for tables the add-in owns, e.g. 积分规则). */
-  | { op: "replaceRows"; table: string; rows: Cell[][]; formats: ColumnFormat[] }
+  /**
+   * All data rows of a table replaced (for tables the add-in owns, e.g. 积分规则). `currentRows`, when
+   * the caller already knows it (from inspect), saves the Office.js gateway a round trip.
+   */
+  | { op: "replaceRows"; table: string; rows: Cell[][]; formats: ColumnFormat[]; currentRows?: number }
   /** A dropdown on a table column's data cells. */
   | { op: "setValidation"; table: string; column: number; source: ValidationSource }
   /** A generated sheet written anew: an existing sheet of that name is replaced whole. */

@@ -10,6 +10,11 @@ export function unwrap<T>(result: CellResult<T>): T {
   return result;
 }
 
+function describe(e: unknown): string {
+  const message = typeof e === "object" && e !== null ? (e as { message?: unknown }).message : undefined;
+  return typeof message === "string" ? message : String(e);
+}
+
 /**
  * Runs a function body and unwraps its result. Whatever escapes the core (a CoreError, a bug) still
  * reaches the cell as #VALUE! with a Chinese message, never as a bare #VALUE!.
@@ -20,7 +25,7 @@ export function run<T>(compute: () => CellResult<T>): T {
     result = compute();
   } catch (e) {
     if (e instanceof CoreError) result = new CellError("VALUE", e.message);
-    else result = new CellError("VALUE", `PARTY 函数内部出错（${e instanceof Error ? e.message : String(e)}）：请把此公式及其参数反馈给加载项维护人员`);
+    else result = new CellError("VALUE", `PARTY 函数内部出错（${describe(e)}）：请把此公式及其参数反馈给加载项维护人员`);
   }
   return unwrap(result);
 }

@@ -49,13 +49,15 @@ function excelRows(rows: Cell[][]): (string | number | boolean)[][] {
   return rows.map((r) => r.map((v) => (v === null ? "" : v)));
 }
 
+/** UTF-8 size, roughly: a Chinese character is 3 bytes. */
 function approxBytes(value: unknown): number {
-  return JSON.stringify(value).length * 2;
+  return JSON.stringify(value).length * 3;
 }
 
 /**
  * The gateway inside Excel. Each call runs one Excel.run batch with a fixed number of syncs:
- * inspect 2, readTables 2, apply 1 (2 when it replaces sheets), plus one per extra 4 MB chunk.
+ * inspect 2, readTables 2, apply 1 (2 when it replaces a sheet or rewrites rows of unknown count, 3 when
+ * the replaced sheet exists), plus one per extra 4 MB chunk.
  */
 export class OfficeJsGateway implements WorkbookGateway {
   constructor(private readonly run: ExcelRunner = (batch) => Excel.run(batch)) {}
@@ -164,14 +166,21 @@ export class OfficeJsGateway implements WorkbookGateway {
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     if (ops.length === 0) return;
     await this.run(async (context) => {
-      // One look first when sheets are replaced or table rows rewritten: what exists, how many rows.
+      // A look first when sheets are replaced or table rows rewritten: what exists, how many rows.
       const existing = new Map<string, Excel.Worksheet>();
       const rowCounts = new Map<string, Excel.TableRowCollection>();
       for (const op of ops) {
         if (op.op === "writeSheet" && !existing.has(op.model.name)) existing.set(op.model.name, context.workbook.worksheets.getItemOrNullObject(op.model.name).load("isNullObject"));
-        if (op.op === "replaceRows" && !rowCounts.has(op.table)) rowCounts.set(op.table, context.workbook.tables.getItem(op.table).rows.load("count"));
+        if (op.op === "replaceRows" && op.currentRows === undefined && !rowCounts.has(op.table)) rowCounts.set(op.table, context.workbook.tables.getItem(op.table).rows.load("count"));
       }
       if (existing.size > 0 || rowCounts.size > 0) await context.sync();
+      // A report never replaces a sheet that holds a table (the clerk's ledger).
+      const tablesOn = [...existing].filter(([, sheet]) => !sheet.isNullObject).map(([name, sheet]) => [name, sheet.tables.load("items/name")] as const);
+      if (tablesOn.length > 0) {
+        await context.sync();
+        for (const [name, tables] of tablesOn)
+          if (tables.items.length > 0) throw new WorkbookError("sheet-exists", `工作表「${name}」是台账表格，不能被报表覆盖`);
+      }
       let queued = 0;
       const budget = async (bytes: number) => {
         if (queued > 0 && queued + bytes > PAYLOAD_BUDGET) {
@@ -194,19 +203,18 @@ export class OfficeJsGateway implements WorkbookGateway {
             break;
           case "replaceRows":
             await budget(approxBytes(op.rows));
-            replaceTableRows(context.workbook.tables.getItem(op.table), rowCounts.get(op.table)!.count, op.rows, op.formats);
+            replaceTableRows(context.workbook.tables.getItem(op.table), op.currentRows ?? rowCounts.get(op.table)!.count, op.rows, op.formats);
             break;
           case "setValidation":
             setValidation(context.workbook.tables.getItem(op.table), op.column, op.source);
             break;
           case "writeSheet": {
-            await budget(approxBytes(op.model.rows));
             const old = existing.get(op.model.name);
             if (old && !old.isNullObject) {
               old.delete();
               existing.delete(op.model.name);
             }
-            writeSheet(context, op.model);
+            await writeSheet(context, op.model, budget);
             break;
           }
           case "protectSheet":
@@ -284,17 +292,21 @@ function setValidation(table: Excel.Table, column: number, source: ValidationSou
   range.dataValidation.rule = { list: { inCellDropDown: true, source: formula } };
 }
 
-function writeSheet(context: Excel.RequestContext, model: SheetModel): void {
+/** Writes a sheet model in row blocks that each stay under the payload budget. */
+async function writeSheet(context: Excel.RequestContext, model: SheetModel, budget: (bytes: number) => Promise<void>): Promise<void> {
   const sheet = context.workbook.worksheets.add(model.name);
   const width = Math.max(1, ...model.rows.map((r) => r.length));
-  const height = model.rows.length;
-  if (height > 0) {
-    const range = sheet.getRange(`A1:${columnLetter(width - 1)}${height}`);
-    const cells = model.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? {}));
-    range.numberFormat = cells.map((r) => r.map(numberFormatOf));
-    range.formulas = cells.map((r) => r.map(formulaOf));
-    applyStyles(sheet, cells);
+  const cells = model.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? {}));
+  const bytesPerRow = Math.max(64, approxBytes(cells.slice(0, 50).map((r) => r.map(formulaOf))) / Math.max(1, Math.min(50, cells.length)) + width * 24);
+  const block = Math.max(50, Math.floor(PAYLOAD_BUDGET / bytesPerRow / 2));
+  for (let start = 0; start < cells.length; start += block) {
+    const rows = cells.slice(start, start + block);
+    await budget(rows.length * bytesPerRow);
+    const range = sheet.getRange(`A${start + 1}:${columnLetter(width - 1)}${start + rows.length}`);
+    range.numberFormat = rows.map((r) => r.map(numberFormatOf));
+    range.formulas = rows.map((r) => r.map(formulaOf));
   }
+  await budget(applyStyles(sheet, cells));
   model.columnWidths?.forEach((w, i) => {
     sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7.5;
   });
@@ -322,26 +334,37 @@ function formulaOf(cell: CellSpec): string | number | boolean {
   return cell.value ?? "";
 }
 
-/** Styles are applied to runs of equally styled cells in a row, so the batch stays small. */
-function applyStyles(sheet: Excel.Worksheet, cells: CellSpec[][]): void {
-  cells.forEach((row, r) => {
-    let start = 0;
-    for (let c = 1; c <= row.length; c++) {
-      if (c < row.length && row[c].style === row[start].style) continue;
+/**
+ * Styles go on rectangles: consecutive rows with the same style pattern share one range per run of
+ * equally styled columns, so a 10,000-row report costs a handful of format calls. Returns the bytes queued.
+ */
+function applyStyles(sheet: Excel.Worksheet, cells: CellSpec[][]): number {
+  const signature = (row: CellSpec[]) => row.map((c) => c.style ?? "").join("|");
+  let queued = 0;
+  for (let top = 0; top < cells.length; ) {
+    const sig = signature(cells[top]);
+    let bottom = top;
+    while (bottom + 1 < cells.length && signature(cells[bottom + 1]) === sig) bottom++;
+    const row = cells[top];
+    for (let start = 0; start < row.length; ) {
+      let end = start;
+      while (end + 1 < row.length && row[end + 1].style === row[start].style) end++;
       const style = row[start].style;
       if (style) {
-        const range = sheet.getRange(`${columnLetter(start)}${r + 1}:${columnLetter(c - 1)}${r + 1}`);
+        queued += 600;
+        const range = sheet.getRange(`${columnLetter(start)}${top + 1}:${columnLetter(end)}${bottom + 1}`);
         const s = STYLES[style];
         range.format.font.bold = s.bold;
         range.format.font.size = s.size;
         range.format.horizontalAlignment = s.align === "center" ? "Center" : s.align === "right" ? "Right" : "Left";
         range.format.wrapText = s.wrap;
-        if (s.border) {
-          for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const) range.format.borders.getItem(edge).style = "Continuous";
-        }
+        if (s.border)
+          for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) range.format.borders.getItem(edge).style = "Continuous";
         if (s.fill) range.format.fill.color = s.fill;
       }
-      start = c;
+      start = end + 1;
     }
-  });
+    top = bottom + 1;
+  }
+  return queued;
 }

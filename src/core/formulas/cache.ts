@@ -54,9 +54,11 @@ function finish(h: number): string {
 }
 
 /**
- * A hash over the cells of some columns of a range, from a row on (FNV-1a style, two lanes, typed:
- * the number 1 and the text "1" differ). Columns are hashed in the order given, so two ranges with
- * the same columns in another order and the same content give the same key. -1 is an absent column.
+ * A hash over the cells of some columns of a range, from a row on (FNV-1a style over 32-bit words,
+ * two lanes for a 64-bit key, typed: the number 1 and the text "1" differ). Columns are hashed in the
+ * order given, so two ranges with the same columns in another order and the same content give the
+ * same key. -1 is an absent column. Every row has the same number of cells hashed, so rows need no
+ * separator; the row count is part of the key.
  */
 export function hashColumns(range: Matrix, fromRow: number, columns: readonly number[]): string {
   let a = 0x811c9dc5 | 0;
@@ -64,33 +66,44 @@ export function hashColumns(range: Matrix, fromRow: number, columns: readonly nu
   const width = columns.length;
   for (let r = fromRow; r < range.length; r++) {
     const row = range[r];
-    a = Math.imul(a ^ 0x1e, PRIME_A);
-    b = Math.imul(b ^ 0x1e, PRIME_B);
     for (let k = 0; k < width; k++) {
       const c = columns[k];
       let v: unknown = c < 0 ? null : row[c];
+      if (typeof v === "number") {
+        if ((v | 0) === v) {
+          // Whole numbers (serial dates, counts, most values): one word.
+          a = Math.imul(Math.imul(a ^ 0x1, PRIME_A) ^ v, PRIME_A);
+          b = Math.imul(Math.imul(b ^ 0x1, PRIME_B) ^ v, PRIME_B);
+        } else {
+          f64[0] = v;
+          a = Math.imul(Math.imul(Math.imul(a ^ 0x2, PRIME_A) ^ u32[0], PRIME_A) ^ u32[1], PRIME_A);
+          b = Math.imul(Math.imul(Math.imul(b ^ 0x2, PRIME_B) ^ u32[1], PRIME_B) ^ u32[0], PRIME_B);
+        }
+        continue;
+      }
       if (typeof v === "object" && v !== null) v = cellOf(v);
       if (typeof v === "string") {
         const n = v.length;
-        a = Math.imul(a ^ (0x20000 | n), PRIME_A);
-        b = Math.imul(b ^ (0x20000 | n), PRIME_B);
-        for (let i = 0; i < n; i++) {
-          const ch = v.charCodeAt(i);
-          a = Math.imul(a ^ ch, PRIME_A);
-          b = Math.imul(b ^ ch, PRIME_B);
+        a = Math.imul(a ^ (0x30000 | n), PRIME_A);
+        b = Math.imul(b ^ (0x30000 | n), PRIME_B);
+        let i = 0;
+        // Two UTF-16 units per word.
+        for (; i + 1 < n; i += 2) {
+          const w = v.charCodeAt(i) | (v.charCodeAt(i + 1) << 16);
+          a = Math.imul(a ^ w, PRIME_A);
+          b = Math.imul(b ^ w, PRIME_B);
         }
-      } else if (typeof v === "number") {
-        f64[0] = v;
-        a = Math.imul(Math.imul(a ^ 0x10000, PRIME_A) ^ u32[0], PRIME_A);
-        a = Math.imul(a ^ u32[1], PRIME_A);
-        b = Math.imul(Math.imul(b ^ 0x10000, PRIME_B) ^ u32[1], PRIME_B);
-        b = Math.imul(b ^ u32[0], PRIME_B);
+        if (i < n) {
+          const w = v.charCodeAt(i);
+          a = Math.imul(a ^ w, PRIME_A);
+          b = Math.imul(b ^ w, PRIME_B);
+        }
       } else if (typeof v === "boolean") {
-        a = Math.imul(a ^ (v ? 0x30001 : 0x30000), PRIME_A);
-        b = Math.imul(b ^ (v ? 0x30001 : 0x30000), PRIME_B);
+        a = Math.imul(a ^ (v ? 0x5 : 0x4), PRIME_A);
+        b = Math.imul(b ^ (v ? 0x5 : 0x4), PRIME_B);
       } else {
-        a = Math.imul(a ^ 0x40000, PRIME_A);
-        b = Math.imul(b ^ 0x40000, PRIME_B);
+        a = Math.imul(a ^ 0x6, PRIME_A);
+        b = Math.imul(b ^ 0x6, PRIME_B);
       }
     }
   }

@@ -37,6 +37,22 @@ function at(row: readonly unknown[], column: number): CellValue {
   return column < 0 ? null : cellOf(row[column]);
 }
 
+/**
+ * Per-parse memos: a ledger repeats the same dates, ids and codes thousands of times, and reading
+ * each cell anew (a Date per serial, two regular expressions per text) dominates a cold parse.
+ */
+function memoized<K, V>(read: (key: K) => V): (key: K) => V {
+  const memo = new Map<K, V>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      value = read(key);
+      memo.set(key, value);
+    }
+    return value as V;
+  };
+}
+
 function allBlank(row: readonly unknown[], columns: readonly number[]): boolean {
   for (const c of columns) if (!isBlank(at(row, c))) return false;
   return true;
@@ -53,6 +69,9 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerEntry[]> | CellErro
 
   formulaCacheStats.ledgerParses++;
   const [date, id, code, countCol, valueCol] = columns;
+  const readDate = memoized((d: CellValue) => toIsoDate(d) ?? toText(d));
+  const readId = memoized(toText);
+  const readCode = memoized((c: CellValue) => toText(c).toUpperCase());
   const entries: LedgerEntry[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
@@ -61,9 +80,9 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerEntry[]> | CellErro
     const count = at(row, countCol);
     const value = at(row, valueCol);
     entries.push({
-      date: toIsoDate(d) ?? toText(d),
-      memberId: toText(at(row, id)),
-      itemCode: toText(at(row, code)).toUpperCase(),
+      date: readDate(d),
+      memberId: readId(at(row, id)),
+      itemCode: readCode(at(row, code)),
       count: isBlank(count) ? undefined : toNumber(count) ?? Number.NaN,
       value: isBlank(value) ? undefined : toNumber(value) ?? Number.NaN,
       ref: r + 1,

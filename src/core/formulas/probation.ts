@@ -1,5 +1,5 @@
 import { CellError } from "../cellError";
-import { type CellValue, toNumber } from "../cells";
+import { type CellValue, isBlank, toNumber, toText } from "../cells";
 import { BUILTIN_SCHEMES } from "../scheme/presets";
 import type { Scheme } from "../scheme/schema";
 
@@ -13,8 +13,9 @@ export function probationOutcome(score: CellValue, scheme: Scheme): string | Cel
     const hint = withRules.length ? `有此规定的方案：${withRules.join("、")}` : "内置方案均无此规定";
     return new CellError("NA", `方案「${scheme.name}」没有预备党员转正的积分规定：${hint}`);
   }
+  if (isBlank(score)) return new CellError("VALUE", "积分为空：请填写预备党员的年度积分（含民主评议分）");
   const n = toNumber(score);
-  if (n === null) return new CellError("VALUE", `积分「${String(score ?? "")}」不是数字`);
+  if (n === null) return new CellError("VALUE", `积分「${toText(score)}」不是数字`);
   const outcomes = scheme.probation.outcomes;
   return outcomes.find((o) => n >= o.min)?.name ?? outcomes[outcomes.length - 1].name;
 }

@@ -28,8 +28,8 @@ export function cellOf(value: unknown): CellValue {
 export function asMatrix(range: unknown): Matrix {
   if (range === null || range === undefined) return [];
   if (!Array.isArray(range)) return [[range]];
-  if (range.every((row: unknown) => Array.isArray(row))) return range as Matrix;
-  return range.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+  for (let r = 0; r < range.length; r++) if (!Array.isArray(range[r])) return range.map((row: unknown) => (Array.isArray(row) ? row : [row]));
+  return range as Matrix;
 }
 
 /** A header as the clerk might type it: full-width folded, all spaces removed. */

@@ -109,7 +109,7 @@ export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, setting
         continue;
       }
       plan.kept.push(def.sheet);
-      if (key === "rules") plan.ops.push({ op: "replaceRows", table: def.table, rows: ruleRows(scheme), formats: formatsOf(def) });
+      if (key === "rules") plan.ops.push({ op: "replaceRows", table: def.table, rows: ruleRows(scheme), formats: formatsOf(def), currentRows: table.rowCount });
       continue;
     }
     if (snapshot.sheets.includes(def.sheet)) {

@@ -1,11 +1,9 @@
 import fc from "fast-check";
 import { SHEETS } from "../ledger/layout";
-import { getBuiltinScheme } from "../scheme/presets";
 import { type Cell, type TableData, columnLetter, isoToSerial } from "../sheetModel";
 import { validateLedger } from "./validateLedger";
 import { tableFromRows as tableOf } from "../ledger/readLedger";
 
-const star = getBuiltinScheme("star-member");
 const MEMBERS = [
   ["001", "张三", "正式党员"],
   ["002", "李四", "预备党员"],

@@ -1,0 +1,269 @@
+/*
+ * The PARTY.* functions through the code path Excel uses: the production bundle functions.js, whose
+ * CustomFunctions.associate calls were injected by custom-functions-metadata-plugin, evaluated in a
+ * sandbox with a fake CustomFunctions runtime; and functions.json from the same build.
+ */
+import { spawnSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import vm from "vm";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
+import { NO_SCHEME_MESSAGE } from "../../src/core/formulas/resolveScheme";
+import { isoToSerial } from "../../src/core/sheetModel";
+
+const root = path.resolve(__dirname, "../..");
+const CJK = /[\u4e00-\u9fff]/;
+const PARTY_FUNCTIONS = ["GRADE", "APPRAISAL", "ITEM", "TOTAL", "SCORES", "PERIOD", "PROBATION"];
+/** Where the task pane leaves the workbook's scheme id for the functions (shared runtime, see workbookScheme.ts). */
+const WORKBOOK_SCHEME_KEY = "__partyPointsWorkbookSchemeId";
+
+const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+/** The fake runtime's error, as CustomFunctions.Error: a code and a message. */
+class FakeExcelError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+type Fn = (...args: unknown[]) => unknown;
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  description: string;
+  parameters: { name: string; description: string; dimensionality?: string; optional?: boolean }[];
+  result: { type?: string; dimensionality?: string };
+  options?: Record<string, unknown>;
+}
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), "party-functions-"));
+let build: ReturnType<typeof spawnSync>;
+const registered = new Map<string, Fn>();
+let sandbox: vm.Context;
+
+beforeAll(() => {
+  build = spawnSync(process.execPath, [path.join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", out], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`webpack failed:\n${build.stderr}${build.stdout}`);
+  const CustomFunctions = {
+    associate(id: string, fn: Fn) {
+      registered.set(id, fn);
+    },
+    Error: FakeExcelError,
+    ErrorCode,
+  };
+  sandbox = vm.createContext({ CustomFunctions, console });
+  vm.runInContext(fs.readFileSync(path.join(out, "functions.js"), "utf8"), sandbox, { filename: "functions.js" });
+}, 240_000);
+
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+beforeEach(() => {
+  sandbox[WORKBOOK_SCHEME_KEY] = null;
+});
+
+/** Calls a registered function as Excel does; results come back as plain data (they were made in the sandbox). */
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = registered.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  const result = fn(...args);
+  return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
+}
+
+/** What Excel shows for a call that throws: the error's code and its message. */
+function excelError(id: string, ...args: unknown[]): FakeExcelError {
+  try {
+    call(id, ...args);
+  } catch (e) {
+    expect(e).toBeInstanceOf(FakeExcelError);
+    const error = e as FakeExcelError;
+    expect(error.message).toMatch(CJK);
+    return error;
+  }
+  throw new Error(`${id}(${JSON.stringify(args)}) did not fail`);
+}
+
+const d = isoToSerial;
+const ledger = [
+  ["日期", "编号", "姓名", "项目代码", "项目名称", "次数", "分值", "证明材料", "记录人", "说明"],
+  [d("2026-03-02"), "001", "张三", "D1", "未经同意缺席应参加的活动", 2, -1, "", "刘", ""],
+  [d("2026-05-10"), "001", "张三", "D2", "违反工作纪律", 1, -2, "", "刘", ""],
+  [d("2026-09-01"), "001", "张三", "D6", "其他不良行为", 1, -3, "", "刘", ""],
+  [d("2026-04-01"), "002", "李四", "V1", "受留党察看及以上处分", 1, "", "党委决定", "刘", ""],
+  [d("2026-07-01"), "003", "王五", "D5", "未按时交纳党费", "1", "-5", "", "刘", ""],
+];
+const roster = [
+  ["编号", "姓名", "党员类别", "所在支部", "入党日期", "转正日期", "联系方式", "在册状态", "备注"],
+  ["001", "张三", "正式党员", "一支部", d("2001-07-01"), "", "", "在册", ""],
+  ["002", "李四", "正式党员", "一支部", d("2005-07-01"), "", "", "在册", ""],
+  ["003", "王五", "预备党员", "一支部", d("2025-07-01"), "", "", "在册", ""],
+];
+const appraisals = [
+  ["年度", "编号", "姓名", "评议等次", "分值"],
+  [2026, "001", "张三", "合格", ""],
+  [2026, "002", "李四", "优秀", ""],
+  [2026, "003", "王五", "优秀", ""],
+];
+
+describe("functions.js in a fake Excel runtime", () => {
+  it("registers every PARTY function through the injected CustomFunctions.associate calls", () => {
+    expect([...registered.keys()].sort()).toEqual([...PARTY_FUNCTIONS].sort());
+    for (const fn of registered.values()) expect(typeof fn).toBe("function");
+  });
+
+  it("without a scheme argument or a workbook scheme, answers #N/A saying how to choose one", () => {
+    for (const [id, args] of [
+      ["GRADE", [90]],
+      ["APPRAISAL", ["优秀"]],
+      ["ITEM", ["D1"]],
+      ["PERIOD", [d("2026-07-15")]],
+      ["PROBATION", [85]],
+      ["TOTAL", [ledger, roster, "001", "2026"]],
+      ["SCORES", [ledger, roster, "2026"]],
+    ] as [string, unknown[]][])
+      expect(excelError(id, ...args)).toEqual({ code: "#N/A", message: NO_SCHEME_MESSAGE });
+    expect(excelError("GRADE", 90, "no-such-scheme")).toMatchObject({ code: "#N/A", message: expect.stringContaining("no-such-scheme") });
+  });
+
+  it("uses the workbook's scheme set by the task pane, and a scheme argument over it", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    expect(call("GRADE", 75)).toBe("合格");
+    expect(call("GRADE", "９０", null)).toBe("优秀");
+    // dec-nov-cycle: 60 分以上 优秀.
+    expect(call("GRADE", 65, "dec-nov-cycle")).toBe("优秀");
+    expect(excelError("GRADE", "优秀")).toEqual({ code: "#VALUE!", message: "积分「优秀」不是数字" });
+  });
+
+  it("PARTY.APPRAISAL", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    expect(call("APPRAISAL", "优秀")).toBe(20);
+    expect(call("APPRAISAL", "基本合格", null)).toBe(10);
+    expect(call("APPRAISAL", 18, "detailed-100")).toBe(18);
+    expect(excelError("APPRAISAL", "良好")).toEqual({ code: "#VALUE!", message: "评议等次「良好」不在方案「星级党员管理量化考评制度」中：请填写 优秀、合格、基本合格、不合格 之一" });
+    expect(excelError("APPRAISAL", "优秀", "company")).toMatchObject({ code: "#N/A" });
+  });
+
+  it("PARTY.ITEM: count × value; a veto is #N/A", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    expect(call("ITEM", "D1")).toBe(-1);
+    expect(call("ITEM", "D1", null, null, null)).toBe(-1);
+    expect(call("ITEM", "d2", 2)).toBe(-4);
+    expect(call("ITEM", "D6", 1, "－3")).toBe(-3);
+    expect(call("ITEM", "A1", 2, 3.5, "detailed-100")).toBe(7);
+    expect(excelError("ITEM", "V1")).toEqual({ code: "#N/A", message: "V1 为一票否决事项，不计分：本周期积分清零" });
+    expect(excelError("ITEM", "D6")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("须填写分值") });
+    expect(excelError("ITEM", "Z9")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("没有项目代码「Z9」") });
+  });
+
+  it("PARTY.TOTAL over the ledger, roster and appraisal ranges with their header rows", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    // 001: 80 − 2 − 2 − 3 + 合格 15 = 88; 002: vetoed; 003: 80 − 5 + 优秀 20 = 95.
+    expect(call("TOTAL", ledger, roster, "001", "2026", null, appraisals, null)).toBe(88);
+    expect(call("TOTAL", ledger, roster, "001", 2026, "", appraisals)).toBe(88);
+    expect(call("TOTAL", ledger, roster, "001", "2026", "日常行为积分", appraisals)).toBe(73);
+    expect(call("TOTAL", ledger, roster, "002", "2026", null, appraisals)).toBe(0);
+    expect(call("TOTAL", ledger, roster, "003", "2026", null, appraisals)).toBe(95);
+    expect(call("TOTAL", ledger, roster, "003", "2026")).toBe(75);
+    expect(call("TOTAL", ledger, roster, "001", "2026Q1")).toBe(78);
+    expect(excelError("TOTAL", ledger, roster, "009", "2026")).toEqual({ code: "#N/A", message: "党员名册中没有编号为「009」的党员：请检查编号，或名册范围是否包含该党员" });
+    expect(excelError("TOTAL", ledger, roster, "001", "2026Q5")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("期间「2026Q5」无法识别") });
+    expect(excelError("TOTAL", ledger.map((row) => row.slice(0, 6)), roster, "001", "2026")).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("积分台账范围缺少「分值」列"),
+    });
+    expect(excelError("TOTAL", ledger, roster, "001", "2026", "加分")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("没有「加分」这一组成部分") });
+  });
+
+  it("PARTY.SCORES spills a table with a header row", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    expect(call("SCORES", ledger, roster, 2026, appraisals, null)).toEqual([
+      ["编号", "姓名", "日常行为积分", "年度评议积分", "总分", "等次", "排名"],
+      ["001", "张三", 73, 15, 88, "合格", 2],
+      ["002", "李四", 0, 0, 0, "不合格", 3],
+      ["003", "王五", 75, 20, 95, "优秀", 1],
+    ]);
+    expect(excelError("SCORES", [["编号"]], roster, 2026)).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("「日期」") });
+  });
+
+  it("PARTY.PERIOD follows the scheme's cycle start", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    expect(call("PERIOD", d("2026-07-15"))).toBe("2026Q3");
+    expect(call("PERIOD", "2026-07-15", "月")).toBe("2026-07");
+    expect(call("PERIOD", d("2025-12-15"), "季度", "dec-nov-cycle")).toBe("2026Q1");
+    expect(call("PERIOD", d("2025-12-15"), "year", "dec-nov-cycle")).toBe("2026");
+    expect(excelError("PERIOD", "2026-02-30")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不是有效日期") });
+  });
+
+  it("PARTY.PROBATION: outcomes of the scheme, #N/A where the scheme has none", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "dec-nov-cycle";
+    expect(call("PROBATION", 85)).toBe("按期转正");
+    expect(call("PROBATION", 70)).toBe("延期转正（继续培养）");
+    expect(call("PROBATION", "59")).toBe("取消预备党员资格");
+    expect(excelError("PROBATION", 85, "star-member")).toMatchObject({ code: "#N/A", message: expect.stringContaining("dec-nov-cycle") });
+  });
+
+  it("an unexpected failure inside still reaches the cell as #VALUE! with a Chinese message", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    const broken = new Proxy([], {
+      get() {
+        throw new Error("boom");
+      },
+    });
+    expect(excelError("TOTAL", [broken], roster, "001", "2026")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("PARTY 函数内部出错（boom）") });
+  });
+});
+
+describe("functions.json from the same build", () => {
+  let functions: FunctionMetadata[];
+  beforeAll(() => {
+    functions = (JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: FunctionMetadata[] }).functions;
+  });
+
+  it("lists every PARTY function with a Chinese description for it and each parameter", () => {
+    expect(functions.map((f) => f.id).sort()).toEqual([...PARTY_FUNCTIONS].sort());
+    for (const f of functions) {
+      expect(f.description).toMatch(CJK);
+      expect(f.parameters.length).toBeGreaterThan(0);
+      for (const p of f.parameters) expect([f.id, p.name, p.description]).toEqual([f.id, p.name, expect.stringMatching(CJK)]);
+      // No volatile functions: Excel recalculates them on every change anywhere.
+      expect(f.options?.volatile).toBeFalsy();
+    }
+  });
+
+  it("takes the tables as ranges and spills SCORES", () => {
+    const byId = new Map(functions.map((f) => [f.id, f]));
+    const param = (id: string, name: string) => byId.get(id)!.parameters.find((p) => p.name === name)!;
+    for (const id of ["TOTAL", "SCORES"]) {
+      expect(param(id, "ledger")).toMatchObject({ dimensionality: "matrix" });
+      expect(param(id, "roster")).toMatchObject({ dimensionality: "matrix" });
+      expect(param(id, "appraisals")).toMatchObject({ dimensionality: "matrix", optional: true });
+      expect(param(id, "scheme")).toMatchObject({ optional: true });
+    }
+    expect(byId.get("SCORES")!.result).toMatchObject({ dimensionality: "matrix" });
+    expect(byId.get("TOTAL")!.parameters.map((p) => p.name)).toEqual(["ledger", "roster", "memberId", "period", "component", "appraisals", "scheme"]);
+    expect(byId.get("ITEM")!.parameters.map((p) => [p.name, !!p.optional])).toEqual([
+      ["code", false],
+      ["count", true],
+      ["value", true],
+      ["scheme", true],
+    ]);
+  });
+
+  it("the metadata generator reports no errors for functions.ts (its CLI would exit 0 anyway)", async () => {
+    const result = await generateCustomFunctionsMetadata(path.join(root, "src/functions/functions.ts"));
+    expect(result.errors).toEqual([]);
+  });
+});

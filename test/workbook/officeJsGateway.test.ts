@@ -1,0 +1,96 @@
+import { SHEETS } from "../../src/core/ledger/layout";
+import { formatsOf } from "../../src/core/ledger/scaffold";
+import { getBuiltinScheme } from "../../src/core/scheme/presets";
+import { type SheetModel, isoToSerial } from "../../src/core/sheetModel";
+import { OfficeJsGateway, PAYLOAD_BUDGET } from "../../src/workbook/officeJsGateway";
+import { loadLedger, scaffoldWorkbook } from "../../src/workbook/ledgerService";
+import { syntheticEntries, syntheticRoster } from "../../bench/syntheticLedger";
+import { type ExcelFake, createExcelFake } from "../fakes/excelFake";
+import { gatewayContract } from "./gatewayContract";
+
+const fakes = new WeakMap<OfficeJsGateway, ExcelFake>();
+
+function officeGateway(fake = createExcelFake()): OfficeJsGateway {
+  const gw = new OfficeJsGateway((batch) => fake.run(batch));
+  fakes.set(gw, fake);
+  return gw;
+}
+
+gatewayContract({
+  name: "Office.js (strict fake of the Excel JavaScript API)",
+  create: async () => officeGateway(),
+  reopen: async (gw) => gw,
+  isFormula: async (gw, sheet, address) => fakes.get(gw as OfficeJsGateway)!.model.cell(sheet, address).formula !== "",
+  hasValidation: async (gw, sheet, address) => fakes.get(gw as OfficeJsGateway)!.model.validation(sheet, address) != null,
+});
+
+describe("Office.js gateway batching (syncs counted by the fake)", () => {
+  const star = getBuiltinScheme("star-member");
+  const MEMBERS = 10_000;
+  const ENTRIES = 100_000;
+
+  /** A workbook already holding 10,000 members and 100,000 entries. */
+  async function bigLedger(): Promise<{ gw: OfficeJsGateway; fake: ExcelFake }> {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await scaffoldWorkbook(gw, star, { branch: "大支部", year: 2026 });
+    const members = syntheticRoster(MEMBERS);
+    const names = new Map(members.map((m) => [m.id, m.name]));
+    const entries = syntheticEntries(star, members, ENTRIES, 2026);
+    await gw.apply([
+      { op: "appendRows", table: SHEETS.roster.table, rows: members.map((m) => [m.id, m.name, m.category, null, null, null, null, "在册", null]), formats: formatsOf(SHEETS.roster) },
+      {
+        op: "appendRows",
+        table: SHEETS.ledger.table,
+        rows: entries.map((e) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null]),
+        formats: formatsOf(SHEETS.ledger),
+      },
+    ]);
+    fake.resetCounters();
+    return { gw, fake };
+  }
+
+  it("scaffolds an empty workbook in at most 3 syncs", async () => {
+    const fake = createExcelFake();
+    await scaffoldWorkbook(officeGateway(fake), star, { branch: "一支部", year: 2026 });
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  it("at 10,000 members × 100,000 entries: scaffold ≤ 3 syncs, whole-ledger read ≤ 2 + one per 4 MB chunk, report ≤ 3, every payload under 5 MB", async () => {
+    const { gw, fake } = await bigLedger();
+
+    await scaffoldWorkbook(gw, star, { branch: "大支部", year: 2026 });
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+
+    fake.resetCounters();
+    const ledger = await loadLedger(gw);
+    expect(ledger.members).toHaveLength(MEMBERS);
+    expect(ledger.entries).toHaveLength(ENTRIES);
+    // One more sync per 4 MB of cell data read (Excel on the web caps a response at 5 MB).
+    const dataBytes = JSON.stringify([ledger.members, ledger.entries]).length * 2;
+    expect(fake.syncCount).toBeLessThanOrEqual(2 + Math.ceil(dataBytes / PAYLOAD_BUDGET) + 1);
+    expect(Math.max(...fake.syncPayloads)).toBeLessThan(5 * 1024 * 1024);
+
+    fake.resetCounters();
+    const report: SheetModel = {
+      name: "公示-2026Q1",
+      rows: ledger.members.map((m, i) => [{ value: i + 1 }, { value: m.id, text: true }, { value: m.name, text: true }, { value: 80, style: "number" }]),
+      page: { orientation: "portrait", fitToWidth: true, printTitleRows: [1, 1] },
+    };
+    await gw.apply([{ op: "writeSheet", model: report }]);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+    expect(Math.max(...fake.syncPayloads)).toBeLessThan(5 * 1024 * 1024);
+  }, 120_000);
+
+  it("small reads and writes take the fixed number of syncs", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await scaffoldWorkbook(gw, star, { branch: "一支部", year: 2026 });
+    fake.resetCounters();
+    await loadLedger(gw);
+    expect(fake.syncCount).toBe(2);
+    fake.resetCounters();
+    await gw.inspect();
+    expect(fake.syncCount).toBe(2);
+  });
+});
