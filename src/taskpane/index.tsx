@@ -1,17 +1,31 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { App } from "./components/App";
+import { OfficeJsGateway } from "../workbook/officeJsGateway";
+import { App, type WorkbookStatus } from "./components/App";
+import { syncWorkbookScheme } from "./workbookScheme";
 
-function render(): void {
+function render(status: WorkbookStatus): void {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App />
+      <App status={status} />
     </FluentProvider>,
   );
 }
 
-// Outside Office (a plain browser) Office.onReady still resolves; render either way.
-if (typeof Office !== "undefined") Office.onReady(render);
-else render();
+/** Inside Excel: tell the PARTY.* functions which scheme this workbook uses, recalculating them if it changed. */
+async function connectWorkbook(): Promise<WorkbookStatus> {
+  try {
+    const { schemeId, changed } = await syncWorkbookScheme(new OfficeJsGateway());
+    if (changed) await Excel.run(async (context) => context.workbook.application.calculate("Full"));
+    return { inExcel: true, schemeId, error: null };
+  } catch (e) {
+    return { inExcel: true, schemeId: null, error: `读取工作簿「设置」失败：${(e as Error).message}` };
+  }
+}
+
+// Outside Office (a plain browser) there is no workbook: render the scheme list only.
+if (typeof Office !== "undefined")
+  Office.onReady(async (info) => render(info.host === Office.HostType.Excel ? await connectWorkbook() : { inExcel: false, schemeId: null, error: null }));
+else render({ inExcel: false, schemeId: null, error: null });

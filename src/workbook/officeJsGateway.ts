@@ -20,8 +20,11 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 
 /** Excel on the web rejects a request or response over 5 MB; we stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
-/** Rows read per table in the first read, before we know how wide a row is. */
-const FIRST_READ_ROWS = 2000;
+/**
+ * Rows read in the first read, shared by the tables asked for, before we know how wide a row is:
+ * sized for rows of up to 16 columns of 40 bytes within 3 MB.
+ */
+const FIRST_READ_ROWS = Math.floor((3 * 1024 * 1024) / (16 * 40));
 /** Rows the validation dropdowns cover below the header. */
 export const VALIDATION_ROWS = 10000;
 

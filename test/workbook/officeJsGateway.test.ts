@@ -82,6 +82,22 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
     expect(Math.max(...fake.syncPayloads)).toBeLessThan(5 * 1024 * 1024);
   }, 120_000);
 
+  it("scaffold run twice on a filled workbook leaves every cell as it was", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await scaffoldWorkbook(gw, star, { branch: "一支部", year: 2026 });
+    await gw.apply([
+      { op: "appendRows", table: SHEETS.roster.table, rows: [["001", "张三", "正式党员", null, isoToSerial("2001-07-01"), null, null, "在册", "=1+1"]], formats: formatsOf(SHEETS.roster) },
+      { op: "appendRows", table: SHEETS.ledger.table, rows: [[isoToSerial("2026-03-02"), "001", "张三", "D1", "未经同意缺席应参加的活动", 1, -1, null, null, "缺席"]], formats: formatsOf(SHEETS.ledger) },
+    ]);
+    const dump = () => fake.model.sheetNames().map((name) => [name, fake.model.usedValues(name)]);
+    const before = dump();
+    const again = await scaffoldWorkbook(gw, star, { branch: "别的支部", year: 2027 });
+    expect(again.added).toEqual([]);
+    expect(dump()).toEqual(before);
+    expect(fake.model.cell("党员名册", "I2")).toMatchObject({ value: "=1+1", formula: "" });
+  });
+
   it("small reads and writes take the fixed number of syncs", async () => {
     const fake = createExcelFake();
     const gw = officeGateway(fake);

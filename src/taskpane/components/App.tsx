@@ -1,16 +1,37 @@
-import { Body1, Caption1, Card, CardHeader, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useSchemeList } from "./useSchemeList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
 });
 
-export function App() {
+export interface WorkbookStatus {
+  inExcel: boolean;
+  /** The scheme named in the workbook's 设置 sheet, handed to the PARTY.* functions. */
+  schemeId: string | null;
+  error: string | null;
+}
+
+export function App({ status }: { status: WorkbookStatus }) {
   const styles = useStyles();
   const schemes = useSchemeList();
   return (
     <main className={styles.root}>
       <Title3 as="h1">党员积分台账</Title3>
+      {status.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{status.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {status.inExcel && !status.error && (
+        <MessageBar intent={status.schemeId ? "info" : "warning"}>
+          <MessageBarBody>
+            {status.schemeId
+              ? `本工作簿使用方案 ${status.schemeId}；PARTY.* 函数省略方案参数时按此方案计算。`
+              : "本工作簿还没有「设置」表：PARTY.* 函数须在参数中写明方案 id（可用 npx party-ledger init 生成台账）。"}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Body1>内置积分方案（共 {schemes.length} 套）：</Body1>
       {schemes.map((s) => (
         <Card key={s.id} size="small">
