@@ -5,9 +5,10 @@
  * found by header text, in any order, among extra columns. Each parse is cached by content.
  */
 import { CellError } from "../cellError";
-import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
+import { type CellValue, isBlank } from "../cells";
 import type { Appraisal, LedgerEntry, Member } from "../engine/types";
 import { SHEETS } from "../ledger/layout";
+import { type CellReaders, PLAIN_READERS, appraisalFromCells, entryFromCells, memberFromCells } from "../ledger/readLedger";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
 import { Lru, formulaCacheStats, hashColumns, registerCache } from "./cache";
 import { type Matrix, cellOf, isEmptyRange, locateColumns } from "./rangeTable";
@@ -68,25 +69,13 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerEntry[]> | CellErro
   if (cached) return { key, value: cached };
 
   formulaCacheStats.ledgerParses++;
-  const [date, id, code, countCol, valueCol] = columns;
-  const readDate = memoized((d: CellValue) => toIsoDate(d) ?? toText(d));
-  const readId = memoized(toText);
-  const readCode = memoized((c: CellValue) => toText(c).toUpperCase());
+  const [date, id, code, count, value] = columns;
+  const read: CellReaders = { text: memoized(PLAIN_READERS.text), code: memoized(PLAIN_READERS.code), date: memoized(PLAIN_READERS.date) };
   const entries: LedgerEntry[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
     if (allBlank(row, columns)) continue;
-    const d = at(row, date);
-    const count = at(row, countCol);
-    const value = at(row, valueCol);
-    entries.push({
-      date: readDate(d),
-      memberId: readId(at(row, id)),
-      itemCode: readCode(at(row, code)),
-      count: isBlank(count) ? undefined : toNumber(count) ?? Number.NaN,
-      value: isBlank(value) ? undefined : toNumber(value) ?? Number.NaN,
-      ref: r + 1,
-    });
+    entries.push(entryFromCells({ date: at(row, date), memberId: at(row, id), itemCode: at(row, code), count: at(row, count), value: at(row, value) }, r + 1, read));
   }
   ledgerCache.set(key, entries);
   return { key, value: entries };
@@ -112,12 +101,7 @@ export function readRosterRange(range: Matrix, scheme: Scheme): Parsed<Member[]>
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
     if (allBlank(row, columns)) continue;
-    members.push({
-      id: toText(at(row, id)),
-      name: toText(at(row, name)),
-      category: toText(at(row, category)),
-      joinedOn: joined < 0 ? undefined : toIsoDate(at(row, joined)) ?? undefined,
-    });
+    members.push(memberFromCells(at(row, id), at(row, name), at(row, category), at(row, joined)));
   }
   rosterCache.set(key, members);
   return { key, value: members };
@@ -146,11 +130,7 @@ export function readAppraisalRange(range: Matrix, scheme: Scheme): Parsed<Apprai
     const row = range[r];
     if (allBlank(row, columns)) continue;
     const cell = at(row, result);
-    appraisals.push({
-      cycleYear: toNumber(at(row, year)) ?? Number.NaN,
-      memberId: toText(at(row, id)),
-      ...(byGrade ? { grade: toText(cell) || undefined } : { score: isBlank(cell) ? undefined : toNumber(cell) ?? Number.NaN }),
-    });
+    appraisals.push(appraisalFromCells(at(row, year), at(row, id), byGrade ? cell : null, byGrade ? null : cell));
   }
   appraisalCache.set(key, appraisals);
   return { key, value: appraisals };

@@ -34,6 +34,48 @@ export interface LedgerContents {
 
 export const LEDGER_TABLES: SheetKey[] = ["settings", "roster", "ledger", "appraisals"];
 
+/** How cells become ids, codes and dates; a caller reading big ranges may pass memoized versions. */
+export interface CellReaders {
+  text: (value: CellValue) => string;
+  code: (value: CellValue) => string;
+  date: (value: CellValue) => string;
+}
+
+export const PLAIN_READERS: CellReaders = {
+  text: toText,
+  code: (value) => toText(value).toUpperCase(),
+  // What is not a date stays as written, so the engine reports it as a bad date.
+  date: (value) => toIsoDate(value) ?? toText(value),
+};
+
+function optionalNumber(value: CellValue): number | undefined {
+  return isBlank(value) ? undefined : toNumber(value) ?? Number.NaN;
+}
+
+export function memberFromCells(id: CellValue, name: CellValue, category: CellValue, joinedOn: CellValue, read: CellReaders = PLAIN_READERS): Member {
+  return { id: read.text(id), name: read.text(name), category: read.text(category), joinedOn: toIsoDate(joinedOn) ?? undefined };
+}
+
+export function entryFromCells(
+  cells: { date: CellValue; memberId: CellValue; itemCode: CellValue; count: CellValue; value: CellValue; note?: CellValue },
+  ref: number,
+  read: CellReaders = PLAIN_READERS,
+): LedgerEntry {
+  return {
+    date: read.date(cells.date),
+    memberId: read.text(cells.memberId),
+    itemCode: read.code(cells.itemCode),
+    count: optionalNumber(cells.count),
+    value: optionalNumber(cells.value),
+    note: cells.note === undefined ? undefined : toText(cells.note) || undefined,
+    ref,
+  };
+}
+
+export function appraisalFromCells(year: CellValue, memberId: CellValue, grade: CellValue, score: CellValue, read: CellReaders = PLAIN_READERS): Appraisal {
+  return { cycleYear: toNumber(year) ?? Number.NaN, memberId: read.text(memberId), grade: read.text(grade) || undefined, score: optionalNumber(score) };
+}
+
 /**
  * The ledger as the engine takes it. Cells are read leniently (numeric text, full-width digits,
  * serial or text dates); what cannot be read stays as written so the engine and the validator
@@ -45,42 +87,15 @@ export function readLedger(tables: Map<string, TableData>): LedgerContents {
     const key = toText(get(r, "项目"));
     if (key) settings.set(key, toText(get(r, "值")));
   }
-  const members: Member[] = [];
-  for (const r of rowsOf(tables.get(SHEETS.roster.table))) {
-    if (isBlankRow(r)) continue;
-    members.push({
-      id: toText(get(r, "编号")),
-      name: toText(get(r, "姓名")),
-      category: toText(get(r, "党员类别")),
-      joinedOn: toIsoDate(get(r, "入党日期")) ?? undefined,
-    });
-  }
-  const entries: LedgerEntry[] = [];
-  for (const r of rowsOf(tables.get(SHEETS.ledger.table))) {
-    if (isBlankRow(r)) continue;
-    const count = get(r, "次数");
-    const value = get(r, "分值");
-    entries.push({
-      date: toIsoDate(get(r, "日期")) ?? toText(get(r, "日期")),
-      memberId: toText(get(r, "编号")),
-      itemCode: toText(get(r, "项目代码")).toUpperCase(),
-      count: isBlank(count) ? undefined : toNumber(count) ?? Number.NaN,
-      value: isBlank(value) ? undefined : toNumber(value) ?? Number.NaN,
-      note: toText(get(r, "说明")) || undefined,
-      ref: r.row,
-    });
-  }
-  const appraisals: Appraisal[] = [];
-  for (const r of rowsOf(tables.get(SHEETS.appraisals.table))) {
-    if (isBlankRow(r)) continue;
-    const score = get(r, "分值");
-    appraisals.push({
-      cycleYear: toNumber(get(r, "年度")) ?? Number.NaN,
-      memberId: toText(get(r, "编号")),
-      grade: toText(get(r, "评议等次")) || undefined,
-      score: isBlank(score) ? undefined : toNumber(score) ?? Number.NaN,
-    });
-  }
+  const members = rowsOf(tables.get(SHEETS.roster.table))
+    .filter((r) => !isBlankRow(r))
+    .map((r) => memberFromCells(get(r, "编号"), get(r, "姓名"), get(r, "党员类别"), get(r, "入党日期")));
+  const entries = rowsOf(tables.get(SHEETS.ledger.table))
+    .filter((r) => !isBlankRow(r))
+    .map((r) => entryFromCells({ date: get(r, "日期"), memberId: get(r, "编号"), itemCode: get(r, "项目代码"), count: get(r, "次数"), value: get(r, "分值"), note: get(r, "说明") }, r.row));
+  const appraisals = rowsOf(tables.get(SHEETS.appraisals.table))
+    .filter((r) => !isBlankRow(r))
+    .map((r) => appraisalFromCells(get(r, "年度"), get(r, "编号"), get(r, "评议等次"), get(r, "分值")));
   return { settings, members, entries, appraisals };
 }
 
