@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       rows: entries.map((e) => {
         const item = items.get(e.itemCode)!;
         const value = e.value ?? (item.points.kind === "fixed" ? item.points.value : null);
-        return [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, item.name, e.count ?? 1, value, null, null, null];
+        return [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, item.name, e.count ?? 1, value, null, null, null, null];
       }),
       formats: formatsOf(SHEETS.ledger),
     },

@@ -7,7 +7,8 @@ import { tryParsePeriod } from "../core/period";
 import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
 import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
-import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../workbook/ledgerService";
+import { ApprovalRefused } from "../core/approval/approvals";
+import { approvePeriod, importCsvFiles, loadLedger, recordAppeal, resolveAppeal, scaffoldWorkbook, scoreLedger, unapprovedPeriods, validateWorkbook } from "../workbook/ledgerService";
 
 export interface CliIo {
   out: (text: string) => void;
@@ -29,6 +30,13 @@ const USAGE = `用法：party-ledger <命令> [参数]
   scores <台账.xlsx> --period <2026 | 2026H1 | 2026Q3 | 2026-07> [--json]
                                                     计算积分、等次与排名
   validate <台账.xlsx> [--json]                     按方案校验台账，列出每个问题的工作表、行和列
+  approve <台账.xlsx> --period <2026Q1 | 2026H1> --date <YYYY-MM-DD> [--meeting <会议>]
+                                                    记录支委会审定，保存每行台账的指纹
+  appeal <台账.xlsx> --member <编号> --period <期间> --claim <申诉事项> [--evidence <材料>] [--date <登记日期>]
+                                                    登记申诉，输出申诉编号
+  appeal <台账.xlsx> --resolve <申诉编号> --result <处理结果> [--date <处理日期>] [--reverse-row <行号>]
+         [--correct-item <项目代码> --correct-date <日期> [--correct-value <分值>] [--correct-count <次数>]]
+                                                    处理申诉：原记录不改，撤销行与更正行都追加在台账末尾并指向该申诉
 
 退出码：0 完成；1 工作簿有需要处理的问题；2 用法错误或文件无法读取。`;
 
@@ -164,6 +172,10 @@ async function scores(p: Parsed, io: CliIo): Promise<number> {
       io.out([m.id, m.name, m.category, ...result.componentNames.map((n) => m.components[n]), m.total, m.grade ?? "", m.rank ?? "", m.veto ? `否决：${m.vetoReason}` : ""].join("\t"));
   }
   if (result.ignored.length > 0) io.err(`注意：${result.ignored.length} 条记录无法计分，未计入（运行 validate 查看详情）`);
+  if (ledger.scheme.cycleTotalFrom !== "ledger" && result.period.kind === "cycle") {
+    const open = unapprovedPeriods(ledger);
+    if (open.length) io.err(`注意：本方案的年度积分为支委会审定后各期积分之和，${open.join("、")} 尚未审定`);
+  }
   return 0;
 }
 
@@ -175,6 +187,68 @@ async function validate(p: Parsed, io: CliIo): Promise<number> {
     io.out(result.issues.length ? `共 ${result.errors} 个错误、${result.warnings} 个警告` : "校验通过：没有发现问题");
   }
   return result.errors > 0 ? 1 : 0;
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function numberFlag(p: Parsed, name: string): number | undefined {
+  const v = flag(p, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`参数 --${name} 应为数字，收到「${v}」`);
+  return n;
+}
+
+async function approve(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const period = requireFlag(p, "period", "要审定的期间，如 2026Q1");
+  const date = requireFlag(p, "date", "审定日期 YYYY-MM-DD");
+  const gateway = await openBook(file);
+  try {
+    const { rows } = await approvePeriod(gateway, period, { date, meeting: flag(p, "meeting") });
+    await gateway.save(file);
+    io.out(`已记录 ${period} 的审定（${date}），台账 ${rows} 行已留存指纹；此后对这些行的改动会在 validate 中报告`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ApprovalRefused) {
+      io.err(`未审定：${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function appeal(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const gateway = await openBook(file);
+  const resolveId = flag(p, "resolve");
+  if (resolveId) {
+    const item = flag(p, "correct-item");
+    const correction = item ? { itemCode: item, date: requireFlag(p, "correct-date", "更正记录的日期"), value: numberFlag(p, "correct-value"), count: numberFlag(p, "correct-count") } : undefined;
+    const rows = await resolveAppeal(gateway, {
+      appealId: resolveId,
+      result: requireFlag(p, "result", "处理结果"),
+      date: flag(p, "date") ?? today(),
+      reverseRow: numberFlag(p, "reverse-row"),
+      correction,
+    });
+    await gateway.save(file);
+    io.out(rows.length ? `申诉 ${resolveId} 已处理，更正记录在积分台账第 ${rows.join("、")} 行` : `申诉 ${resolveId} 已处理，无需更正`);
+    return 0;
+  }
+  const id = await recordAppeal(gateway, {
+    memberId: requireFlag(p, "member", "申诉党员的编号"),
+    period: requireFlag(p, "period", "申诉的期间"),
+    claim: requireFlag(p, "claim", "申诉事项"),
+    evidence: flag(p, "evidence"),
+    date: flag(p, "date") ?? today(),
+  });
+  await gateway.save(file);
+  io.out(id);
+  return 0;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -195,6 +269,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await scores(p, io);
       case "validate":
         return await validate(p, io);
+      case "approve":
+        return await approve(p, io);
+      case "appeal":
+        return await appeal(p, io);
       default:
         throw new UsageError(`未知命令「${p.command}」\n\n${USAGE}`);
     }

@@ -70,6 +70,8 @@ export type WorkbookOp =
    * the caller already knows it (from inspect), saves the Office.js gateway a round trip.
    */
   | { op: "replaceRows"; table: string; rows: Cell[][]; formats: ColumnFormat[]; currentRows?: number }
+  /** Some cells of one data row (0-based) of a table set, e.g. an appeal's 处理结果; keyed by column index. */
+  | { op: "setCells"; table: string; row: number; cells: Record<number, Cell>; formats: ColumnFormat[] }
   /** A dropdown on a table column's data cells. */
   | { op: "setValidation"; table: string; column: number; source: ValidationSource }
   /** A generated sheet written anew: an existing sheet of that name is replaced whole. */

@@ -165,7 +165,7 @@ export class ExcelJsGateway implements WorkbookGateway {
         if (tables.has(op.spec.table) || created.has(op.spec.table)) throw new WorkbookError("sheet-exists", `表格 ${op.spec.table} 已存在`);
         sheets.add(op.spec.sheet);
         created.add(op.spec.table);
-      } else if (op.op === "appendRows" || op.op === "replaceRows" || op.op === "setValidation") {
+      } else if (op.op === "appendRows" || op.op === "replaceRows" || op.op === "setValidation" || op.op === "setCells") {
         if (!tables.has(op.table) && !created.has(op.table)) throw new WorkbookError("no-table", `工作簿中没有表格 ${op.table}`);
         const sheet = tables.get(op.table)?.sheet;
         if (sheet && (sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet)
@@ -198,6 +198,15 @@ export class ExcelJsGateway implements WorkbookGateway {
             for (let c = 0; c < model.columns.length; c++) sheet.getRow(current.top + 1 + r).getCell(current.left + c).value = null;
           writeRows(sheet, current.top + 1, current.left, op.rows, op.formats, model.columns.length, op.table);
           setHeight(model, op.rows.length);
+          break;
+        }
+        case "setCells": {
+          const { sheet, model } = this.table(op.table);
+          const current = this.dataRows(sheet, model);
+          if (op.row < 0 || op.row >= current.rows.length) throw new WorkbookError("bad-rows", `表格 ${op.table} 没有第 ${op.row + 1} 条数据`);
+          const row = [...current.rows[op.row]];
+          for (const [c, v] of Object.entries(op.cells)) row[Number(c)] = v;
+          writeRows(sheet, current.top + 1 + op.row, current.left, [row], op.formats, model.columns.length, op.table);
           break;
         }
         case "setValidation": {

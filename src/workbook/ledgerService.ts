@@ -10,6 +10,10 @@ import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from 
 import { findBuiltinScheme } from "../core/scheme/presets";
 import type { Scheme } from "../core/scheme/schema";
 import { type ValidationResult, validateLedger } from "../core/validation/validateLedger";
+import type { TableData } from "../core/sheetModel";
+import { type AppealInput, type Resolution, planAppeal, planResolution } from "../core/approval/appeals";
+import { ApprovalRefused, approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
+import { tryParsePeriod } from "../core/period";
 import type { WorkbookGateway } from "./gateway";
 
 /** Scaffold: one look at the workbook, one batch of changes. */
@@ -23,6 +27,8 @@ export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme,
 export interface LoadedLedger extends LedgerContents {
   scheme: Scheme;
   year: number;
+  /** The tables as read, for the workflow (approvals, appeals) and validation. */
+  tables: Map<string, TableData>;
 }
 
 export function schemeOfSettings(settings: Map<string, string>): Scheme {
@@ -39,15 +45,15 @@ export async function validateWorkbook(gateway: WorkbookGateway): Promise<Valida
   return validateLedger({ tables });
 }
 
-/** The whole ledger in one read. */
-export async function loadLedger(gateway: WorkbookGateway): Promise<LoadedLedger> {
-  const tables = await gateway.readTables(LEDGER_TABLES.map((k) => SHEETS[k].table));
+/** The whole ledger in one read (plus any other tables the caller needs, in the same read). */
+export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof SHEETS)[] = []): Promise<LoadedLedger> {
+  const tables = await gateway.readTables([...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table));
   if (!tables.has(SHEETS.settings.table)) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先运行 init");
   const contents = readLedger(tables);
   const scheme = schemeOfSettings(contents.settings);
   const year = settingsYear(contents.settings);
   if (year === null) throw new CoreError("no-year", `「${SHEETS.settings.sheet}」工作表中的${SETTINGS_KEYS.year}不是年份`);
-  return { ...contents, scheme, year };
+  return { ...contents, scheme, year, tables };
 }
 
 export function scoreLedger(ledger: LoadedLedger, period: string): ScoreResult {
@@ -78,4 +84,42 @@ export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Re
   }
   if (ops.length > 0) await gateway.apply([...ops, logOp(now, log)]);
   return counts;
+}
+
+/**
+ * The committee approves a period. Refused while rows of that period have validation errors: the
+ * committee approves what the ledger says, so the ledger must be scoreable first.
+ */
+export async function approvePeriod(gateway: WorkbookGateway, period: string, approval: { date: string; meeting?: string }, now = new Date()): Promise<{ rows: number }> {
+  const ledger = await loadLedger(gateway);
+  const p = tryParsePeriod(period, ledger.scheme.cycleStartMonth);
+  if (p) {
+    const inPeriod = new Set(rowsInPeriod(ledger.tables.get(SHEETS.ledger.table), p, ledger.scheme.cycleStartMonth).map((r) => r.row));
+    const errors = validateLedger({ tables: ledger.tables }).issues.filter((i) => i.severity === "error" && i.sheet === SHEETS.ledger.sheet && inPeriod.has(i.row));
+    if (errors.length > 0) throw new ApprovalRefused(`${p.label} 有 ${errors.length} 条记录校验不通过，须先改正才能审定：\n${errors.map((e) => e.message).join("\n")}`);
+  }
+  const plan = planApproval(ledger.tables, ledger.scheme, period, approval, now);
+  await gateway.apply(plan.ops);
+  return { rows: plan.rows };
+}
+
+export async function recordAppeal(gateway: WorkbookGateway, input: AppealInput, now = new Date()): Promise<string> {
+  const ledger = await loadLedger(gateway, ["appeals"]);
+  const plan = planAppeal(ledger.tables, ledger.scheme, input, now);
+  await gateway.apply(plan.ops);
+  return plan.id;
+}
+
+export async function resolveAppeal(gateway: WorkbookGateway, resolution: Resolution, now = new Date()): Promise<number[]> {
+  const ledger = await loadLedger(gateway, ["appeals"]);
+  const plan = planResolution(ledger.tables, ledger.scheme, resolution, now);
+  await gateway.apply(plan.ops);
+  return plan.rows;
+}
+
+/** Approval periods of the ledger's cycle not yet approved (for schemes whose year is the sum of approved periods). */
+export function unapprovedPeriods(ledger: LoadedLedger): string[] {
+  return approvalStatus(ledger.tables, ledger.scheme, ledger.year)
+    .filter((s) => !s.approved)
+    .map((s) => s.period);
 }

@@ -150,6 +150,14 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       t.rows = normalizeRows(op.rows, op.formats, t.headers.length, t.name);
       return;
     }
+    case "setCells": {
+      const t = tableOf(book, op.table);
+      if (op.row < 0 || op.row >= t.rows.length) throw new WorkbookError("bad-rows", `表格 ${t.name} 没有第 ${op.row + 1} 条数据`);
+      const row = [...t.rows[op.row]];
+      for (const [c, v] of Object.entries(op.cells)) row[Number(c)] = v;
+      t.rows[op.row] = normalizeRows([row], op.formats, t.headers.length, t.name)[0];
+      return;
+    }
     case "setValidation": {
       tableOf(book, op.table).validations.set(op.column, op.source);
       return;

@@ -211,6 +211,15 @@ export class OfficeJsGateway implements WorkbookGateway {
           case "setValidation":
             setValidation(context.workbook.tables.getItem(op.table), op.column, op.source);
             break;
+          case "setCells": {
+            const row = context.workbook.tables.getItem(op.table).getDataBodyRange().getRow(op.row);
+            for (const [c, v] of Object.entries(op.cells)) {
+              const cell = row.getCell(0, Number(c));
+              cell.numberFormat = [[NUMBER_FORMATS[op.formats[Number(c)]]]];
+              cell.values = [[v === null ? "" : v]];
+            }
+            break;
+          }
           case "writeSheet": {
             const old = existing.get(op.model.name);
             if (old && !old.isNullObject) {

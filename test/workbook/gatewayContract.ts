@@ -75,6 +75,15 @@ export function gatewayContract(harness: GatewayHarness): void {
       expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual([]);
     });
 
+    it("sets some cells of one table row", async () => {
+      await gw.apply([{ op: "createTable", spec: people }]);
+      await gw.apply([{ op: "setCells", table: "PeopleTable", row: 1, cells: { 1: "=改名", 3: 9 }, formats: people.formats }]);
+      gw = await harness.reopen(gw);
+      const rows = (await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows;
+      expect(rows).toEqual([people.rows[0], ["002", "=改名", people.rows[1][2], 9]]);
+      expect(await harness.isFormula(gw, "名单", "B3")).toBe(false);
+    });
+
     it("puts a dropdown on a table column", async () => {
       await gw.apply([
         { op: "createTable", spec: people },

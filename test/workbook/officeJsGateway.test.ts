@@ -42,7 +42,7 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
       {
         op: "appendRows",
         table: SHEETS.ledger.table,
-        rows: entries.map((e) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null]),
+        rows: entries.map((e) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null, null]),
         formats: formatsOf(SHEETS.ledger),
       },
     ]);
@@ -88,7 +88,7 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
     await scaffoldWorkbook(gw, star, { branch: "一支部", year: 2026 });
     await gw.apply([
       { op: "appendRows", table: SHEETS.roster.table, rows: [["001", "张三", "正式党员", null, isoToSerial("2001-07-01"), null, null, "在册", "=1+1"]], formats: formatsOf(SHEETS.roster) },
-      { op: "appendRows", table: SHEETS.ledger.table, rows: [[isoToSerial("2026-03-02"), "001", "张三", "D1", "未经同意缺席应参加的活动", 1, -1, null, null, "缺席"]], formats: formatsOf(SHEETS.ledger) },
+      { op: "appendRows", table: SHEETS.ledger.table, rows: [[isoToSerial("2026-03-02"), "001", "张三", "D1", "未经同意缺席应参加的活动", 1, -1, null, null, "缺席", null]], formats: formatsOf(SHEETS.ledger) },
     ]);
     const dump = () => fake.model.sheetNames().map((name) => [name, fake.model.usedValues(name)]);
     const before = dump();

@@ -259,6 +259,14 @@ describe("engine rules shared by all schemes", () => {
     ]);
   });
 
+  it("a reversing entry cancels the entry it names, and itself counts for nothing", () => {
+    const entries = [e("2026-03-01", "001", "D2", { ref: 2 }), e("2026-03-02", "001", "D1", { ref: 3 }), e("2026-03-01", "001", "D2", { ref: 4, reverses: 2 })];
+    const r = scoreMembers({ scheme: star, members: roster, entries, period: "2026" });
+    expect(byId(r, "001").components["日常行为积分"]).toBe(79);
+    const shuffled = scoreMembers({ scheme: star, members: roster, entries: [entries[2], entries[0], entries[1]], period: "2026" });
+    expect(byId(shuffled, "001").total).toBe(byId(r, "001").total);
+  });
+
   it("entryPoints explains what is wrong in Chinese", () => {
     const d6 = star.items.find((i) => i.code === "D6")!;
     expect(entryPoints(d6, 1, -6)).toMatchObject({ ok: false, message: "分值 -6 超出 D6 的范围 -4 至 -1" });

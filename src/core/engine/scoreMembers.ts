@@ -108,8 +108,13 @@ function buildCycleLedger(
 
   const ignore = (index: number, entry: LedgerEntry, reason: IgnoredReason) => ignored.push({ index, ref: entry.ref, reason });
 
+  // Corrections: a reversing entry and the entry it cancels both drop out.
+  let reversed: Set<number> | null = null;
+  for (const e of entries) if (e.reverses !== undefined) (reversed ??= new Set()).add(e.reverses);
+
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
+    if (reversed && (e.reverses !== undefined || (e.ref !== undefined && reversed.has(e.ref)))) continue;
     const abs = absMonthOf(e.date);
     if (abs < 0) {
       ignore(i, e, "bad-date");

@@ -23,6 +23,11 @@ export interface LedgerEntry {
   note?: string;
   /** Where the entry came from (the sheet row), echoed in `ignored`. */
   ref?: number;
+  /**
+   * This entry cancels the entry at that ref (a correction after an appeal: the original row is never
+   * edited). Neither counts.
+   */
+  reverses?: number;
 }
 
 export interface Appraisal {

@@ -61,21 +61,23 @@ function allBlank(row: readonly unknown[], columns: readonly number[]): boolean 
 
 /** 积分台账 (日期, 编号, 项目代码, 次数, 分值) as ledger entries; blank rows are skipped. */
 export function readLedgerRange(range: Matrix): Parsed<LedgerEntry[]> | CellError {
-  const located = locateColumns(range, LEDGER_LABEL, LEDGER_REQUIRED);
+  const located = locateColumns(range, LEDGER_LABEL, LEDGER_REQUIRED, ["撤销行号"]);
   if (located instanceof CellError) return located;
-  const columns = LEDGER_REQUIRED.map((h) => located.columns[h]);
+  const reversesColumn = located.columns["撤销行号"];
+  const columns = [...LEDGER_REQUIRED.map((h) => located.columns[h]), ...(reversesColumn >= 0 ? [reversesColumn] : [])];
   const key = hashColumns(range, located.headerRow + 1, columns);
   const cached = ledgerCache.get(key);
   if (cached) return { key, value: cached };
 
   formulaCacheStats.ledgerParses++;
-  const [date, id, code, count, value] = columns;
+  const [date, id, code, count, value, reverses = -1] = columns;
   const read: CellReaders = { text: memoized(PLAIN_READERS.text), code: memoized(PLAIN_READERS.code), date: memoized(PLAIN_READERS.date) };
   const entries: LedgerEntry[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
     if (allBlank(row, columns)) continue;
-    entries.push(entryFromCells({ date: at(row, date), memberId: at(row, id), itemCode: at(row, code), count: at(row, count), value: at(row, value) }, r + 1, read));
+    const cells = { date: at(row, date), memberId: at(row, id), itemCode: at(row, code), count: at(row, count), value: at(row, value), reverses: at(row, reverses) };
+    entries.push(entryFromCells(cells, r + 1, read));
   }
   ledgerCache.set(key, entries);
   return { key, value: entries };

@@ -86,8 +86,9 @@ export const SHEETS = {
       text("证明材料", 16),
       text("记录人", 10),
       text("说明", 24),
+      { header: "撤销行号", type: "integer", width: 8 },
     ],
-    note: "每条加分、扣分或否决事项一行；分值为每次的分值",
+    note: "每条加分、扣分或否决事项一行；分值为每次的分值。更正时不改原行：新增一行，在「撤销行号」填原行号",
   },
   appraisals: {
     kind: "table",
@@ -121,6 +122,14 @@ export const SHEETS = {
     generated: true,
     columns: [text("期间", 10), date("审定日期"), text("会议", 24), { header: "台账行数", type: "integer", width: 10 }, text("指纹", 20), text("记录时间", 20)],
     note: "支委会审定的期间及其台账指纹",
+  },
+  approvalPrints: {
+    kind: "table",
+    sheet: "审定指纹",
+    table: "ApprovalPrintTable",
+    generated: true,
+    columns: [text("期间", 10), { header: "行号", type: "integer", width: 8 }, date("日期"), text("编号", 10), text("项目代码", 10), text("指纹", 14)],
+    note: "审定时每一行台账的指纹，用于发现审定后的改动（由加载项生成，请勿修改）",
   },
   log: {
     kind: "table",

@@ -32,7 +32,8 @@ export interface LedgerContents {
   appraisals: Appraisal[];
 }
 
-export const LEDGER_TABLES: SheetKey[] = ["settings", "roster", "ledger", "appraisals"];
+/** The tables a whole-ledger read takes (approvals included, so edits to approved periods can be found). */
+export const LEDGER_TABLES: SheetKey[] = ["settings", "roster", "ledger", "appraisals", "approvals", "approvalPrints"];
 
 /** How cells become ids, codes and dates; a caller reading big ranges may pass memoized versions. */
 export interface CellReaders {
@@ -57,11 +58,13 @@ export function memberFromCells(id: CellValue, name: CellValue, category: CellVa
 }
 
 export function entryFromCells(
-  cells: { date: CellValue; memberId: CellValue; itemCode: CellValue; count: CellValue; value: CellValue; note?: CellValue },
+  cells: { date: CellValue; memberId: CellValue; itemCode: CellValue; count: CellValue; value: CellValue; note?: CellValue; reverses?: CellValue },
   ref: number,
   read: CellReaders = PLAIN_READERS,
 ): LedgerEntry {
+  const reverses = cells.reverses === undefined || isBlank(cells.reverses) ? undefined : toNumber(cells.reverses) ?? undefined;
   return {
+    ...(reverses !== undefined && Number.isInteger(reverses) ? { reverses } : {}),
     date: read.date(cells.date),
     memberId: read.text(cells.memberId),
     itemCode: read.code(cells.itemCode),
@@ -92,7 +95,9 @@ export function readLedger(tables: Map<string, TableData>): LedgerContents {
     .map((r) => memberFromCells(get(r, "编号"), get(r, "姓名"), get(r, "党员类别"), get(r, "入党日期")));
   const entries = rowsOf(tables.get(SHEETS.ledger.table))
     .filter((r) => !isBlankRow(r))
-    .map((r) => entryFromCells({ date: get(r, "日期"), memberId: get(r, "编号"), itemCode: get(r, "项目代码"), count: get(r, "次数"), value: get(r, "分值"), note: get(r, "说明") }, r.row));
+    .map((r) =>
+      entryFromCells({ date: get(r, "日期"), memberId: get(r, "编号"), itemCode: get(r, "项目代码"), count: get(r, "次数"), value: get(r, "分值"), note: get(r, "说明"), reverses: get(r, "撤销行号") }, r.row),
+    );
   const appraisals = rowsOf(tables.get(SHEETS.appraisals.table))
     .filter((r) => !isBlankRow(r))
     .map((r) => appraisalFromCells(get(r, "年度"), get(r, "编号"), get(r, "评议等次"), get(r, "分值")));

@@ -118,6 +118,15 @@ describe("validateLedger: 积分台账", () => {
     expect(only(r.issues)).toMatchObject({ code: "cap-exceeded", row: 4, column: "G", severity: "warning" });
   });
 
+  it("checks corrections: 撤销行号 names another row of the same member, once", () => {
+    const base: Cell[] = [d("2026-03-02"), "001", null, "D1"];
+    const reversal = (target: Cell, note = "撤销"): Cell[] => [d("2026-03-02"), "001", null, "D1", null, 1, null, null, null, note, target];
+    expect(validateLedger({ tables: book([base, reversal(2)]) }).issues).toEqual([]);
+    expect(only(validateLedger({ tables: book([base, reversal(9)]) }).issues)).toMatchObject({ code: "reversal-target-missing", row: 3, column: "K" });
+    expect(only(validateLedger({ tables: book([[d("2026-03-02"), "002", null, "D1"], reversal(2)]) }).issues)).toMatchObject({ code: "reversal-other-member", row: 3 });
+    expect(only(validateLedger({ tables: book([base, reversal(2), reversal(2, "再撤销")]) }).issues)).toMatchObject({ code: "reversed-twice", row: 4, message: "第4行 撤销行号 第2行已由第3行撤销" });
+  });
+
   it("reads what Excel hands over: numeric text, full-width digits, text dates, stray spaces", () => {
     const r = validateLedger({ tables: book([[" 2026/3/2 ", " 001 ", "张三", "d6", null, "２", "－３"], ["2026年3月3日", "001", null, "D1", null, "1", "-1"]]) });
     expect(r.issues).toEqual([]);

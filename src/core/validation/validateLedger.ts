@@ -1,6 +1,7 @@
 import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
 import { describeItemPoints, entryPoints } from "../engine/entryPoints";
 import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS } from "../ledger/layout";
+import { type ApprovedEdit, findApprovedEdits } from "../approval/approvals";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
 import { periodDates, parsePeriod, periodOfMonth } from "../period";
 import { findBuiltinScheme } from "../scheme/presets";
@@ -51,7 +52,8 @@ class IssueSink {
   private readonly seen = new Set<string>();
   constructor(private readonly table: TableData | undefined) {}
 
-  add(row: SheetRow, header: string, severity: Severity, code: string, message: string): void {
+  /** `rowLevel`: the message is about the whole row, placed at `header`'s cell without naming it. */
+  add(row: SheetRow, header: string, severity: Severity, code: string, message: string, rowLevel = false): void {
     if (!this.table) return;
     const index = this.table.headers.findIndex((h) => h.trim() === header);
     const firstColumn = this.table.firstColumn.charCodeAt(0) - 65;
@@ -60,7 +62,7 @@ class IssueSink {
     // One issue per cell: the first (most basic) check wins.
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const text = message.startsWith(header) ? message : `${header} ${message}`;
+    const text = rowLevel || message.startsWith(header) ? message : `${header} ${message}`;
     this.issues.push({ code, severity, sheet: this.table.sheet, row: row.row, column, header, message: `第${row.row}行 ${text}`, values: row.values });
   }
 }
@@ -144,8 +146,18 @@ function itemFinder(versions: Scheme[]): (code: string, date: string | null) => 
   };
 }
 
-function validateEntries(table: TableData | undefined, versions: Scheme[] | null, year: number | null, roster: Map<string, RosterInfo>): ValidationIssue[] {
+function validateEntries(
+  table: TableData | undefined,
+  versions: Scheme[] | null,
+  year: number | null,
+  roster: Map<string, RosterInfo>,
+  approvedEdits: ApprovedEdit[],
+): ValidationIssue[] {
   const sink = new IssueSink(table);
+  // Edits to periods the committee approved come first: they are what the clerk must undo.
+  const rowsByNumber = new Map(rowsOf(table).map((r) => [r.row, r]));
+  for (const e of approvedEdits)
+    sink.add(rowsByNumber.get(e.row) ?? { row: e.row, values: {} }, "日期", "error", "approved-period-edited", e.detail, true);
   const scheme = versions ? versions[versions.length - 1] : null;
   const findItem = versions ? itemFinder(versions) : null;
   const cycle = scheme && year !== null ? periodDates(parsePeriod(String(year), scheme.cycleStartMonth), scheme.cycleStartMonth) : null;
@@ -217,6 +229,23 @@ function validateEntries(table: TableData | undefined, versions: Scheme[] | null
       seen.add(key);
       valid.push({ row: r, item, memberId, date, tenths });
     }
+  }
+
+  // Corrections: 撤销行号 must name an existing row of the same member, reversed only once.
+  const all = rowsOf(table);
+  const byRow = new Map(all.map((r) => [r.row, r]));
+  const reversedBy = new Map<number, number>();
+  for (const r of all) {
+    const raw = r.values["撤销行号"];
+    if (raw === undefined || isBlank(raw)) continue;
+    const target = toNumber(raw);
+    const original = target !== null ? byRow.get(target) : undefined;
+    if (target === null || !Number.isInteger(target) || !original || isBlankRow(original) || target === r.row)
+      sink.add(r, "撤销行号", "error", "reversal-target-missing", `「${show(raw)}」不是积分台账中另一条记录的行号`);
+    else if (toText(original.values["编号"]) !== toText(r.values["编号"]))
+      sink.add(r, "撤销行号", "error", "reversal-other-member", `第${target}行是编号 ${show(original.values["编号"])} 的记录，与本行编号不同`);
+    else if (reversedBy.has(target)) sink.add(r, "撤销行号", "error", "reversed-twice", `第${target}行已由第${reversedBy.get(target)}行撤销`);
+    else reversedBy.set(target, r.row);
   }
 
   // Caps, in date order: the entry that goes past the cap is flagged.
@@ -296,7 +325,7 @@ export function validateLedger(input: ValidationInput): ValidationResult {
     ...structural,
     ...settings.issues,
     ...roster.issues,
-    ...validateEntries(tables.get(SHEETS.ledger.table), settings.versions, settings.year, roster.roster),
+    ...validateEntries(tables.get(SHEETS.ledger.table), settings.versions, settings.year, roster.roster, scheme ? findApprovedEdits(tables, scheme) : []),
     ...validateAppraisals(tables.get(SHEETS.appraisals.table), scheme, roster.roster),
   ];
   const errors = issues.filter((i) => i.severity === "error").length;

@@ -1,0 +1,93 @@
+import ExcelJS from "exceljs";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { runCli } from "../../src/cli/main";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-flow-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+async function newBook(name: string, scheme = "star-member"): Promise<string> {
+  const book = path.join(dir, name);
+  fs.writeFileSync(path.join(dir, `${name}-r.csv`), "编号,姓名,党员类别\n001,张三,正式党员\n002,李四,正式党员\n");
+  fs.writeFileSync(path.join(dir, `${name}-e.csv`), "日期,编号,项目代码,次数,分值,说明\n2026-01-10,001,D1,1,,缺席1月会议\n2026-02-10,001,D2,1,,迟到\n2026-04-10,002,D1,1,,缺席4月会议\n");
+  expect((await cli("init", book, "--scheme", scheme, "--year", "2026")).code).toBe(0);
+  expect((await cli("import", book, "--roster", path.join(dir, `${name}-r.csv`), "--entries", path.join(dir, `${name}-e.csv`))).code).toBe(0);
+  return book;
+}
+
+/** What the clerk does by hand in Excel: change one cell of the ledger and save. */
+async function editCell(book: string, sheet: string, address: string, value: ExcelJS.CellValue): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(book);
+  wb.getWorksheet(sheet)!.getCell(address).value = value;
+  await wb.xlsx.writeFile(book);
+}
+
+describe("approval workflow through the CLI", () => {
+  it("approve → edit an approved row → validate names the edited row", async () => {
+    const book = await newBook("approve.xlsx");
+    const approved = await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05", "--meeting", "第三次支委会");
+    expect(approved).toMatchObject({ code: 0, err: "" });
+    expect(approved.out).toContain("台账 3 行已留存指纹");
+    expect((await cli("validate", book)).code).toBe(0);
+    expect((await cli("approve", book, "--period", "2026H1", "--date", "2026-07-06")).code).toBe(1);
+
+    // Row 3 (2026-02-10, D2 once) is changed to twice after the committee approved the half-year.
+    await editCell(book, "积分台账", "F3", 2);
+    const after = await cli("validate", book, "--json");
+    expect(after.code).toBe(1);
+    const issues = JSON.parse(after.out) as { code: string; sheet: string; row: number; message: string }[];
+    expect(issues.map((i) => [i.code, i.sheet, i.row, i.message])).toEqual([
+      ["approved-period-edited", "积分台账", 3, "第3行 在审定后被修改（2026H1 已于 2026-07-05 审定）"],
+    ]);
+  });
+
+  it("refuses to approve a period whose rows have validation errors", async () => {
+    const book = await newBook("refuse.xlsx");
+    await editCell(book, "积分台账", "B2", "999");
+    const r = await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05");
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("第2行 编号 「999」不在党员名册中");
+  });
+
+  it("appeal → resolution with a correcting entry: the original entry is kept, the total corrected, everything logged", async () => {
+    const book = await newBook("appeal.xlsx");
+    const before = JSON.parse((await cli("scores", book, "--period", "2026H1", "--json")).out);
+    expect(before.members[0].total).toBe(77);
+    const recorded = await cli("appeal", book, "--member", "001", "--period", "2026H1", "--claim", "2月10日系公出，不属迟到", "--evidence", "出差审批单", "--date", "2026-07-02");
+    expect(recorded).toMatchObject({ code: 0, out: "A001\n" });
+    const resolved = await cli("appeal", book, "--resolve", "A001", "--result", "核实属实，撤销迟到扣分", "--date", "2026-07-03", "--reverse-row", "3");
+    expect(resolved).toMatchObject({ code: 0, out: "申诉 A001 已处理，更正记录在积分台账第 5 行\n" });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const ledger = wb.getWorksheet("积分台账")!;
+    // The original row is untouched; the correction is a new row naming it.
+    expect([ledger.getCell("D3").value, ledger.getCell("G3").value, ledger.getCell("K3").value]).toEqual(["D2", -2, null]);
+    expect([ledger.getCell("D5").value, ledger.getCell("H5").value, ledger.getCell("J5").value, ledger.getCell("K5").value]).toEqual([
+      "D2",
+      "申诉 A001",
+      "撤销第3行（申诉 A001：核实属实，撤销迟到扣分）",
+      3,
+    ]);
+    const appeals = wb.getWorksheet("申诉登记")!;
+    expect([appeals.getCell("A2").value, appeals.getCell("H2").value, appeals.getCell("J2").value]).toEqual(["A001", "核实属实，撤销迟到扣分", "积分台账第5行"]);
+    const log = wb.getWorksheet("操作日志")!;
+    const actions = (log.getColumn(2).values as ExcelJS.CellValue[]).slice(2);
+    expect(actions).toEqual(["生成台账", "导入名册", "导入积分记录", "登记申诉", "处理申诉"]);
+
+    // Re-publicity: the half-year total is corrected, and the ledger validates.
+    const after = JSON.parse((await cli("scores", book, "--period", "2026H1", "--json")).out);
+    expect(after.members[0].total).toBe(79);
+    expect((await cli("validate", book)).code).toBe(0);
+    expect((await cli("appeal", book, "--resolve", "A001", "--result", "再次处理")).code).toBe(2);
+  });
+});
