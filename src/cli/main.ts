@@ -7,6 +7,7 @@ import { tryParsePeriod } from "../core/period";
 import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
 import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
+import { writeReport } from "../workbook/reportService";
 import { ApprovalRefused } from "../core/approval/approvals";
 import { approvePeriod, importCsvFiles, loadLedger, recordAppeal, resolveAppeal, scaffoldWorkbook, scoreLedger, unapprovedPeriods, validateWorkbook } from "../workbook/ledgerService";
 
@@ -30,6 +31,10 @@ const USAGE = `用法：party-ledger <命令> [参数]
   scores <台账.xlsx> --period <2026 | 2026H1 | 2026Q3 | 2026-07> [--json]
                                                     计算积分、等次与排名
   validate <台账.xlsx> [--json]                     按方案校验台账，列出每个问题的工作表、行和列
+  publicity <台账.xlsx> --period <2026Q3 | 2026H1>    生成公示表（工作表 公示-<期间>）
+  approval <台账.xlsx> --year <YYYY>                生成年终等次评定审批表（工作表 年终审批-<年度>）
+  report <台账.xlsx> --form <表名> --period <期间>   生成其他表样：排名通报、季度申报、季度明细、半年备案、
+                                                    全年备案、民主评议、个人台账、月度台账
   approve <台账.xlsx> --period <2026Q1 | 2026H1> --date <YYYY-MM-DD> [--meeting <会议>]
                                                     记录支委会审定，保存每行台账的指纹
   appeal <台账.xlsx> --member <编号> --period <期间> --claim <申诉事项> [--evidence <材料>] [--date <登记日期>]
@@ -202,6 +207,15 @@ function numberFlag(p: Parsed, name: string): number | undefined {
   return n;
 }
 
+async function report(p: Parsed, io: CliIo, form: string, period: string): Promise<number> {
+  const file = bookPath(p);
+  const gateway = await openBook(file);
+  const models = await writeReport(gateway, form, period, flag(p, "date") ?? today());
+  await gateway.save(file);
+  io.out(`已生成工作表：${models.map((m) => m.name).join("、")}（只含数值和标准公式，未安装加载项也能打开和打印）`);
+  return 0;
+}
+
 async function approve(p: Parsed, io: CliIo): Promise<number> {
   const file = bookPath(p);
   const period = requireFlag(p, "period", "要审定的期间，如 2026Q1");
@@ -269,6 +283,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await scores(p, io);
       case "validate":
         return await validate(p, io);
+      case "publicity":
+        return await report(p, io, "公示", requireFlag(p, "period", "公示期间，如 2026Q3 或 2026H1"));
+      case "approval":
+        return await report(p, io, "年终审批", requireFlag(p, "year", "年度，如 2026"));
+      case "report":
+        return await report(p, io, requireFlag(p, "form", "表名，如 排名通报"), requireFlag(p, "period", "期间"));
       case "approve":
         return await approve(p, io);
       case "appeal":

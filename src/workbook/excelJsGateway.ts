@@ -295,9 +295,43 @@ function specValue(cell: CellSpec): ExcelJS.CellValue {
   return cell.value ?? null;
 }
 
+/** Display width in character cells: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * Row heights for wrapped text. Excel grows such rows itself; a .xlsx read by LibreOffice or WPS keeps
+ * the stored height, so we store one tall enough for the lines the text will take.
+ */
+function wrappedRowHeight(cells: CellSpec[], widths: readonly number[], merged: Set<string>, row: number): number | null {
+  let lines = 1;
+  cells.forEach((spec, c) => {
+    if (!spec.style || !STYLES[spec.style].wrap || merged.has(`${row}:${c}`)) return;
+    const text = spec.value === null || spec.value === undefined ? "" : String(spec.value);
+    const width = Math.max(1, (widths[c] ?? 8.43) - 1);
+    lines = Math.max(lines, Math.ceil(displayWidth(text) / width));
+  });
+  return lines > 1 ? lines * 15 + 2 : null;
+}
+
+function mergedCells(merges: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of merges) {
+    const b = bounds(m);
+    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.add(`${r}:${c - 1}`);
+  }
+  return out;
+}
+
 function writeSheet(sheet: ExcelJS.Worksheet, model: SheetModel): void {
+  const merged = mergedCells(model.merges ?? []);
   model.rows.forEach((cells, r) => {
     const row = sheet.getRow(r + 1);
+    const height = wrappedRowHeight(cells, model.columnWidths ?? [], merged, r + 1);
+    if (height) row.height = height;
     cells.forEach((spec, c) => {
       const cell = row.getCell(c + 1);
       cell.value = specValue(spec);

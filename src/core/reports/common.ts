@@ -25,12 +25,16 @@ export interface ReportSettings {
 
 export const PAGE_FOOTER = "第 &P 页，共 &N 页";
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for an ISO date YYYY-MM-DD that is a real calendar day. */
+export function isIsoDate(iso: unknown): iso is string {
+  return typeof iso === "string" && ISO_DATE.test(iso) && serialToIso(isoToSerial(iso)) === iso;
+}
 
 /** Checks an ISO date (a real calendar day); throws CoreError otherwise. */
 export function checkIsoDate(iso: string, what = "制表日期"): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m || serialToIso(isoToSerial(iso)) !== iso) throw new CoreError("bad-date", `${what}「${iso}」不是有效日期，应为 YYYY-MM-DD`);
+  if (!isIsoDate(iso)) throw new CoreError("bad-date", `${what}「${iso}」不是有效日期，应为 YYYY-MM-DD`);
   return iso;
 }
 
@@ -173,7 +177,7 @@ export class SheetBuilder {
       const start = starts[i];
       const end = (i + 1 < parts.length ? starts[i + 1] : this.width) - 1;
       while (cells.length < start) cells.push(blank(style));
-      cells.push(text(part, style));
+      cells.push(part ? text(part, style) : blank(style));
       if (end > start) this.merges.push(`${columnLetter(start)}${row}:${columnLetter(end)}${row}`);
     });
     return this.add(cells);
@@ -251,3 +255,13 @@ export function widthFor(label: string, min = 8, max = 14): number {
 export function orientationFor(componentCount: number): "portrait" | "landscape" {
   return componentCount > 3 ? "landscape" : "portrait";
 }
+
+/** Signature lines signed by hand: the label and room to sign. */
+export const SIGN_HERE = {
+  secretary: "支部书记（签字）：",
+  member: "党员本人签字：",
+  branchSecretary: "党支部书记签字：",
+} as const;
+
+/** An ideographic space between the parts of a line. */
+export const GAP = "\u3000";

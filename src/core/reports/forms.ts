@@ -1,0 +1,138 @@
+/**
+ * The report registry: every committee form by a short Chinese name (what the CLI's `--form` and the
+ * task pane take) with an English alias, the period it is made for and a builder taking one input.
+ * See index.ts for the table of forms.
+ */
+import { CoreError } from "../errors";
+import type { Appraisal, LedgerEntry, ScoreResult } from "../engine/types";
+import type { Granularity, Scheme } from "../scheme/schema";
+import type { SheetModel } from "../sheetModel";
+import { appraisalResultsOf, buildApprovalSheet } from "./approval";
+import { buildAppraisalFormSheet } from "./appraisalForm";
+import { buildBranchMonthlyLedgerSheet } from "./branchMonthlyLedger";
+import type { ReportSettings } from "./common";
+import { buildHalfYearFilingSheet, buildYearFilingSheet } from "./filing";
+import { buildMemberMonthlyLedgerSheet } from "./memberMonthlyLedger";
+import { buildPublicitySheet } from "./publicity";
+import { buildQuarterDeclarationSheet } from "./quarterDeclaration";
+import { buildQuarterDetailSheet } from "./quarterDetail";
+import { buildRankingSheet } from "./ranking";
+
+/** Everything a form may need; each form says in its doc which of the optional parts it requires. */
+export interface ReportInput {
+  scheme: Scheme;
+  settings: ReportSettings;
+  /** Scored (scoreMembers) for the form's period: see `reportPeriodKind`. */
+  result: ScoreResult;
+  /** The ledger, for 季度明细 (required there). */
+  entries?: readonly LedgerEntry[];
+  /** 民主评议 records, for 年终审批 and 民主评议 (none = empty columns to fill in by hand). */
+  appraisals?: readonly Appraisal[];
+  /** 个人台账 (required there): the twelve month results of `result`'s cycle. */
+  monthly?: readonly ScoreResult[];
+  /** 个人台账: the members to make a sheet for (default: every member of `result`, roster order). */
+  memberIds?: readonly string[];
+  /** 个人台账: 联系方式 by member id. */
+  contacts?: Readonly<Record<string, string>>;
+  /** 个人台账: last cycle's totals, as given to scoreMembers (schemes that carry points over). */
+  previousTotals?: Readonly<Record<string, number>>;
+  /** 公示: length of the 公示期 in days, today included (default 5). */
+  publicityDays?: number;
+}
+
+/** A fixed granularity, or the scheme's publicity / ranking period. */
+export type ReportPeriodKind = Granularity | "publicity" | "ranking";
+
+export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账";
+
+export interface ReportForm {
+  name: ReportFormName;
+  /** English alias, also accepted by `findReportForm`. */
+  alias: string;
+  /** The form's title as in the regulations. */
+  title: string;
+  periodKind: ReportPeriodKind;
+  /** The form's sheets: one, except 个人台账 (one per member). */
+  build(input: ReportInput): SheetModel[];
+}
+
+function need<T>(value: T | undefined, form: string, what: string): T {
+  if (value === undefined) throw new CoreError("missing-input", `${form}需要${what}`);
+  return value;
+}
+
+export const REPORT_FORMS: Readonly<Record<ReportFormName, ReportForm>> = {
+  公示: {
+    name: "公示",
+    alias: "publicity",
+    title: "党员积分公示",
+    periodKind: "publicity",
+    build: (i) => [buildPublicitySheet(i.result, i.scheme, i.settings, { publicityDays: i.publicityDays })],
+  },
+  排名通报: { name: "排名通报", alias: "ranking", title: "党员积分排名通报", periodKind: "ranking", build: (i) => [buildRankingSheet(i.result, i.scheme, i.settings)] },
+  年终审批: {
+    name: "年终审批",
+    alias: "approval",
+    title: "党员年终等次评定审批表",
+    periodKind: "cycle",
+    build: (i) => [buildApprovalSheet(i.result, i.scheme, i.settings, appraisalResultsOf(i.appraisals ?? [], i.result.period.cycleYear))],
+  },
+  季度申报: {
+    name: "季度申报",
+    alias: "quarter-declaration",
+    title: "季度党员积分申报表",
+    periodKind: "quarter",
+    build: (i) => [buildQuarterDeclarationSheet(i.result, i.scheme, i.settings)],
+  },
+  季度明细: {
+    name: "季度明细",
+    alias: "quarter-detail",
+    title: "党员季度积分明细登记表",
+    periodKind: "quarter",
+    build: (i) => [buildQuarterDetailSheet(i.result, i.scheme, i.settings, need(i.entries, "党员季度积分明细登记表", "积分台账记录"))],
+  },
+  半年备案: { name: "半年备案", alias: "half-filing", title: "党员半年积分备案表", periodKind: "half", build: (i) => [buildHalfYearFilingSheet(i.result, i.scheme, i.settings)] },
+  全年备案: { name: "全年备案", alias: "year-filing", title: "党员全年积分备案表", periodKind: "cycle", build: (i) => [buildYearFilingSheet(i.result, i.scheme, i.settings)] },
+  民主评议: {
+    name: "民主评议",
+    alias: "appraisal",
+    title: "党员民主评议表",
+    periodKind: "cycle",
+    build: (i) => [buildAppraisalFormSheet(i.result, i.scheme, i.settings, i.appraisals ?? [])],
+  },
+  个人台账: {
+    name: "个人台账",
+    alias: "member-ledger",
+    title: "党员积分量化管理台账（个人）",
+    periodKind: "cycle",
+    build: (i) => {
+      const monthly = need(i.monthly, "党员积分量化管理台账", "年度内十二个月的积分");
+      const ids = i.memberIds ?? i.result.members.map((m) => m.id);
+      return ids.map((id) =>
+        buildMemberMonthlyLedgerSheet(monthly, i.result, i.scheme, i.settings, { id, contact: i.contacts?.[id], previousTotal: i.previousTotals?.[id] }),
+      );
+    },
+  },
+  月度台账: {
+    name: "月度台账",
+    alias: "branch-ledger",
+    title: "党员积分量化管理台账",
+    periodKind: "month",
+    build: (i) => [buildBranchMonthlyLedgerSheet(i.result, i.scheme, i.settings)],
+  },
+};
+
+export const REPORT_FORM_NAMES = Object.keys(REPORT_FORMS) as ReportFormName[];
+
+/** A form by its Chinese name or English alias (case-insensitive); undefined when there is none. */
+export function findReportForm(name: string): ReportForm | undefined {
+  const key = name.trim();
+  return REPORT_FORM_NAMES.map((n) => REPORT_FORMS[n]).find((f) => f.name === key || f.alias === key.toLowerCase());
+}
+
+/** The period granularity a form is made for under a scheme (公示 and 排名通报 follow the scheme). */
+export function reportPeriodKind(form: ReportForm, scheme: Scheme): Granularity {
+  if (form.periodKind === "publicity") return scheme.publicity;
+  if (form.periodKind === "ranking") return scheme.ranking;
+  return form.periodKind;
+}

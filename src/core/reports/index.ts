@@ -1,0 +1,44 @@
+/**
+ * Committee reports: print-ready SheetModels built from engine results and the branch's settings.
+ * Values and standard formulas only (SUM, AVERAGE, ROUND, COUNTIF) — no PARTY.* — so the sheets open
+ * and print without the add-in. A4 (the gateways set the paper), one page wide, the table header
+ * repeated on every page, 第 &P 页，共 &N 页 in the footer.
+ *
+ * The registry (forms.ts, re-exported here): forms by the short name the CLI takes (`--form 公示`) or their English alias:
+ *
+ * | name      | alias              | period               | sheet                 | also needs            |
+ * |-----------|--------------------|----------------------|-----------------------|-----------------------|
+ * | 公示      | publicity          | scheme's publicity   | 公示-2026H1           |                       |
+ * | 排名通报  | ranking            | scheme's ranking     | 排名通报-2026H1       |                       |
+ * | 年终审批  | approval           | cycle                | 年终审批-2026         | appraisals            |
+ * | 季度申报  | quarter-declaration| quarter              | 季度申报-2026Q3       |                       |
+ * | 季度明细  | quarter-detail     | quarter              | 季度明细-2026Q3       | entries               |
+ * | 半年备案  | half-filing        | half                 | 半年备案-2026H1       |                       |
+ * | 全年备案  | year-filing        | cycle                | 全年备案-2026         |                       |
+ * | 民主评议  | appraisal          | cycle                | 民主评议-2026         | appraisals (optional) |
+ * | 个人台账  | member-ledger      | cycle                | 个人台账-001-2026     | monthly (12 results)  |
+ * | 月度台账  | branch-ledger      | month                | 月度台账-2026-03      |                       |
+ *
+ * The builders can also be called directly (below), each with exactly the inputs it needs.
+ */
+export { PAGE_FOOTER, type ReportSettings } from "./common";
+export { appraisalResultsOf, bandRanges, buildApprovalSheet } from "./approval";
+export { buildAppraisalFormSheet } from "./appraisalForm";
+export { buildBranchMonthlyLedgerSheet } from "./branchMonthlyLedger";
+export { buildHalfYearFilingSheet, buildYearFilingSheet } from "./filing";
+export { type LedgerMember, buildMemberMonthlyLedgerSheet } from "./memberMonthlyLedger";
+export { type PublicityOptions, buildPublicitySheet } from "./publicity";
+export { buildQuarterDeclarationSheet } from "./quarterDeclaration";
+export { buildQuarterDetailSheet } from "./quarterDetail";
+export { type RankingLists, buildRankingSheet, rankingLists } from "./ranking";
+
+export {
+  REPORT_FORMS,
+  REPORT_FORM_NAMES,
+  type ReportForm,
+  type ReportFormName,
+  type ReportInput,
+  type ReportPeriodKind,
+  findReportForm,
+  reportPeriodKind,
+} from "./forms";

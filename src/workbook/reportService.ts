@@ -1,0 +1,58 @@
+import { CoreError } from "../core/errors";
+import { scoreMembers } from "../core/engine/scoreMembers";
+import { SETTINGS_KEYS } from "../core/ledger/layout";
+import { logOp } from "../core/ledger/log";
+import { subPeriods, tryParsePeriod } from "../core/period";
+import { REPORT_FORM_NAMES, REPORT_FORMS, type ReportSettings, findReportForm, reportPeriodKind } from "../core/reports";
+import type { SheetModel } from "../core/sheetModel";
+import type { WorkbookGateway } from "./gateway";
+import { type LoadedLedger, loadLedger } from "./ledgerService";
+
+const KIND_NAMES = { month: "月", quarter: "季度", half: "半年", cycle: "年度" } as const;
+const KIND_EXAMPLES = { month: "2026-07", quarter: "2026Q3", half: "2026H1", cycle: "2026" } as const;
+
+export function reportSettings(ledger: LoadedLedger, today: string): ReportSettings {
+  const get = (key: string) => ledger.settings.get(key) ?? "";
+  return {
+    branch: get(SETTINGS_KEYS.branch) || "（支部名称）",
+    secretary: get(SETTINGS_KEYS.secretary),
+    clerk: get(SETTINGS_KEYS.clerk),
+    contact: get(SETTINGS_KEYS.contact) || "党支部组织委员",
+    today,
+  };
+}
+
+/** The sheets of a form for a period, built from the ledger (nothing written). */
+export function buildReport(ledger: LoadedLedger, formName: string, periodLabel: string, today: string): { title: string; models: SheetModel[] } {
+  const form = findReportForm(formName);
+  if (!form) throw new CoreError("unknown-form", `没有「${formName}」这种报表；可用：${REPORT_FORM_NAMES.map((n) => `${n}（${REPORT_FORMS[n].alias}）`).join("、")}`);
+  const { scheme } = ledger;
+  const period = tryParsePeriod(periodLabel, scheme.cycleStartMonth);
+  if (!period) throw new CoreError("bad-period", `期间「${periodLabel}」无法识别，应为 2026、2026H1、2026Q3 或 2026-07`);
+  const kind = reportPeriodKind(form, scheme);
+  if (period.kind !== kind) throw new CoreError("wrong-period", `${form.title}按${KIND_NAMES[kind]}编制，期间应写作如 ${KIND_EXAMPLES[kind]}`);
+  const score = (label: string) => scoreMembers({ scheme, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period: label });
+  const models = form.build({
+    scheme,
+    settings: reportSettings(ledger, today),
+    result: score(period.label),
+    entries: ledger.entries,
+    appraisals: ledger.appraisals,
+    monthly: form.name === "个人台账" ? subPeriods(period, "month", scheme.cycleStartMonth).map((p) => score(p.label)) : undefined,
+  });
+  return { title: form.title, models };
+}
+
+/**
+ * Builds a committee form from the ledger and writes it: only its own sheets are replaced (never a
+ * ledger sheet), and the change is logged, in one batch.
+ */
+export async function writeReport(gateway: WorkbookGateway, formName: string, periodLabel: string, today: string, now = new Date()): Promise<SheetModel[]> {
+  const ledger = await loadLedger(gateway);
+  const { title, models } = buildReport(ledger, formName, periodLabel, today);
+  await gateway.apply([
+    ...models.map((model) => ({ op: "writeSheet" as const, model })),
+    logOp(now, [{ action: "生成报表", sheet: models.map((m) => m.name).join("、"), range: "", detail: `${title}，期间 ${periodLabel}` }]),
+  ]);
+  return models;
+}
