@@ -98,7 +98,7 @@ functions();
 excelJs();
 syncs();
 notYet.push(
-  "LibreOffice 公式台账对照（issue 8）",
+  "LibreOffice 公式台账（SUMIFS/COUNTIFS）对照（issue 8）",
   "任务窗格包 gzip 大小（issue 7）",
   "npm run demo 全程（issue 8）",
 );

@@ -76,7 +76,9 @@ export type WorkbookOp =
   | { op: "setValidation"; table: string; column: number; source: ValidationSource }
   /** A generated sheet written anew: an existing sheet of that name is replaced whole. */
   | { op: "writeSheet"; model: SheetModel }
-  | { op: "protectSheet"; sheet: string };
+  | { op: "protectSheet"; sheet: string }
+  /** Lifted by the add-in only to append to its own protected tables (approval records), then restored. */
+  | { op: "unprotectSheet"; sheet: string };
 
 export interface TableInfo {
   name: string;

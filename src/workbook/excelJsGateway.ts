@@ -159,6 +159,8 @@ export class ExcelJsGateway implements WorkbookGateway {
     const sheets = new Set(this.workbook.worksheets.map((s) => s.name));
     const tables = new Map(this.tables().map((t) => [t.model.name, t]));
     const created = new Set<string>();
+    const isProtected = (sheet: ExcelJS.Worksheet) => Boolean((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
+    const protectedSheets = new Set(this.workbook.worksheets.filter(isProtected).map((s) => s.name));
     for (const op of ops) {
       if (op.op === "createTable") {
         if (sheets.has(op.spec.sheet)) throw new WorkbookError("sheet-exists", `工作表「${op.spec.sheet}」已存在`);
@@ -168,15 +170,16 @@ export class ExcelJsGateway implements WorkbookGateway {
       } else if (op.op === "appendRows" || op.op === "replaceRows" || op.op === "setValidation" || op.op === "setCells") {
         if (!tables.has(op.table) && !created.has(op.table)) throw new WorkbookError("no-table", `工作簿中没有表格 ${op.table}`);
         const sheet = tables.get(op.table)?.sheet;
-        if (sheet && (sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet)
-          throw new WorkbookError("no-sheet", `工作表「${sheet.name}」已保护，不能修改`);
+        if (sheet && protectedSheets.has(sheet.name)) throw new WorkbookError("no-sheet", `工作表「${sheet.name}」已保护，不能修改`);
       } else if (op.op === "writeSheet") {
         const isTableSheet = [...tables.values()].some((x) => x.sheet.name === op.model.name) || ops.some((o) => o.op === "createTable" && o.spec.sheet === op.model.name);
         if (isTableSheet)
           throw new WorkbookError("sheet-exists", `工作表「${op.model.name}」是台账表格，不能被报表覆盖`);
         sheets.add(op.model.name);
-      } else if (op.op === "protectSheet" && !sheets.has(op.sheet)) {
-        throw new WorkbookError("no-sheet", `工作簿中没有工作表「${op.sheet}」`);
+      } else if (op.op === "protectSheet" || op.op === "unprotectSheet") {
+        if (!sheets.has(op.sheet)) throw new WorkbookError("no-sheet", `工作簿中没有工作表「${op.sheet}」`);
+        if (op.op === "protectSheet") protectedSheets.add(op.sheet);
+        else protectedSheets.delete(op.sheet);
       }
     }
     for (const op of ops) {
@@ -224,6 +227,9 @@ export class ExcelJsGateway implements WorkbookGateway {
         }
         case "protectSheet":
           await this.workbook.getWorksheet(op.sheet)!.protect("", { formatColumns: true, formatRows: true, sort: true, autoFilter: true });
+          break;
+        case "unprotectSheet":
+          this.workbook.getWorksheet(op.sheet)!.unprotect();
           break;
       }
     }

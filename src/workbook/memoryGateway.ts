@@ -168,10 +168,11 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       book.sheets.set(op.model.name, sheetFromModel(op.model));
       return;
     }
-    case "protectSheet": {
+    case "protectSheet":
+    case "unprotectSheet": {
       const sheet = book.sheets.get(op.sheet);
       if (!sheet) throw new WorkbookError("no-sheet", `工作簿中没有工作表「${op.sheet}」`);
-      sheet.protected = true;
+      sheet.protected = op.op === "protectSheet";
       return;
     }
   }

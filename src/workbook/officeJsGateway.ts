@@ -232,6 +232,9 @@ export class OfficeJsGateway implements WorkbookGateway {
           case "protectSheet":
             context.workbook.worksheets.getItem(op.sheet).protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowSort: true, allowAutoFilter: true });
             break;
+          case "unprotectSheet":
+            context.workbook.worksheets.getItem(op.sheet).protection.unprotect();
+            break;
         }
       }
       await context.sync();

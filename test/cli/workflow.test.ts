@@ -31,6 +31,23 @@ async function editCell(book: string, sheet: string, address: string, value: Exc
   await wb.xlsx.writeFile(book);
 }
 
+/** The 总分 of a member on the 公示-2026H1 sheet, read as the committee would read the file. */
+async function publicityTotal(book: string, name: string): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(book);
+  const ws = wb.getWorksheet("公示-2026H1")!;
+  let headerRow = 0;
+  let totalColumn = 0;
+  ws.eachRow((row, r) => row.eachCell((cell, c) => {
+    if (cell.value === "总分" && !headerRow) [headerRow, totalColumn] = [r, c];
+  }));
+  let total = Number.NaN;
+  ws.eachRow((row, r) => {
+    if (r > headerRow && row.values && (row.values as ExcelJS.CellValue[]).includes(name)) total = Number(row.getCell(totalColumn).value);
+  });
+  return total;
+}
+
 describe("approval workflow through the CLI", () => {
   it("approve → edit an approved row → validate names the edited row", async () => {
     const book = await newBook("approve.xlsx");
@@ -62,6 +79,8 @@ describe("approval workflow through the CLI", () => {
     const book = await newBook("appeal.xlsx");
     const before = JSON.parse((await cli("scores", book, "--period", "2026H1", "--json")).out);
     expect(before.members[0].total).toBe(77);
+    expect((await cli("publicity", book, "--period", "2026H1", "--date", "2026-07-01")).code).toBe(0);
+    expect(await publicityTotal(book, "张三")).toBe(77);
     const recorded = await cli("appeal", book, "--member", "001", "--period", "2026H1", "--claim", "2月10日系公出，不属迟到", "--evidence", "出差审批单", "--date", "2026-07-02");
     expect(recorded).toMatchObject({ code: 0, out: "A001\n" });
     const resolved = await cli("appeal", book, "--resolve", "A001", "--result", "核实属实，撤销迟到扣分", "--date", "2026-07-03", "--reverse-row", "3");
@@ -82,11 +101,13 @@ describe("approval workflow through the CLI", () => {
     expect([appeals.getCell("A2").value, appeals.getCell("H2").value, appeals.getCell("J2").value]).toEqual(["A001", "核实属实，撤销迟到扣分", "积分台账第5行"]);
     const log = wb.getWorksheet("操作日志")!;
     const actions = (log.getColumn(2).values as ExcelJS.CellValue[]).slice(2);
-    expect(actions).toEqual(["生成台账", "导入名册", "导入积分记录", "登记申诉", "处理申诉"]);
+    expect(actions).toEqual(["生成台账", "导入名册", "导入积分记录", "生成报表", "登记申诉", "处理申诉"]);
 
-    // Re-publicity: the half-year total is corrected, and the ledger validates.
+    // Re-publicity: the half-year total is corrected on the regenerated 公示表, and the ledger validates.
     const after = JSON.parse((await cli("scores", book, "--period", "2026H1", "--json")).out);
     expect(after.members[0].total).toBe(79);
+    expect((await cli("publicity", book, "--period", "2026H1", "--date", "2026-07-04")).code).toBe(0);
+    expect(await publicityTotal(book, "张三")).toBe(79);
     expect((await cli("validate", book)).code).toBe(0);
     expect((await cli("appeal", book, "--resolve", "A001", "--result", "再次处理")).code).toBe(2);
   });

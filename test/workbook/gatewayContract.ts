@@ -126,6 +126,15 @@ export function gatewayContract(harness: GatewayHarness): void {
       await gw.apply([{ op: "createTable", spec: people }, { op: "protectSheet", sheet: "名单" }]);
       await expect(gw.apply([{ op: "appendRows", table: "PeopleTable", rows: [people.rows[0]], formats: people.formats }])).rejects.toThrow();
       expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(people.rows);
+      // The add-in lifts the protection of its own tables to append, and restores it.
+      await gw.apply([
+        { op: "unprotectSheet", sheet: "名单" },
+        { op: "appendRows", table: "PeopleTable", rows: [people.rows[0]], formats: people.formats },
+        { op: "protectSheet", sheet: "名单" },
+      ]);
+      gw = await harness.reopen(gw);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual([...people.rows, people.rows[0]]);
+      await expect(gw.apply([{ op: "appendRows", table: "PeopleTable", rows: [people.rows[0]], formats: people.formats }])).rejects.toThrow();
     });
   });
 }

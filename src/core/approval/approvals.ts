@@ -106,9 +106,14 @@ export function planApproval(
   const stamp = now.toISOString().slice(0, 19).replace("T", " ");
   return {
     rows: rows.length,
+    // The approval records are protected between approvals: lifted only to add this one.
     ops: [
+      { op: "unprotectSheet", sheet: SHEETS.approvals.sheet },
+      { op: "unprotectSheet", sheet: SHEETS.approvalPrints.sheet },
       { op: "appendRows", table: SHEETS.approvals.table, rows: [[period.label, isoToSerial(date), approval.meeting ?? "支委会", rows.length, whole, stamp]], formats: formatsOf(SHEETS.approvals) },
       { op: "appendRows", table: SHEETS.approvalPrints.table, rows: prints, formats: formatsOf(SHEETS.approvalPrints) },
+      { op: "protectSheet", sheet: SHEETS.approvals.sheet },
+      { op: "protectSheet", sheet: SHEETS.approvalPrints.sheet },
       logOp(now, [{ action: "审定", sheet: SHEETS.approvals.sheet, range: period.label, detail: `${describePeriod(period, scheme.cycleStartMonth)}，${date} ${approval.meeting ?? "支委会"}审定，台账 ${rows.length} 行` }]),
     ],
   };
