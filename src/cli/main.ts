@@ -210,9 +210,10 @@ function numberFlag(p: Parsed, name: string): number | undefined {
 async function report(p: Parsed, io: CliIo, form: string, period: string): Promise<number> {
   const file = bookPath(p);
   const gateway = await openBook(file);
-  const models = await writeReport(gateway, form, period, flag(p, "date") ?? today());
+  const { models, warnings } = await writeReport(gateway, form, period, flag(p, "date") ?? today());
   await gateway.save(file);
   io.out(`已生成工作表：${models.map((m) => m.name).join("、")}（只含数值和标准公式，未安装加载项也能打开和打印）`);
+  for (const w of warnings) io.err(`注意：${w}`);
   return 0;
 }
 

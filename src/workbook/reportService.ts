@@ -6,7 +6,7 @@ import { subPeriods, tryParsePeriod } from "../core/period";
 import { REPORT_FORM_NAMES, REPORT_FORMS, type ReportSettings, findReportForm, reportPeriodKind } from "../core/reports";
 import type { SheetModel } from "../core/sheetModel";
 import type { WorkbookGateway } from "./gateway";
-import { type LoadedLedger, loadLedger } from "./ledgerService";
+import { type LoadedLedger, loadLedger, unapprovedPeriods } from "./ledgerService";
 
 const KIND_NAMES = { month: "月", quarter: "季度", half: "半年", cycle: "年度" } as const;
 const KIND_EXAMPLES = { month: "2026-07", quarter: "2026Q3", half: "2026H1", cycle: "2026" } as const;
@@ -47,12 +47,24 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
  * Builds a committee form from the ledger and writes it: only its own sheets are replaced (never a
  * ledger sheet), and the change is logged, in one batch.
  */
-export async function writeReport(gateway: WorkbookGateway, formName: string, periodLabel: string, today: string, now = new Date()): Promise<SheetModel[]> {
+export async function writeReport(
+  gateway: WorkbookGateway,
+  formName: string,
+  periodLabel: string,
+  today: string,
+  now = new Date(),
+): Promise<{ models: SheetModel[]; warnings: string[] }> {
   const ledger = await loadLedger(gateway);
   const { title, models } = buildReport(ledger, formName, periodLabel, today);
   await gateway.apply([
     ...models.map((model) => ({ op: "writeSheet" as const, model })),
     logOp(now, [{ action: "生成报表", sheet: models.map((m) => m.name).join("、"), range: "", detail: `${title}，期间 ${periodLabel}` }]),
   ]);
-  return models;
+  const warnings: string[] = [];
+  const cycle = models.some((m) => /^(年终审批|全年备案)-/.test(m.name));
+  if (cycle && ledger.scheme.cycleTotalFrom !== "ledger") {
+    const open = unapprovedPeriods(ledger);
+    if (open.length) warnings.push(`本方案的年度积分为支委会审定后各期积分之和，${open.join("、")} 尚未审定：表中年度积分含未审定期间`);
+  }
+  return { models, warnings };
 }

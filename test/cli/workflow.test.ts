@@ -14,10 +14,12 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-async function newBook(name: string, scheme = "star-member"): Promise<string> {
+const STAR_ENTRIES = "日期,编号,项目代码,次数,分值,说明\n2026-01-10,001,D1,1,,缺席1月会议\n2026-02-10,001,D2,1,,迟到\n2026-04-10,002,D1,1,,缺席4月会议\n";
+
+async function newBook(name: string, scheme = "star-member", entries = STAR_ENTRIES): Promise<string> {
   const book = path.join(dir, name);
   fs.writeFileSync(path.join(dir, `${name}-r.csv`), "编号,姓名,党员类别\n001,张三,正式党员\n002,李四,正式党员\n");
-  fs.writeFileSync(path.join(dir, `${name}-e.csv`), "日期,编号,项目代码,次数,分值,说明\n2026-01-10,001,D1,1,,缺席1月会议\n2026-02-10,001,D2,1,,迟到\n2026-04-10,002,D1,1,,缺席4月会议\n");
+  fs.writeFileSync(path.join(dir, `${name}-e.csv`), entries);
   expect((await cli("init", book, "--scheme", scheme, "--year", "2026")).code).toBe(0);
   expect((await cli("import", book, "--roster", path.join(dir, `${name}-r.csv`), "--entries", path.join(dir, `${name}-e.csv`))).code).toBe(0);
   return book;
@@ -65,6 +67,14 @@ describe("approval workflow through the CLI", () => {
     expect(issues.map((i) => [i.code, i.sheet, i.row, i.message])).toEqual([
       ["approved-period-edited", "积分台账", 3, "第3行 在审定后被修改（2026H1 已于 2026-07-05 审定）"],
     ]);
+  });
+
+  it("company scheme: the year is the sum of approved quarters, and the year-end form says which are not approved", async () => {
+    const book = await newBook("company.xlsx", "company", "日期,编号,项目代码\n2026-01-10,001,K1\n2026-05-10,002,K2\n");
+    for (const q of ["2026Q1", "2026Q2"]) expect((await cli("approve", book, "--period", q, "--date", "2026-07-05")).code).toBe(0);
+    const r = await cli("approval", book, "--year", "2026", "--date", "2026-12-20");
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("2026Q3、2026Q4 尚未审定");
   });
 
   it("refuses to approve a period whose rows have validation errors", async () => {
