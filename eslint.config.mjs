@@ -16,7 +16,7 @@ const FUNCTIONS_ENTRY = {
 const CORE_MESSAGE = "src/core is pure: no Office.js, React, Fluent UI, exceljs, Node built-ins or other layers.";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "node_modules/**", "bench/.work/**", "test/fixtures/**", "*.config.js", "webpack.config.js"] },
+  { ignores: ["dist/**", "coverage/**", "node_modules/**", "bench/.work/**", ".tmp/**", "test/fixtures/**", "*.config.js", "webpack.config.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

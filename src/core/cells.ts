@@ -22,7 +22,8 @@ export function toNumber(value: CellValue): number | null {
 const BLANK = /^[\s\u3000\u00A0]*$/;
 
 export function isBlank(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && BLANK.test(value));
+  if (typeof value === "string") return value.length === 0 || BLANK.test(value);
+  return value === null || value === undefined;
 }
 
 function validYmd(y: number, m: number, d: number): boolean {

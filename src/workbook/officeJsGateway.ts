@@ -21,10 +21,17 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 /** Excel on the web rejects a request or response over 5 MB; we stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /**
- * Rows read in the first read, shared by the tables asked for, before we know how wide a row is:
- * sized for rows of up to 16 columns of 40 bytes within 3 MB.
+ * Rows read in the first read, shared by the tables asked for, before we know how long a row is:
+ * sized for ledger rows of about 320 bytes (11 columns, names and notes in Chinese) within 3 MB.
+ * Rows beyond a table's end come back blank and cost little. Should a workbook with very long texts
+ * still pass Excel's 5 MB response limit, the read is retried with small first chunks.
  */
-const FIRST_READ_ROWS = Math.floor((3 * 1024 * 1024) / (16 * 40));
+const FIRST_READ_ROWS = Math.floor((3 * 1024 * 1024) / 320);
+
+function isPayloadLimit(error: unknown): boolean {
+  const e = error as { code?: string; name?: string; message?: string };
+  return /PayloadSizeLimit/i.test(`${e?.code ?? ""} ${e?.name ?? ""}`) || /payload size/i.test(e?.message ?? "");
+}
 /** Rows the validation dropdowns cover below the header. */
 export const VALIDATION_ROWS = 10000;
 
@@ -90,11 +97,20 @@ export class OfficeJsGateway implements WorkbookGateway {
   }
 
   async readTables(names: readonly string[]): Promise<Map<string, TableData>> {
+    try {
+      return await this.readTablesWith(names, FIRST_READ_ROWS);
+    } catch (e) {
+      if (!isPayloadLimit(e)) throw e;
+      return this.readTablesWith(names, FIRST_READ_ROWS / 16);
+    }
+  }
+
+  private async readTablesWith(names: readonly string[], firstReadRows: number): Promise<Map<string, TableData>> {
     return this.run(async (context) => {
       const all = context.workbook.tables.load("items/name");
       await context.sync();
       const wanted = all.items.filter((t) => names.includes(t.name));
-      const perTable = Math.max(100, Math.floor(FIRST_READ_ROWS / Math.max(1, wanted.length)));
+      const perTable = Math.max(50, Math.floor(firstReadRows / Math.max(1, wanted.length)));
       const reads = wanted.map((t) => {
         const body = t.getDataBodyRange();
         return {

@@ -98,6 +98,18 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
     expect(fake.model.cell("党员名册", "I2")).toMatchObject({ value: "=1+1", formula: "" });
   });
 
+  it("a ledger of very long texts that passes Excel's 5 MB response limit is read again in small chunks", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await scaffoldWorkbook(gw, star, { branch: "一支部", year: 2026 });
+    const note = "很长的说明".repeat(200);
+    const rows = Array.from({ length: 3000 }, (_, i) => [isoToSerial("2026-03-02"), "001", "张三", "D1", null, 1, -1, null, null, `${i}${note}`, null]);
+    await gw.apply([{ op: "appendRows", table: SHEETS.ledger.table, rows, formats: formatsOf(SHEETS.ledger) }]);
+    const read = await gw.readTables([SHEETS.ledger.table]);
+    expect(read.get(SHEETS.ledger.table)!.rows).toHaveLength(3000);
+    expect(read.get(SHEETS.ledger.table)!.rows[2999][9]).toBe(`2999${note}`);
+  });
+
   it("small reads and writes take the fixed number of syncs", async () => {
     const fake = createExcelFake();
     const gw = officeGateway(fake);

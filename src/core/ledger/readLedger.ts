@@ -50,6 +50,7 @@ export const PLAIN_READERS: CellReaders = {
 };
 
 function optionalNumber(value: CellValue): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
   return isBlank(value) ? undefined : toNumber(value) ?? Number.NaN;
 }
 
@@ -62,9 +63,9 @@ export function entryFromCells(
   ref: number,
   read: CellReaders = PLAIN_READERS,
 ): LedgerEntry {
-  const reverses = cells.reverses === undefined || isBlank(cells.reverses) ? undefined : toNumber(cells.reverses) ?? undefined;
+  const reverses = cells.reverses === undefined || isBlank(cells.reverses) ? null : toNumber(cells.reverses);
+  // Every entry has the same shape (all keys, in one order): the engine's hot loop stays monomorphic.
   return {
-    ...(reverses !== undefined && Number.isInteger(reverses) ? { reverses } : {}),
     date: read.date(cells.date),
     memberId: read.text(cells.memberId),
     itemCode: read.code(cells.itemCode),
@@ -72,6 +73,7 @@ export function entryFromCells(
     value: optionalNumber(cells.value),
     note: cells.note === undefined ? undefined : toText(cells.note) || undefined,
     ref,
+    reverses: reverses !== null && Number.isInteger(reverses) ? reverses : undefined,
   };
 }
 
