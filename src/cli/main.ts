@@ -7,6 +7,7 @@ import { tryParsePeriod } from "../core/period";
 import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
 import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
+import { buildDemoWorkbook } from "../workbook/demo";
 import { writeReport } from "../workbook/reportService";
 import { ApprovalRefused } from "../core/approval/approvals";
 import { approvePeriod, importCsvFiles, loadLedger, recordAppeal, resolveAppeal, scaffoldWorkbook, scoreLedger, unapprovedPeriods, validateWorkbook } from "../workbook/ledgerService";
@@ -23,6 +24,7 @@ export class UsageError extends Error {
 
 const USAGE = `用法：party-ledger <命令> [参数]
 
+  demo [--scheme <id>] [--out <文件.xlsx>]           生成示例台账工作簿（约30名党员、全年记录、审定、申诉与全部报表）
   schemes [--json]                                  列出内置积分方案
   init <台账.xlsx> --scheme <id> --year <YYYY> [--branch <支部名称>]
                                                     新建台账，或为已有工作簿补齐缺少的工作表
@@ -207,6 +209,21 @@ function numberFlag(p: Parsed, name: string): number | undefined {
   return n;
 }
 
+async function demo(p: Parsed, io: CliIo): Promise<number> {
+  const schemeId = flag(p, "scheme") ?? "star-member";
+  if (!findBuiltinScheme(schemeId)) throw new UsageError(`没有 id 为「${schemeId}」的内置方案；可用：${BUILTIN_SCHEMES.map((s) => s.id).join("、")}`);
+  const out = flag(p, "out") ?? path.join("demo", "党员积分台账-示例.xlsx");
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const s = await buildDemoWorkbook({ schemeId, out });
+  io.out(`示例工作簿：${path.resolve(s.file)}`);
+  io.out(`方案 ${s.scheme}；党员 ${s.members} 名；积分记录 ${s.entries} 条；已审定 ${s.approved.join("、") || "无"}`);
+  io.out(`校验：${s.errors} 个错误、${s.warnings} 个警告（错误为有意写错的示例行，运行 party-ledger validate 查看）`);
+  io.out(`年度等次：${Object.entries(s.grades).map(([g, n]) => `${g} ${n} 人`).join("，") || "（本方案按半年评定）"}`);
+  io.out(`报表工作表 ${s.sheets.length} 张：${s.sheets.join("、")}`);
+  io.out(`用时 ${(s.ms / 1000).toFixed(1)} 秒`);
+  return 0;
+}
+
 async function report(p: Parsed, io: CliIo, form: string, period: string): Promise<number> {
   const file = bookPath(p);
   const gateway = await openBook(file);
@@ -276,6 +293,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     switch (p.command) {
       case "schemes":
         return schemes(p, io);
+      case "demo":
+        return await demo(p, io);
       case "init":
         return await init(p, io);
       case "import":

@@ -23,7 +23,12 @@ export function reportSettings(ledger: LoadedLedger, today: string): ReportSetti
 }
 
 /** The sheets of a form for a period, built from the ledger (nothing written). */
-export function buildReport(ledger: LoadedLedger, formName: string, periodLabel: string, today: string): { title: string; models: SheetModel[] } {
+export interface ReportOptions {
+  /** 个人台账: only these members (default: everyone). */
+  memberIds?: readonly string[];
+}
+
+export function buildReport(ledger: LoadedLedger, formName: string, periodLabel: string, today: string, options: ReportOptions = {}): { title: string; models: SheetModel[] } {
   const form = findReportForm(formName);
   if (!form) throw new CoreError("unknown-form", `没有「${formName}」这种报表；可用：${REPORT_FORM_NAMES.map((n) => `${n}（${REPORT_FORMS[n].alias}）`).join("、")}`);
   const { scheme } = ledger;
@@ -39,6 +44,7 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
     entries: ledger.entries,
     appraisals: ledger.appraisals,
     monthly: form.name === "个人台账" ? subPeriods(period, "month", scheme.cycleStartMonth).map((p) => score(p.label)) : undefined,
+    memberIds: options.memberIds,
   });
   return { title: form.title, models };
 }
@@ -53,9 +59,10 @@ export async function writeReport(
   periodLabel: string,
   today: string,
   now = new Date(),
+  options: ReportOptions = {},
 ): Promise<{ models: SheetModel[]; warnings: string[] }> {
   const ledger = await loadLedger(gateway);
-  const { title, models } = buildReport(ledger, formName, periodLabel, today);
+  const { title, models } = buildReport(ledger, formName, periodLabel, today, options);
   await gateway.apply([
     ...models.map((model) => ({ op: "writeSheet" as const, model })),
     logOp(now, [{ action: "生成报表", sheet: models.map((m) => m.name).join("、"), range: "", detail: `${title}，期间 ${periodLabel}` }]),

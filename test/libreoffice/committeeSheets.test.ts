@@ -6,6 +6,8 @@ import { runCli } from "../../src/cli/main";
 import { SHEETS } from "../../src/core/ledger/layout";
 import { ExcelJsGateway } from "../../src/workbook/excelJsGateway";
 import { loadLedger, scoreLedger } from "../../src/workbook/ledgerService";
+import { BUILTIN_SCHEMES } from "../../src/core/scheme/presets";
+import { buildDemoWorkbook } from "../../src/workbook/demo";
 import { buildReport } from "../../src/workbook/reportService";
 import { convert, pdfPages, renderFirstPage, sofficePath } from "./soffice";
 
@@ -147,8 +149,34 @@ describe("committee sheets", () => {
     }
   }, 240_000);
 
-  it("prints the 公示表 and 年终审批表 one page wide on A4 (PNG in docs/)", async () => {
-    const ledger = await loadLedger(await ExcelJsGateway.open(book));
+  it("the demo workbook of every scheme opens in LibreOffice with no formula errors", async () => {
+    const books: string[] = [];
+    for (const scheme of BUILTIN_SCHEMES) {
+      const out = path.join(dir, `demo-${scheme.id}.xlsx`);
+      await buildDemoWorkbook({ schemeId: scheme.id, out });
+      books.push(out);
+    }
+    const converted = convert(books, "xlsx", fs.mkdtempSync(path.join(dir, "demo-recalc-")));
+    const problems: string[] = [];
+    for (const file of converted) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      for (const ws of wb.worksheets)
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (cell.type !== ExcelJS.ValueType.Formula) return;
+            const result = formulaResult(cell);
+            if (typeof result === "object" && result !== null && "error" in result) problems.push(`${path.basename(file)} ${ws.name}!${cell.address} ${String(result.error)}`);
+          }),
+        );
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
+
+  it("prints the demo's 公示表 and 年终审批表 one page wide on A4 (PNG in docs/)", async () => {
+    const demo = path.join(dir, "demo-print.xlsx");
+    await buildDemoWorkbook({ schemeId: "star-member", out: demo });
+    const ledger = await loadLedger(await ExcelJsGateway.open(demo));
     const files: string[] = [];
     for (const [form, period, file] of [
       ["公示", "2026H1", "公示表"],
@@ -168,7 +196,7 @@ describe("committee sheets", () => {
       // One page wide: the first and the last column of the table are on the first page.
       expect(pages[0]).toContain("序号");
       expect(pages[0]).toContain("备注");
-      expect(pages[0]).toContain("第一党支部");
+      expect(pages[0]).toContain("示例党支部");
       fs.mkdirSync(DOCS, { recursive: true });
       renderFirstPage(pdf, path.join(DOCS, `demo-${path.basename(pdf, ".pdf")}`));
     }
