@@ -8,6 +8,7 @@ import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
 import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
 import { buildDemoWorkbook } from "../workbook/demo";
+import { rollupBooks } from "../workbook/rollup";
 import { writeReport } from "../workbook/reportService";
 import { ApprovalRefused } from "../core/approval/approvals";
 import { approvePeriod, importCsvFiles, loadLedger, recordAppeal, resolveAppeal, scaffoldWorkbook, scoreLedger, unapprovedPeriods, validateWorkbook } from "../workbook/ledgerService";
@@ -24,7 +25,10 @@ export class UsageError extends Error {
 
 const USAGE = `用法：party-ledger <命令> [参数]
 
-  demo [--scheme <id>] [--out <文件.xlsx>]           生成示例台账工作簿（约30名党员、全年记录、审定、申诉与全部报表）
+  demo [--scheme <id>] [--out <文件.xlsx>] [--branch <支部名称>] [--seed <数字>]
+                                                    生成示例台账工作簿（约30名党员、全年记录、审定、申诉与全部报表）
+  rollup <支部1.xlsx> <支部2.xlsx> … --period <期间> --out <党委汇总.xlsx> [--combine percent]
+                                                    党委汇总：每个支部一行与全委前列；方案或年度不同时须指明 --combine percent
   schemes [--json]                                  列出内置积分方案
   init <台账.xlsx> --scheme <id> --year <YYYY> [--branch <支部名称>]
                                                     新建台账，或为已有工作簿补齐缺少的工作表
@@ -214,13 +218,27 @@ async function demo(p: Parsed, io: CliIo): Promise<number> {
   if (!findBuiltinScheme(schemeId)) throw new UsageError(`没有 id 为「${schemeId}」的内置方案；可用：${BUILTIN_SCHEMES.map((s) => s.id).join("、")}`);
   const out = flag(p, "out") ?? path.join("demo", "党员积分台账-示例.xlsx");
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const s = await buildDemoWorkbook({ schemeId, out });
+  const seed = numberFlag(p, "seed");
+  const s = await buildDemoWorkbook({ schemeId, out, seed, branch: flag(p, "branch") });
   io.out(`示例工作簿：${path.resolve(s.file)}`);
   io.out(`方案 ${s.scheme}；党员 ${s.members} 名；积分记录 ${s.entries} 条；已审定 ${s.approved.join("、") || "无"}`);
   io.out(`校验：${s.errors} 个错误、${s.warnings} 个警告（错误为有意写错的示例行，运行 party-ledger validate 查看）`);
   io.out(`年度等次：${Object.entries(s.grades).map(([g, n]) => `${g} ${n} 人`).join("，") || "（本方案按半年评定）"}`);
   io.out(`报表工作表 ${s.sheets.length} 张：${s.sheets.join("、")}`);
   io.out(`用时 ${(s.ms / 1000).toFixed(1)} 秒`);
+  return 0;
+}
+
+async function rollup(p: Parsed, io: CliIo): Promise<number> {
+  if (p.positional.length === 0) throw new UsageError("请给出至少一个支部工作簿");
+  const period = requireFlag(p, "period", "期间，如 2026 或 2026H1");
+  const out = requireFlag(p, "out", "党委汇总工作簿的文件名");
+  const combine = flag(p, "combine");
+  if (combine !== undefined && combine !== "percent") throw new UsageError(`--combine 只能是 percent（按满分折算为得分率），收到「${combine}」`);
+  for (const f of p.positional) if (!fs.existsSync(f)) throw new UsageError(`找不到文件 ${f}`);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const summaries = await rollupBooks(p.positional, period, out, combine === "percent" ? "percent" : "same");
+  io.out(`已汇总 ${summaries.length} 个支部到 ${out}`);
   return 0;
 }
 
@@ -295,6 +313,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return schemes(p, io);
       case "demo":
         return await demo(p, io);
+      case "rollup":
+        return await rollup(p, io);
       case "init":
         return await init(p, io);
       case "import":

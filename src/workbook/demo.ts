@@ -78,13 +78,13 @@ function entriesFor(scheme: Scheme, members: { id: string; category: string }[],
  * period for validation to catch, and every committee sheet. Built through the same core and the
  * exceljs gateway the CLI uses.
  */
-export async function buildDemoWorkbook(options: { schemeId?: string; out: string; seed?: number }): Promise<DemoSummary> {
+export async function buildDemoWorkbook(options: { schemeId?: string; out: string; seed?: number; branch?: string }): Promise<DemoSummary> {
   const started = Date.now();
   const scheme = getBuiltinScheme(options.schemeId ?? "star-member");
   const random = seeded(options.seed ?? YEAR);
   const now = new Date(Date.UTC(YEAR, 11, 20, 2, 0, 0));
   const gateway = new ExcelJsGateway();
-  await scaffoldWorkbook(gateway, scheme, { branch: "示例党支部", year: YEAR, secretary: "王建国", clerk: "李红梅", contact: "组织委员李红梅（电话 0000-0000000）" }, now);
+  await scaffoldWorkbook(gateway, scheme, { branch: options.branch ?? "示例党支部", year: YEAR, secretary: "王建国", clerk: "李红梅", contact: "组织委员李红梅（电话 0000-0000000）" }, now);
 
   const categories = scheme.categories.map((c) => c.name);
   const members = GIVEN.map((given, i) => ({
