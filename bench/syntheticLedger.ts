@@ -1,17 +1,6 @@
 import type { LedgerEntry, Member } from "../src/core/engine/types";
 import type { Scheme } from "../src/core/scheme/schema";
-
-/** mulberry32: a small seeded PRNG so every run measures the same ledger. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../src/core/random";
 
 export function syntheticRoster(count: number): Member[] {
   const categories = ["正式党员", "正式党员", "正式党员", "预备党员", "发展对象", "入党积极分子"];

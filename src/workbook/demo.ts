@@ -1,4 +1,5 @@
 import { parsePeriod, periodDates, subPeriods } from "../core/period";
+import { seededRandom } from "../core/random";
 import { findReportForm, reportPeriodKind } from "../core/reports";
 import { getBuiltinScheme } from "../core/scheme/presets";
 import type { Scheme, SchemeItem } from "../core/scheme/schema";
@@ -6,18 +7,6 @@ import { validateLedger } from "../core/validation/validateLedger";
 import { ExcelJsGateway } from "./excelJsGateway";
 import { approvePeriod, importCsvFiles, loadLedger, recordAppeal, resolveAppeal, scaffoldWorkbook, scoreLedger } from "./ledgerService";
 import { writeReport } from "./reportService";
-
-/** mulberry32: the demo is the same every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧";
 const GIVEN = ["建国", "红梅", "志强", "秀英", "海峰", "丽娟", "文华", "春生", "晓东", "玉兰", "国庆", "桂芳", "德明", "淑珍", "永军", "慧敏", "立新", "美玲", "振华", "雪梅", "宏伟", "翠萍", "明辉", "静怡", "卫东", "小燕", "长青", "晓红", "鹏飞", "佳琪"];
@@ -81,7 +70,7 @@ function entriesFor(scheme: Scheme, members: { id: string; category: string }[],
 export async function buildDemoWorkbook(options: { schemeId?: string; out: string; seed?: number; branch?: string }): Promise<DemoSummary> {
   const started = Date.now();
   const scheme = getBuiltinScheme(options.schemeId ?? "star-member");
-  const random = seeded(options.seed ?? YEAR);
+  const random = seededRandom(options.seed ?? YEAR);
   const now = new Date(Date.UTC(YEAR, 11, 20, 2, 0, 0));
   const gateway = new ExcelJsGateway();
   await scaffoldWorkbook(gateway, scheme, { branch: options.branch ?? "示例党支部", year: YEAR, secretary: "王建国", clerk: "李红梅", contact: "组织委员李红梅（电话 0000-0000000）" }, now);

@@ -5,18 +5,13 @@ import path from "path";
 import { scoreMembers } from "../../src/core/engine/scoreMembers";
 import { BUILTIN_SCHEMES } from "../../src/core/scheme/presets";
 import type { Scheme } from "../../src/core/scheme/schema";
-import { runCli, scoresJson } from "../../src/cli/main";
+import { scoresJson } from "../../src/cli/main";
+import { cli } from "../support/cli";
 
 const root = path.resolve(__dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-cli-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 /** A roster with one member of each category and one entry per scoring item, valid for the scheme. */
 function fixtures(scheme: Scheme): { roster: string; entries: string; appraisals: string; members: { id: string; name: string; category: string }[] } {

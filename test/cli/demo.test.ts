@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { runCli } from "../../src/cli/main";
+import { cli } from "../support/cli";
 import { SHEETS } from "../../src/core/ledger/layout";
 import { BUILTIN_SCHEMES } from "../../src/core/scheme/presets";
 import { buildDemoWorkbook } from "../../src/workbook/demo";
@@ -10,12 +10,6 @@ import { buildDemoWorkbook } from "../../src/workbook/demo";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-demo-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe("party-ledger demo", () => {
   it("writes a realistic branch workbook and says what is in it", async () => {

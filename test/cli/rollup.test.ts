@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { runCli } from "../../src/cli/main";
+import { cli } from "../support/cli";
 import { ExcelJsGateway } from "../../src/workbook/excelJsGateway";
 import { loadLedger, scoreLedger } from "../../src/workbook/ledgerService";
 
@@ -11,12 +11,6 @@ const root = path.resolve(__dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-rollup-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe("party-ledger rollup", () => {
   const books = ["第一党支部", "第二党支部", "机关党支部"].map((b) => path.join(dir, `${b}.xlsx`));

@@ -2,17 +2,11 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { runCli } from "../../src/cli/main";
+import { cli } from "../support/cli";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-flow-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 const STAR_ENTRIES = "日期,编号,项目代码,次数,分值,说明\n2026-01-10,001,D1,1,,缺席1月会议\n2026-02-10,001,D2,1,,迟到\n2026-04-10,002,D1,1,,缺席4月会议\n";
 
