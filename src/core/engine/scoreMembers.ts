@@ -16,6 +16,8 @@ interface CompiledItem {
   categories: Set<string> | null;
   /** Index into the capped-item table, or -1. */
   capped: number;
+  /** Tenths per occurrence of a fixed item, or NaN: the common case, scored without allocating. */
+  fixedTenths: number;
 }
 
 interface CappedEntry {
@@ -71,6 +73,7 @@ function compileItems(version: Scheme, pointComponents: PointsComponent[], cappe
       component: item.points.kind === "veto" ? -1 : componentIndex.get(item.component ?? "") ?? -2,
       categories: item.categories ? new Set(item.categories) : null,
       capped,
+      fixedTenths: item.points.kind === "fixed" ? toTenths(item.points.value) : Number.NaN,
     });
   }
   return map;
@@ -137,18 +140,26 @@ function buildCycleLedger(
       ignore(i, e, "category-not-applicable");
       continue;
     }
-    const points = entryPoints(c.item, e.count, e.value);
-    if (!points.ok) {
-      ignore(i, e, points.problem);
-      continue;
+    // Fast path: a fixed item with a whole count and no value, or the right one (most of any ledger).
+    const count = e.count ?? 1;
+    let tenths: number;
+    if (c.fixedTenths === c.fixedTenths && count >= 1 && (count | 0) === count && (e.value === undefined || Math.round(e.value * 10) === c.fixedTenths)) {
+      tenths = c.fixedTenths * count;
+    } else {
+      const points = entryPoints(c.item, e.count, e.value);
+      if (!points.ok) {
+        ignore(i, e, points.problem);
+        continue;
+      }
+      tenths = points.veto ? Number.NaN : points.tenths;
     }
-    if (points.veto) {
+    if (tenths !== tenths) {
       const reason = `${c.item.code} ${c.item.name}（${e.date}${e.note ? `，${e.note}` : ""}）`;
       veto[m] = veto[m] ? `${veto[m]}；${reason}` : reason;
     } else if (c.capped >= 0) {
-      capped.push({ member: m, capped: c.capped, date: e.date, offset, tenths: points.tenths });
+      capped.push({ member: m, capped: c.capped, date: e.date, offset, tenths });
     } else {
-      sums[(m * C + c.component) * MONTHS + offset] += points.tenths;
+      sums[(m * C + c.component) * MONTHS + offset] += tenths;
     }
   }
 

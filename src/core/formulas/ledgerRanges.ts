@@ -75,8 +75,9 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerEntry[]> | CellErro
   const entries: LedgerEntry[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
-    if (allBlank(row, columns)) continue;
+    // Each cell read once: the blank check and the entry share it.
     const cells = { date: at(row, date), memberId: at(row, id), itemCode: at(row, code), count: at(row, count), value: at(row, value), reverses: at(row, reverses) };
+    if (isBlank(cells.date) && isBlank(cells.memberId) && isBlank(cells.itemCode) && isBlank(cells.count) && isBlank(cells.value) && isBlank(cells.reverses)) continue;
     entries.push(entryFromCells(cells, r + 1, read));
   }
   ledgerCache.set(key, entries);
