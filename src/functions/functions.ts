@@ -15,6 +15,11 @@ import { periodLabelOf } from "../core/formulas/periodOf";
 import { probationOutcome } from "../core/formulas/probation";
 import { cellOf } from "../core/formulas/rangeTable";
 import { memberTotal, scoresTable } from "../core/formulas/scores";
+import { isCellError } from "../core/cellError";
+import { isBlank } from "../core/cells";
+import { resolveScheme } from "../core/formulas/resolveScheme";
+import { starLevel } from "../core/formulas/starLevel";
+import { run } from "./toExcelError";
 import { withScheme } from "./withScheme";
 
 /**
@@ -105,4 +110,19 @@ export function period(date: any, granularity?: string, scheme?: string): string
  */
 export function probation(score: any, scheme?: string): string {
   return withScheme(scheme, (s) => probationOutcome(cellOf(score), s));
+}
+
+/**
+ * 按基层党支部评星晋级办法，由党支部获得的星（学习星、安全星、绩效星、廉洁星、创新星）返回星级，如 三星级党支部。可填星数，或照台账写星名（如“安全星绩效星廉洁星”），也可选中多个单元格。
+ * @customfunction STARLEVEL
+ * @param stars 星数，或星名（一个单元格内连写，或分列在多个单元格中）
+ * @param [scheme] 评星方案 id；省略时为 branch-stars（基层党支部评星晋级）
+ * @returns 星级
+ */
+export function starlevel(stars: any[][], scheme?: string): string {
+  return run(() => {
+    if (isBlank(cellOf(scheme))) return starLevel(stars.map((row) => row.map(cellOf)), null);
+    const resolved = resolveScheme(cellOf(scheme), null);
+    return isCellError(resolved) ? resolved : starLevel(stars.map((row) => row.map(cellOf)), resolved);
+  });
 }

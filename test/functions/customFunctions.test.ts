@@ -14,7 +14,7 @@ import { isoToSerial } from "../../src/core/sheetModel";
 
 const root = path.resolve(__dirname, "../..");
 const CJK = /[\u4e00-\u9fff]/;
-const PARTY_FUNCTIONS = ["GRADE", "APPRAISAL", "ITEM", "TOTAL", "SCORES", "PERIOD", "PROBATION"];
+const PARTY_FUNCTIONS = ["GRADE", "APPRAISAL", "ITEM", "TOTAL", "SCORES", "PERIOD", "PROBATION", "STARLEVEL"];
 /** Where the task pane leaves the workbook's scheme id for the functions (shared runtime, see workbookScheme.ts). */
 const WORKBOOK_SCHEME_KEY = "__partyPointsWorkbookSchemeId";
 
@@ -205,6 +205,14 @@ describe("functions.js in a fake Excel runtime", () => {
     expect(call("PERIOD", d("2025-12-15"), "季度", "dec-nov-cycle")).toBe("2026Q1");
     expect(call("PERIOD", d("2025-12-15"), "year", "dec-nov-cycle")).toBe("2026");
     expect(excelError("PERIOD", "2026-02-30")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不是有效日期") });
+  });
+
+  it("PARTY.STARLEVEL: the star level from a count or the stars by name, without any workbook scheme", () => {
+    expect(call("STARLEVEL", [["安全星绩效星廉洁星"]])).toBe("三星级党支部");
+    expect(call("STARLEVEL", [["学习星", "安全星", "绩效星", "廉洁星"]])).toBe("四星级党支部");
+    expect(call("STARLEVEL", [[5]])).toBe("五星级党支部");
+    expect(excelError("STARLEVEL", [["金星"]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不是星名") });
+    expect(excelError("STARLEVEL", [[3]], "star-member")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("不是党支部评星方案") });
   });
 
   it("PARTY.PROBATION: outcomes of the scheme, #N/A where the scheme has none", () => {
