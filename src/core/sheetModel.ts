@@ -57,6 +57,15 @@ export interface TableSpec {
 
 export type ValidationSource = { list: string[] } | { range: { sheet: string; column: number } };
 
+/** Rows below the header that dropdowns and whole-column formats cover (10,000 members or entries). */
+export const VALIDATION_ROWS = 10000;
+
+/** The absolute reference a range dropdown lists, e.g. '党员名册'!$A$2:$A$10001 (no leading "="). */
+export function validationRangeRef(range: { sheet: string; column: number }): string {
+  const c = columnLetter(range.column);
+  return `${quoteSheet(range.sheet)}!$${c}$2:$${c}$${VALIDATION_ROWS + 1}`;
+}
+
 export type WorkbookOp =
   /** A new sheet holding an Excel table with a frozen header row. Fails if the sheet exists. */
   | { op: "createTable"; spec: TableSpec }

@@ -11,14 +11,15 @@ import {
   type WorkbookOp,
   type WorkbookSnapshot,
   columnLetter,
+  VALIDATION_ROWS,
+  columnIndexOf,
   isoToSerial,
-  quoteSheet,
+  validationRangeRef,
 } from "../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "./gateway";
 import { STYLES } from "./styles";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-export const VALIDATION_ROWS = 10000;
 
 interface TableModel {
   name: string;
@@ -31,7 +32,7 @@ interface TableModel {
 function bounds(ref: string): { top: number; left: number; bottom: number; right: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.replace(/^.*!/, ""));
   if (!m) throw new WorkbookError("no-table", `无法解析区域 ${ref}`);
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (s: string) => columnIndexOf(s) + 1;
   return { top: Number(m[2]), left: col(m[1]), bottom: Number(m[4] ?? m[2]), right: col(m[3] ?? m[1]) };
 }
 
@@ -281,10 +282,7 @@ function writeRows(sheet: ExcelJS.Worksheet, firstRow: number, left: number, row
 }
 
 function addListValidation(sheet: ExcelJS.Worksheet, address: string, source: ValidationSource): void {
-  const formula =
-    "list" in source
-      ? `"${source.list.join(",")}"`
-      : `${quoteSheet(source.range.sheet)}!$${columnLetter(source.range.column)}$2:$${columnLetter(source.range.column)}$${VALIDATION_ROWS + 1}`;
+  const formula = "list" in source ? `"${source.list.join(",")}"` : validationRangeRef(source.range);
   (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(address, {
     type: "list",
     allowBlank: true,

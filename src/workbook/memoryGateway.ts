@@ -8,7 +8,6 @@ import {
   type ValidationSource,
   type WorkbookOp,
   type WorkbookSnapshot,
-  columnLetter,
   isoToSerial,
 } from "../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "./gateway";
@@ -188,9 +187,4 @@ function sheetFromModel(model: SheetModel): MemorySheet {
     columnWidths: [...(model.columnWidths ?? [])],
     page: model.page,
   };
-}
-
-/** The A1 address of a table's data body in the memory model (tables start at A1). */
-export function memoryTableAddress(table: MemoryTable): string {
-  return `A1:${columnLetter(table.headers.length - 1)}${table.rows.length + 1}`;
 }

@@ -10,8 +10,9 @@ import {
   type WorkbookOp,
   type WorkbookSnapshot,
   columnLetter,
+  VALIDATION_ROWS,
   isoToSerial,
-  quoteSheet,
+  validationRangeRef,
 } from "../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "./gateway";
 import { STYLES } from "./styles";
@@ -32,8 +33,6 @@ function isPayloadLimit(error: unknown): boolean {
   const e = error as { code?: string; name?: string; message?: string };
   return /PayloadSizeLimit/i.test(`${e?.code ?? ""} ${e?.name ?? ""}`) || /payload size/i.test(e?.message ?? "");
 }
-/** Rows the validation dropdowns cover below the header. */
-export const VALIDATION_ROWS = 10000;
 
 function trimTrailingBlankRows(rows: Cell[][]): Cell[][] {
   let end = rows.length;
@@ -62,6 +61,11 @@ function excelRows(rows: Cell[][]): (string | number | boolean)[][] {
 /** UTF-8 size, roughly: a Chinese character is 3 bytes. */
 function approxBytes(value: unknown): number {
   return JSON.stringify(value).length * 3;
+}
+
+/** Payload per row, estimated from a sample of rows (at least 64 bytes). */
+function bytesPerRowOf(sample: readonly unknown[], rows = sample.length): number {
+  return Math.max(64, approxBytes(sample) / Math.max(1, rows));
 }
 
 /**
@@ -129,7 +133,7 @@ export class OfficeJsGateway implements WorkbookGateway {
       for (const r of reads) {
         const total = r.bodyInfo.rowCount;
         if (total <= r.chunkRows) continue;
-        const bytesPerRow = Math.max(64, approxBytes(r.chunks[0].values) / r.chunkRows);
+        const bytesPerRow = bytesPerRowOf(r.chunks[0].values, r.chunkRows);
         const rowsPerChunk = Math.max(100, Math.floor(PAYLOAD_BUDGET / bytesPerRow));
         for (let start = r.chunkRows; start < total; start += rowsPerChunk) {
           const n = Math.min(rowsPerChunk, total - start);
@@ -260,7 +264,7 @@ export class OfficeJsGateway implements WorkbookGateway {
 
 function chunkRows(rows: Cell[][]): Cell[][][] {
   if (rows.length === 0) return [rows];
-  const bytesPerRow = Math.max(64, approxBytes(rows.slice(0, 50)) / Math.min(50, rows.length));
+  const bytesPerRow = bytesPerRowOf(rows.slice(0, 50));
   const size = Math.max(100, Math.floor(PAYLOAD_BUDGET / bytesPerRow / 2));
   const out: Cell[][][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
@@ -316,10 +320,7 @@ function createTable(context: Excel.RequestContext, spec: TableSpec): void {
 function setValidation(table: Excel.Table, column: number, source: ValidationSource): void {
   const range = table.columns.getItemAt(column).getDataBodyRange();
   range.dataValidation.clear();
-  const formula =
-    "list" in source
-      ? source.list.join(",")
-      : `=${quoteSheet(source.range.sheet)}!$${columnLetter(source.range.column)}$2:$${columnLetter(source.range.column)}$${VALIDATION_ROWS + 1}`;
+  const formula = "list" in source ? source.list.join(",") : `=${validationRangeRef(source.range)}`;
   range.dataValidation.rule = { list: { inCellDropDown: true, source: formula } };
 }
 
@@ -328,7 +329,8 @@ async function writeSheet(context: Excel.RequestContext, model: SheetModel, budg
   const sheet = context.workbook.worksheets.add(model.name);
   const width = Math.max(1, ...model.rows.map((r) => r.length));
   const cells = model.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? {}));
-  const bytesPerRow = Math.max(64, approxBytes(cells.slice(0, 50).map((r) => r.map(formulaOf))) / Math.max(1, Math.min(50, cells.length)) + width * 24);
+  // Formulas plus a number format per cell.
+  const bytesPerRow = bytesPerRowOf(cells.slice(0, 50).map((r) => r.map(formulaOf))) + width * 24;
   const block = Math.max(50, Math.floor(PAYLOAD_BUDGET / bytesPerRow / 2));
   for (let start = 0; start < cells.length; start += block) {
     const rows = cells.slice(start, start + block);

@@ -1,5 +1,3 @@
-import { CoreError } from "../errors";
-
 /**
  * The ledger's sheets, defined once. Scaffold, import, validation, the gateways and the task pane
  * all read this. Headers are Chinese and are the contract with the clerk's workbook.
@@ -151,14 +149,3 @@ export const SHEETS = {
 
 export type SheetKey = keyof typeof SHEETS;
 export const SHEET_KEYS = Object.keys(SHEETS) as SheetKey[];
-
-export function headersOf(key: SheetKey): string[] {
-  return SHEETS[key].columns.map((c) => c.header);
-}
-
-/** Zero-based column index of a header in a sheet definition. */
-export function columnIndex(key: SheetKey, header: string): number {
-  const i = headersOf(key).indexOf(header);
-  if (i < 0) throw new CoreError("no-column", `工作表「${SHEETS[key].sheet}」没有「${header}」列`);
-  return i;
-}

@@ -5,8 +5,6 @@ export const GRANULARITIES = ["month", "quarter", "half", "cycle"] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 export const MONTHS_IN: Record<Granularity, number> = { month: 1, quarter: 3, half: 6, cycle: 12 };
 
-export const DEFAULT_CATEGORIES = ["正式党员", "预备党员", "发展对象", "入党积极分子"] as const;
-
 const text = z.string().trim().min(1, "不能为空");
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 const points = z.number().refine((n) => Number.isFinite(n) && Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, {
