@@ -5,7 +5,7 @@ import { sortVersions, versionInForce } from "../scheme/versions";
 import { clamp, fromTenths, toTenths } from "../tenths";
 import { entryPoints } from "./entryPoints";
 import { rankCompetition } from "./rank";
-import type { IgnoredEntry, IgnoredReason, LedgerEntry, Member, MemberScore, ScoreInput, ScoreResult } from "./types";
+import { BLANK_NUMBER, type IgnoredEntry, type IgnoredReason, type LedgerColumns, type LedgerEntry, type Member, MemberScore, ScoreInput, ScoreResult } from "./types";
 
 const MONTHS = 12;
 
@@ -83,12 +83,154 @@ function lookupItem(items: Map<string, CompiledItem>, code: string): CompiledIte
   return items.get(code) ?? (typeof code === "string" ? items.get(code.trim().toUpperCase()) : undefined);
 }
 
+/** Interns texts into a pool, for LedgerColumns. */
+export function textPool(): { texts: string[]; index: (text: string) => number } {
+  const texts: string[] = [];
+  const indexes = new Map<string, number>();
+  return {
+    texts,
+    index(text) {
+      let i = indexes.get(text);
+      if (i === undefined) {
+        i = texts.length;
+        texts.push(text);
+        indexes.set(text, i);
+      }
+      return i;
+    },
+  };
+}
+
+/** Entries as columns; the engine reads only columns, so a parse that produces them allocates nothing per row. */
+export function ledgerColumns(entries: readonly LedgerEntry[] | LedgerColumns): LedgerColumns {
+  if (!Array.isArray(entries)) return entries as LedgerColumns;
+  const list = entries as readonly LedgerEntry[];
+  const n = list.length;
+  const { texts, index: intern } = textPool();
+  const date = new Int32Array(n);
+  const memberId = new Int32Array(n);
+  const itemCode = new Int32Array(n);
+  const count = new Float64Array(n);
+  const value = new Float64Array(n);
+  const ref = new Float64Array(n);
+  const reverses = new Float64Array(n);
+  let notes: (string | undefined)[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const e = list[i];
+    date[i] = intern(e.date);
+    memberId[i] = intern(e.memberId);
+    itemCode[i] = intern(e.itemCode);
+    count[i] = e.count ?? BLANK_NUMBER;
+    value[i] = e.value ?? BLANK_NUMBER;
+    ref[i] = e.ref ?? Number.NaN;
+    reverses[i] = e.reverses ?? Number.NaN;
+    if (e.note !== undefined) (notes ??= new Array<string | undefined>(n))[i] = e.note;
+  }
+  return { length: n, texts, date, memberId, itemCode, count, value, ref, reverses, note: notes };
+}
+
+interface Accumulator {
+  versions: Scheme[];
+  compiled: Map<string, CompiledItem>[];
+  members: readonly Member[];
+  memberIndex: Map<string, number>;
+  /** The cycle's first absolute month. */
+  start: number;
+  /** Points components. */
+  C: number;
+  sums: Float64Array;
+  veto: (string | null)[];
+  ignored: IgnoredEntry[];
+  capped: CappedEntry[];
+}
+
+/**
+ * The hot loop over every entry, on its own so that V8 optimizes (on a cold first call: on stack
+ * replacement) a small function rather than all of buildCycleLedger.
+ */
+function accumulateEntries(entries: LedgerColumns, into: Accumulator): void {
+  const { versions, compiled, members, memberIndex, start, C, sums, veto, ignored, capped } = into;
+  const single = versions.length === 1;
+  const { texts, date: dates, memberId: memberIds, itemCode: itemCodes, count: counts, value: values, ref: refs, reverses, note: notes } = entries;
+  const optional = (n: number) => (n === BLANK_NUMBER ? undefined : n);
+  const ignore = (index: number, reason: IgnoredReason) => ignored.push({ index, ref: refs[index] === refs[index] ? refs[index] : undefined, reason });
+
+  // Each distinct text is read once: its month, its member, its item (-2: not yet read; -1: none).
+  const monthOf = new Int32Array(texts.length).fill(-2);
+  const memberOf = new Int32Array(texts.length).fill(-2);
+  const itemOf: (CompiledItem | null | undefined)[] = new Array(texts.length);
+
+  // Corrections: a reversing entry and the entry it cancels both drop out.
+  let reversed: Set<number> | null = null;
+  for (let i = 0; i < entries.length; i++) if (reverses[i] === reverses[i]) (reversed ??= new Set()).add(reverses[i]);
+
+  for (let i = 0; i < entries.length; i++) {
+    if (reversed && (reverses[i] === reverses[i] || reversed.has(refs[i]))) continue;
+    const d = dates[i];
+    let abs = monthOf[d];
+    if (abs === -2) abs = monthOf[d] = absMonthOf(texts[d]);
+    if (abs < 0) {
+      ignore(i, "bad-date");
+      continue;
+    }
+    const offset = abs - start;
+    if (offset < 0 || offset >= MONTHS) continue;
+    const mi = memberIds[i];
+    let m = memberOf[mi];
+    if (m === -2) m = memberOf[mi] = memberIndex.get(texts[mi]) ?? -1;
+    if (m < 0) {
+      ignore(i, "unknown-member");
+      continue;
+    }
+    const ci = itemCodes[i];
+    let c: CompiledItem | null | undefined;
+    if (single) {
+      c = itemOf[ci];
+      if (c === undefined) c = itemOf[ci] = lookupItem(compiled[0], texts[ci]) ?? null;
+    } else {
+      c = lookupItem(compiled[versions.indexOf(versionInForce(versions, texts[d]))], texts[ci]);
+    }
+    if (!c || c.component === -2) {
+      ignore(i, "unknown-item");
+      continue;
+    }
+    if (c.categories && !c.categories.has(members[m].category)) {
+      ignore(i, "category-not-applicable");
+      continue;
+    }
+    // Fast path: a fixed item with a whole count and no value, or the right one (most of any ledger).
+    const value = values[i];
+    const count = counts[i] === BLANK_NUMBER ? 1 : counts[i];
+    let tenths: number;
+    if (c.fixedTenths === c.fixedTenths && count >= 1 && (count | 0) === count && (value === BLANK_NUMBER || Math.round(value * 10) === c.fixedTenths)) {
+      tenths = c.fixedTenths * count;
+    } else {
+      const points = entryPoints(c.item, optional(counts[i]), optional(value));
+      if (!points.ok) {
+        ignore(i, points.problem);
+        continue;
+      }
+      tenths = points.veto ? Number.NaN : points.tenths;
+    }
+    if (tenths !== tenths) {
+      const note = notes?.[i];
+      const reason = `${c.item.code} ${c.item.name}（${texts[d]}${note ? `，${note}` : ""}）`;
+      veto[m] = veto[m] ? `${veto[m]}；${reason}` : reason;
+    } else if (c.capped >= 0) {
+      capped.push({ member: m, capped: c.capped, date: texts[d], offset, tenths });
+    } else {
+      sums[(m * C + c.component) * MONTHS + offset] += tenths;
+    }
+  }
+
+}
+
 /** Reads the whole cycle of the ledger once; every period of the cycle is scored from this. */
 function buildCycleLedger(
   versions: Scheme[],
   scheme: Scheme,
   members: readonly Member[],
-  entries: readonly LedgerEntry[],
+  entries: LedgerColumns,
   cycleYear: number,
 ): CycleLedger {
   const pointComponents = scheme.components.filter((c): c is PointsComponent => c.kind === "points");
@@ -107,62 +249,8 @@ function buildCycleLedger(
   const ignored: IgnoredEntry[] = [];
   const capped: CappedEntry[] = [];
   const start = cycleStartAbs(cycleYear, scheme.cycleStartMonth);
-  const single = versions.length === 1;
 
-  const ignore = (index: number, entry: LedgerEntry, reason: IgnoredReason) => ignored.push({ index, ref: entry.ref, reason });
-
-  // Corrections: a reversing entry and the entry it cancels both drop out.
-  let reversed: Set<number> | null = null;
-  for (const e of entries) if (e.reverses !== undefined) (reversed ??= new Set()).add(e.reverses);
-
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    if (reversed && (e.reverses !== undefined || (e.ref !== undefined && reversed.has(e.ref)))) continue;
-    const abs = absMonthOf(e.date);
-    if (abs < 0) {
-      ignore(i, e, "bad-date");
-      continue;
-    }
-    const offset = abs - start;
-    if (offset < 0 || offset >= MONTHS) continue;
-    const m = memberIndex.get(e.memberId);
-    if (m === undefined) {
-      ignore(i, e, "unknown-member");
-      continue;
-    }
-    const items = single ? compiled[0] : compiled[versions.indexOf(versionInForce(versions, e.date))];
-    const c = lookupItem(items, e.itemCode);
-    if (!c || c.component === -2) {
-      ignore(i, e, "unknown-item");
-      continue;
-    }
-    if (c.categories && !c.categories.has(members[m].category)) {
-      ignore(i, e, "category-not-applicable");
-      continue;
-    }
-    // Fast path: a fixed item with a whole count and no value, or the right one (most of any ledger).
-    const count = e.count ?? 1;
-    let tenths: number;
-    if (c.fixedTenths === c.fixedTenths && count >= 1 && (count | 0) === count && (e.value === undefined || Math.round(e.value * 10) === c.fixedTenths)) {
-      tenths = c.fixedTenths * count;
-    } else {
-      const points = entryPoints(c.item, e.count, e.value);
-      if (!points.ok) {
-        ignore(i, e, points.problem);
-        continue;
-      }
-      tenths = points.veto ? Number.NaN : points.tenths;
-    }
-    if (tenths !== tenths) {
-      const reason = `${c.item.code} ${c.item.name}（${e.date}${e.note ? `，${e.note}` : ""}）`;
-      veto[m] = veto[m] ? `${veto[m]}；${reason}` : reason;
-    } else if (c.capped >= 0) {
-      capped.push({ member: m, capped: c.capped, date: e.date, offset, tenths });
-    } else {
-      sums[(m * C + c.component) * MONTHS + offset] += tenths;
-    }
-  }
-
+  accumulateEntries(entries, { versions, compiled, members, memberIndex, start, C, sums, veto, ignored, capped });
   applyCaps(capped, cappedItems, pointComponents, sums, C);
   // A veto reason lists its entries in date order whatever the ledger's order.
   for (let m = 0; m < veto.length; m++) {
@@ -267,43 +355,53 @@ function periodMaxTenths(ledger: CycleLedger, period: Period): number {
   return max;
 }
 
-function sumsFrom(ledger: CycleLedger, memberIndex: number, component: number, from: number, to: number): number {
-  const base = (memberIndex * ledger.pointComponents.length + component) * MONTHS;
-  let s = 0;
-  for (let month = from; month < to; month++) s += ledger.sums[base + month];
-  return s;
-}
-
 /** One period scored on its own: each component clamped per grant period, the total clamped to [0, max]. */
 function scoreOwnPeriod(ledger: CycleLedger, period: Period, previousTotals: Readonly<Record<string, number>>, appraisals: Map<string, { grade?: string; score?: number }>): RawScore[] {
-  const { pointComponents, appraisal } = ledger;
+  const { pointComponents, appraisal, sums } = ledger;
   const max = periodMaxTenths(ledger, period);
   const from = period.startOffset;
   const to = from + period.months;
-  return ledger.members.map((member, m) => {
+  const C = pointComponents.length;
+  // Per component, what does not depend on the member.
+  const spans = pointComponents.map((c) => MONTHS_IN[c.grant]);
+  const floors = pointComponents.map((c) => toTenths(c.floor));
+  const caps = pointComponents.map((c) => toTenths(c.max));
+  const carries = pointComponents.some((c) => c.carryOver);
+  const fixedInitials = pointComponents.map((c) => initialTenths(c, undefined));
+  const withAppraisal = appraisal !== null && period.kind === "cycle";
+  const members = ledger.members;
+  const raw = new Array<RawScore>(members.length);
+  for (let m = 0; m < members.length; m++) {
     const components: number[] = [];
-    pointComponents.forEach((c, ci) => {
-      const g = MONTHS_IN[c.grant];
-      const initial = initialTenths(c, previousTotals[member.id]);
-      const floor = toTenths(c.floor);
-      const cap = toTenths(c.max);
+    let sum = 0;
+    for (let ci = 0; ci < C; ci++) {
+      const g = spans[ci];
+      const initial = carries ? initialTenths(pointComponents[ci], previousTotals[members[m].id]) : fixedInitials[ci];
+      const base = (m * C + ci) * MONTHS;
       let value = 0;
       if (g <= period.months) {
-        for (let s = from; s < to; s += g) value += clamp(initial + sumsFrom(ledger, m, ci, s, s + g), floor, cap);
+        for (let s = from; s < to; s += g) {
+          let part = initial;
+          for (let month = s; month < s + g; month++) part += sums[base + month];
+          value += clamp(part, floors[ci], caps[ci]);
+        }
       } else {
         // A component granted for a longer span shows its standing to the end of this period.
-        value = clamp(initial + sumsFrom(ledger, m, ci, Math.floor(from / g) * g, to), floor, cap);
+        let part = initial;
+        for (let month = Math.floor(from / g) * g; month < to; month++) part += sums[base + month];
+        value = clamp(part, floors[ci], caps[ci]);
       }
       components.push(value);
-    });
-    if (appraisal) components.push(period.kind === "cycle" ? appraisalTenths(appraisal, appraisals.get(member.id)) : 0);
-    const total = clamp(
-      components.reduce((a, b) => a + b, 0),
-      0,
-      max,
-    );
-    return { components, total };
-  });
+      sum += value;
+    }
+    if (appraisal) {
+      const points = withAppraisal ? appraisalTenths(appraisal, appraisals.get(members[m].id)) : 0;
+      components.push(points);
+      sum += points;
+    }
+    raw[m] = { components, total: clamp(sum, 0, max) };
+  }
+  return raw;
 }
 
 function scoreRaw(ledger: CycleLedger, period: Period, previousTotals: Readonly<Record<string, number>>, appraisals: Map<string, { grade?: string; score?: number }>): RawScore[] {
@@ -340,7 +438,7 @@ export function scoreMembers(input: ScoreInput): ScoreResult {
     throw new CoreError("mixed-cycles", `方案 ${first.id} 的各版本周期起始月不一致`);
   // Structure (components, grades, categories) follows the version in force at the period's end.
   const scheme = versionInForce(versions, periodDates(period, first.cycleStartMonth).end);
-  const ledger = buildCycleLedger(versions, scheme, input.members, input.entries, period.cycleYear);
+  const ledger = buildCycleLedger(versions, scheme, input.members, ledgerColumns(input.entries), period.cycleYear);
 
   const appraisals = new Map<string, { grade?: string; score?: number }>();
   // A member appraised twice in a year: the first record counts (validation flags the second).

@@ -30,6 +30,31 @@ export interface LedgerEntry {
   reverses?: number;
 }
 
+/** In LedgerColumns' count and value: the cell was blank (a cell never holds -Infinity; unreadable is NaN). */
+export const BLANK_NUMBER = Number.NEGATIVE_INFINITY;
+
+/**
+ * The ledger column by column, index i of each array being one entry: what a large range parses
+ * into without an object or a string per row, so that PARTY.SCORES over 100,000 rows leaves the
+ * garbage collector next to nothing. Fields mean what LedgerEntry's do.
+ */
+export interface LedgerColumns {
+  readonly length: number;
+  /** The distinct texts of the date, member and item cells; date, memberId and itemCode index into it. */
+  readonly texts: readonly string[];
+  readonly date: Int32Array;
+  readonly memberId: Int32Array;
+  readonly itemCode: Int32Array;
+  /** BLANK_NUMBER where blank, NaN where not a number. */
+  readonly count: Float64Array;
+  readonly value: Float64Array;
+  /** NaN where absent. */
+  readonly ref: Float64Array;
+  readonly reverses: Float64Array;
+  /** Absent when no entry has a note. */
+  readonly note?: readonly (string | undefined)[];
+}
+
 export interface Appraisal {
   cycleYear: number;
   memberId: string;
@@ -43,7 +68,7 @@ export interface ScoreInput {
   /** One scheme, or every version of one scheme (an entry is scored by the version in force on its date). */
   scheme: Scheme | readonly Scheme[];
   members: readonly Member[];
-  entries: readonly LedgerEntry[];
+  entries: readonly LedgerEntry[] | LedgerColumns;
   appraisals?: readonly Appraisal[];
   /** Last cycle's totals by member id, for schemes that carry over. */
   previousTotals?: Readonly<Record<string, number>>;

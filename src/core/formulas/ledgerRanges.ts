@@ -5,10 +5,11 @@
  * found by header text, in any order, among extra columns. Each parse is cached by content.
  */
 import { CellError } from "../cellError";
-import { type CellValue, isBlank } from "../cells";
-import type { Appraisal, LedgerEntry, Member } from "../engine/types";
+import { type CellValue, isBlank, toNumber } from "../cells";
+import { textPool } from "../engine/scoreMembers";
+import { type Appraisal, BLANK_NUMBER, type LedgerColumns, type Member } from "../engine/types";
 import { SHEETS } from "../ledger/layout";
-import { type CellReaders, PLAIN_READERS, appraisalFromCells, entryFromCells, memberFromCells } from "../ledger/readLedger";
+import { PLAIN_READERS, appraisalFromCells, memberFromCells } from "../ledger/readLedger";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
 import { Lru, formulaCacheStats, hashColumns, registerCache } from "./cache";
 import { type Matrix, cellOf, isEmptyRange, locateColumns } from "./rangeTable";
@@ -26,8 +27,8 @@ const APPRAISAL_LABEL = SHEETS.appraisals.sheet;
 /** The ledger columns scoring reads; 说明 only feeds veto reasons, which no formula shows. */
 const LEDGER_REQUIRED = ["日期", "编号", "项目代码", "次数", "分值"] as const;
 
-/** Large ledgers: a parse holds one object per entry, so keep few. */
-const ledgerCache = new Lru<LedgerEntry[]>(4);
+/** Large ledgers: a parse holds a few typed arrays of 100,000 cells, so keep few. */
+const ledgerCache = new Lru<LedgerColumns>(4);
 const rosterCache = new Lru<Member[]>(8);
 const appraisalCache = new Lru<Appraisal[]>(8);
 registerCache(() => ledgerCache.clear());
@@ -39,18 +40,25 @@ function at(row: readonly unknown[], column: number): CellValue {
 }
 
 /**
- * Per-parse memos: a ledger repeats the same dates, ids and codes thousands of times, and reading
- * each cell anew (a Date per serial, two regular expressions per text) dominates a cold parse.
+ * A per-parse memo over raw cells: a ledger repeats the same dates, ids and codes thousands of
+ * times, and reading each cell anew (a Date per serial, regular expressions per text) would dominate
+ * a cold parse. Numbers and strings are memoized apart so that 1 and "1" stay distinct.
  */
-function memoized<K, V>(read: (key: K) => V): (key: K) => V {
-  const memo = new Map<K, V>();
-  return (key) => {
-    let value = memo.get(key);
-    if (value === undefined && !memo.has(key)) {
-      value = read(key);
-      memo.set(key, value);
+function memoized<V>(read: (value: CellValue) => V): (raw: unknown) => V {
+  const numbers = new Map<number, V>();
+  const strings = new Map<string, V>();
+  return (raw) => {
+    if (typeof raw === "number") {
+      let value = numbers.get(raw);
+      if (value === undefined) numbers.set(raw, (value = read(raw)));
+      return value;
     }
-    return value as V;
+    if (typeof raw === "string") {
+      let value = strings.get(raw);
+      if (value === undefined) strings.set(raw, (value = read(raw)));
+      return value;
+    }
+    return read(cellOf(raw));
   };
 }
 
@@ -59,8 +67,24 @@ function allBlank(row: readonly unknown[], columns: readonly number[]): boolean 
   return true;
 }
 
-/** 积分台账 (日期, 编号, 项目代码, 次数, 分值) as ledger entries; blank rows are skipped. */
-export function readLedgerRange(range: Matrix): Parsed<LedgerEntry[]> | CellError {
+/** A 次数 or 分值 cell as readLedger reads it (BLANK_NUMBER when blank, NaN when not a number), with numbers (nearly every cell) taken as they are. */
+function numberCell(raw: unknown): number {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : Number.NaN;
+  const cell = cellOf(raw);
+  return isBlank(cell) ? BLANK_NUMBER : toNumber(cell) ?? Number.NaN;
+}
+
+/** A cell that is surely not blank, decided without reading it (the common case of a filled row). */
+function filled(raw: unknown): boolean {
+  return typeof raw === "number" || (typeof raw === "string" && raw.length > 0 && raw.charCodeAt(0) > 0x20 && raw.charCodeAt(0) !== 0x3000 && raw.charCodeAt(0) !== 0xa0);
+}
+
+/**
+ * 积分台账 (日期, 编号, 项目代码, 次数, 分值) as ledger columns; blank rows are skipped. Columns,
+ * not an object per row: a cold parse of 100,000 rows then allocates a few arrays, and the garbage
+ * collector has next to nothing to copy.
+ */
+export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellError {
   const located = locateColumns(range, LEDGER_LABEL, LEDGER_REQUIRED, ["撤销行号"]);
   if (located instanceof CellError) return located;
   const reversesColumn = located.columns["撤销行号"];
@@ -71,17 +95,53 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerEntry[]> | CellErro
 
   formulaCacheStats.ledgerParses++;
   const [date, id, code, count, value, reverses = -1] = columns;
-  const read: CellReaders = { text: memoized(PLAIN_READERS.text), code: memoized(PLAIN_READERS.code), date: memoized(PLAIN_READERS.date) };
-  const entries: LedgerEntry[] = [];
+  // The same readers as readLedger's entryFromCells (a test holds the two to the same entries),
+  // each distinct cell read once into the shared text pool.
+  const pool = textPool();
+  const readDate = memoized((cell) => pool.index(PLAIN_READERS.date(cell)));
+  const readText = memoized((cell) => pool.index(PLAIN_READERS.text(cell)));
+  const readCode = memoized((cell) => pool.index(PLAIN_READERS.code(cell)));
+  const size = Math.max(0, range.length - located.headerRow - 1);
+  const columnsOut = {
+    date: new Int32Array(size),
+    memberId: new Int32Array(size),
+    itemCode: new Int32Array(size),
+    count: new Float64Array(size),
+    value: new Float64Array(size),
+    ref: new Float64Array(size),
+    reverses: new Float64Array(size),
+  };
+  let n = 0;
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
-    // Each cell read once: the blank check and the entry share it.
-    const cells = { date: at(row, date), memberId: at(row, id), itemCode: at(row, code), count: at(row, count), value: at(row, value), reverses: at(row, reverses) };
-    if (isBlank(cells.date) && isBlank(cells.memberId) && isBlank(cells.itemCode) && isBlank(cells.count) && isBlank(cells.value) && isBlank(cells.reverses)) continue;
-    entries.push(entryFromCells(cells, r + 1, read));
+    const d = row[date];
+    const m = row[id];
+    const c = row[code];
+    if (!filled(d) && !filled(m) && !filled(c) && allBlank(row, columns)) continue;
+    const x = reverses < 0 ? null : row[reverses];
+    const reversed = x === null || x === undefined || x === "" ? BLANK_NUMBER : numberCell(x);
+    columnsOut.date[n] = readDate(d);
+    columnsOut.memberId[n] = readText(m);
+    columnsOut.itemCode[n] = readCode(c);
+    columnsOut.count[n] = numberCell(row[count]);
+    columnsOut.value[n] = numberCell(row[value]);
+    columnsOut.ref[n] = r + 1;
+    columnsOut.reverses[n] = Number.isInteger(reversed) ? reversed : Number.NaN;
+    n++;
   }
-  ledgerCache.set(key, entries);
-  return { key, value: entries };
+  const parsed: LedgerColumns = {
+    length: n,
+    texts: pool.texts,
+    date: columnsOut.date.subarray(0, n),
+    memberId: columnsOut.memberId.subarray(0, n),
+    itemCode: columnsOut.itemCode.subarray(0, n),
+    count: columnsOut.count.subarray(0, n),
+    value: columnsOut.value.subarray(0, n),
+    ref: columnsOut.ref.subarray(0, n),
+    reverses: columnsOut.reverses.subarray(0, n),
+  };
+  ledgerCache.set(key, parsed);
+  return { key, value: parsed };
 }
 
 /**
@@ -100,11 +160,13 @@ export function readRosterRange(range: Matrix, scheme: Scheme): Parsed<Member[]>
 
   formulaCacheStats.rosterParses++;
   const [id, name, category, joined = -1] = columns;
+  const text = memoized(PLAIN_READERS.text);
+  const read = { ...PLAIN_READERS, text };
   const members: Member[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
     if (allBlank(row, columns)) continue;
-    members.push(memberFromCells(at(row, id), at(row, name), at(row, category), at(row, joined)));
+    members.push(memberFromCells(at(row, id), at(row, name), at(row, category), at(row, joined), read));
   }
   rosterCache.set(key, members);
   return { key, value: members };
@@ -128,12 +190,13 @@ export function readAppraisalRange(range: Matrix, scheme: Scheme): Parsed<Apprai
 
   formulaCacheStats.appraisalParses++;
   const [year, id, result] = columns;
+  const read = { ...PLAIN_READERS, text: memoized(PLAIN_READERS.text) };
   const appraisals: Appraisal[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
     if (allBlank(row, columns)) continue;
     const cell = at(row, result);
-    appraisals.push(appraisalFromCells(at(row, year), at(row, id), byGrade ? cell : null, byGrade ? null : cell));
+    appraisals.push(appraisalFromCells(at(row, year), at(row, id), byGrade ? cell : null, byGrade ? null : cell, read));
   }
   appraisalCache.set(key, appraisals);
   return { key, value: appraisals };

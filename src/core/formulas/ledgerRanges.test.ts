@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { ledgerColumns } from "../engine/scoreMembers";
+import type { LedgerColumns } from "../engine/types";
+import { SHEETS } from "../ledger/layout";
+import { readLedger } from "../ledger/readLedger";
+import type { Cell, TableData } from "../sheetModel";
+import { resetFormulaCaches } from "./cache";
+import { readLedgerRange } from "./ledgerRanges";
+
+const HEADERS = SHEETS.ledger.columns.map((c) => c.header);
+const FIRST_ROW = 2;
+
+/** Both readings of one ledger: readLedger over the table (CLI, task pane) and the range a formula gets. */
+function bothWays(rows: Cell[][]): { viaTable: LedgerColumns; viaRange: LedgerColumns } {
+  const table: TableData = { name: SHEETS.ledger.table, sheet: SHEETS.ledger.sheet, headers: HEADERS, rowCount: rows.length, rows, firstRow: FIRST_ROW, firstColumn: "A" };
+  const viaTable = ledgerColumns(readLedger(new Map([[SHEETS.ledger.table, table]])).entries.map((e) => ({ ...e, note: undefined })));
+  resetFormulaCaches();
+  const parsed = readLedgerRange([HEADERS, ...rows]);
+  if (!("value" in parsed)) throw new Error(parsed.message);
+  return { viaTable, viaRange: parsed.value };
+}
+
+/** A column set as plain per-entry records, texts resolved, so that two pools compare equal. */
+function records(columns: LedgerColumns) {
+  return Array.from({ length: columns.length }, (_, i) => ({
+    date: columns.texts[columns.date[i]],
+    memberId: columns.texts[columns.memberId[i]],
+    itemCode: columns.texts[columns.itemCode[i]],
+    count: columns.count[i],
+    value: columns.value[i],
+    ref: columns.ref[i],
+    reverses: columns.reverses[i],
+  }));
+}
+
+const row = (date: Cell, id: Cell, code: Cell, count: Cell, value: Cell, reverses: Cell = null): Cell[] => [date, id, "", code, "", count, value, "", "", "", reverses];
+
+describe("readLedgerRange reads cells as readLedger does", () => {
+  it("agrees on serial and text dates, numeric and full-width text, blanks, bad cells and reversals", () => {
+    const { viaTable, viaRange } = bothWays([
+      row(46023, "M001", "a1", 1, 2),
+      row("2026/3/5", " M002 ", "A1", "２", "3"),
+      row("2026-02-30", "M003", "B2", "", null),
+      row(null, null, null, null, null),
+      row("   ", "", "", "", ""),
+      row(46030, "M001", "A1", "x", "#N/A"),
+      row(46031, 7, "C3", 1.5, -2, 3),
+      row(46031, "M004", "C3", 1, -2, "abc"),
+      row("2026年4月1日", "M005", "d4", "1", "−4"),
+    ]);
+    expect(records(viaRange)).toEqual(records(viaTable));
+    expect(viaRange.length).toBe(7);
+    expect(records(viaRange)[0]).toEqual({ date: "2026-01-01", memberId: "M001", itemCode: "A1", count: 1, value: 2, ref: 2, reverses: Number.NaN });
+  });
+
+  it("agrees on random cells", () => {
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.integer({ min: -5, max: 47000 }),
+      fc.double({ noNaN: true, min: -10, max: 10 }),
+      fc.constantFrom("", " ", "M001", "m001 ", "A1", "２０２６-０３-０１", "2026-03-01", "2026/13/01", "#N/A", "1.5", "3", "−2", "abc"),
+      fc.boolean(),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 11, maxLength: 11 }), { maxLength: 12 }), (rows) => {
+        const { viaTable, viaRange } = bothWays(rows);
+        expect(records(viaRange)).toEqual(records(viaTable));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
