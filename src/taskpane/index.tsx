@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeJsGateway } from "../workbook/officeJsGateway";
 import { App, type WorkbookStatus } from "./components/App";
+import { officeHost } from "./officeHost";
 import { syncWorkbookScheme } from "./workbookScheme";
 
 function render(status: WorkbookStatus): void {
@@ -9,7 +10,7 @@ function render(status: WorkbookStatus): void {
   if (!container) throw new Error("taskpane.html has no #container");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App status={status} />
+      <App status={status} host={status.inExcel ? officeHost() : null} />
     </FluentProvider>,
   );
 }

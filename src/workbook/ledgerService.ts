@@ -2,14 +2,14 @@ import { toText } from "../core/cells";
 import { CoreError } from "../core/errors";
 import { scoreMembers } from "../core/engine/scoreMembers";
 import type { ScoreResult } from "../core/engine/types";
-import { type ImportKind, importCsvRows } from "../core/ledger/importCsv";
+import { type ImportKind, importCsvRows, tableRowBuilder } from "../core/ledger/importCsv";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerContents, readLedger, settingsYear } from "../core/ledger/readLedger";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
 import { findBuiltinScheme } from "../core/scheme/presets";
 import type { Scheme } from "../core/scheme/schema";
-import { type ValidationResult, validateLedger } from "../core/validation/validateLedger";
+import { type ValidationIssue, type ValidationResult, validateLedger } from "../core/validation/validateLedger";
 import type { TableData } from "../core/sheetModel";
 import { type AppealInput, type Resolution, planAppeal, planResolution } from "../core/approval/appeals";
 import { ApprovalRefused, approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
@@ -84,6 +84,39 @@ export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Re
   }
   if (ops.length > 0) await gateway.apply([...ops, logOp(now, log)]);
   return counts;
+}
+
+/** One entry as the task pane's form holds it: text keyed by the ledger's headers (日期, 编号, 项目代码, 次数, 分值, 证明材料, 记录人, 说明). */
+export type EntryForm = Readonly<Record<string, string>>;
+
+export interface AppendedEntry {
+  /** The sheet row the entry has (or would have) in 积分台账. */
+  row: number;
+  written: boolean;
+  /** Validation of that row against the scheme and the ledger as it stands. */
+  issues: ValidationIssue[];
+}
+
+/**
+ * Appends one entry to 积分台账 after validating it in place (as the row it would become). A row with
+ * errors is written only when the clerk insists (`force`): it then stays listed by validation and
+ * counts for nothing until corrected. One read, one logged batch.
+ */
+export async function appendEntry(gateway: WorkbookGateway, form: EntryForm, options: { force?: boolean } = {}, now = new Date()): Promise<AppendedEntry> {
+  const ledger = await loadLedger(gateway);
+  const def = SHEETS.ledger;
+  const row = tableRowBuilder("entries", { scheme: ledger.scheme, members: ledger.members, year: ledger.year })(new Map(Object.entries(form)));
+  const table = ledger.tables.get(def.table);
+  if (!table) throw new CoreError("not-a-ledger", `没有「${def.sheet}」表格：请先在「开始」中生成台账`);
+  const rowNumber = table.firstRow + table.rows.length;
+  const tables = new Map(ledger.tables).set(def.table, { ...table, rows: [...table.rows, row], rowCount: table.rowCount + 1 });
+  const issues = validateLedger({ tables }).issues.filter((i) => i.sheet === def.sheet && i.row === rowNumber);
+  const written = options.force === true || !issues.some((i) => i.severity === "error");
+  if (written) {
+    const detail = `第${rowNumber}行 ${toText(row[1])} ${toText(row[3])}${issues.length ? `（${issues.length} 条校验提示）` : ""}`;
+    await gateway.apply([{ op: "appendRows", table: def.table, rows: [row], formats: formatsOf(def) }, logOp(now, [{ action: "录入积分记录", sheet: def.sheet, range: "", detail }])]);
+  }
+  return { row: rowNumber, written, issues };
 }
 
 /**

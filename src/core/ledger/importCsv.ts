@@ -78,13 +78,21 @@ export function importCsvRows(kind: ImportKind, csv: string, ctx: ImportContext)
   for (const alternatives of REQUIRED[kind])
     if (!alternatives.some((h) => headers.includes(h)))
       throw new CoreError("bad-csv", `CSV 缺少「${alternatives.join("」或「")}」列；表头为：${headers.join(",")}`);
+  const toRow = tableRowBuilder(kind, ctx);
+  return body.map((fields) => toRow(new Map(headers.map((h, i) => [h, fields[i] ?? ""]))));
+}
+
+/**
+ * One row in its table's layout order from text keyed by header (a CSV line, the task pane's entry
+ * form): cells typed by column, an entry's item name and fixed 分值 and the member's 姓名 filled in.
+ */
+export function tableRowBuilder(kind: ImportKind, ctx: ImportContext): (byHeader: ReadonlyMap<string, string>) => Cell[] {
   const def = TARGET[kind];
   const items = new Map(ctx.scheme.items.map((i) => [i.code.toUpperCase(), i]));
   const names = new Map(ctx.members.map((m) => [m.id, m.name]));
-  return body.map((fields) => {
-    const byHeader = new Map(headers.map((h, i) => [h, fields[i] ?? ""]));
+  const at = (h: string) => def.columns.findIndex((c) => c.header === h);
+  return (byHeader) => {
     const row = def.columns.map((c) => convert(byHeader.get(c.header) ?? "", c.type));
-    const at = (h: string) => def.columns.findIndex((c) => c.header === h);
     if (kind === "entries") {
       const code = toText(row[at("项目代码")]).toUpperCase();
       const item = items.get(code);
@@ -101,5 +109,5 @@ export function importCsvRows(kind: ImportKind, csv: string, ctx: ImportContext)
       if (row[at("姓名")] === null) row[at("姓名")] = names.get(toText(row[at("编号")])) ?? null;
     }
     return row;
-  });
+  };
 }

@@ -1,4 +1,8 @@
-import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { LedgerHost } from "../host";
+import { StartPanel } from "../panels/StartPanel";
+import { ValidatePanel } from "../panels/ValidatePanel";
 import { useSchemeList } from "./useSchemeList";
 
 const useStyles = makeStyles({
@@ -12,9 +16,12 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-export function App({ status }: { status: WorkbookStatus }) {
+type PanelId = "start" | "validate" | "schemes";
+
+/** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
+export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
   const styles = useStyles();
-  const schemes = useSchemeList();
+  const [panel, setPanel] = useState<PanelId>(host ? "start" : "schemes");
   return (
     <main className={styles.root}>
       <Title3 as="h1">党员积分台账</Title3>
@@ -32,6 +39,24 @@ export function App({ status }: { status: WorkbookStatus }) {
           </MessageBarBody>
         </MessageBar>
       )}
+      {host && (
+        <TabList size="small" selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)}>
+          <Tab value="start">开始</Tab>
+          <Tab value="validate">校验</Tab>
+          <Tab value="schemes">方案</Tab>
+        </TabList>
+      )}
+      {host && panel === "start" && <StartPanel host={host} />}
+      {host && panel === "validate" && <ValidatePanel host={host} />}
+      {panel === "schemes" && <SchemeList />}
+    </main>
+  );
+}
+
+function SchemeList() {
+  const schemes = useSchemeList();
+  return (
+    <>
       <Body1>内置积分方案（共 {schemes.length} 套）：</Body1>
       {schemes.map((s) => (
         <Card key={s.id} size="small">
@@ -39,6 +64,6 @@ export function App({ status }: { status: WorkbookStatus }) {
           <Caption1>{s.summary}</Caption1>
         </Card>
       ))}
-    </main>
+    </>
   );
 }

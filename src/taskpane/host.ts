@@ -1,0 +1,14 @@
+import type { WorkbookGateway } from "../workbook/gateway";
+
+/**
+ * Where the task pane's workbook lives: Excel (Office.js) or the browser preview (in memory). The
+ * gateway carries all reading and writing; the host adds what only a workbook window can do.
+ */
+export interface LedgerHost {
+  readonly kind: "excel" | "preview";
+  readonly gateway: WorkbookGateway;
+  /** Shows the sheet and selects one cell (column letter, sheet row number). */
+  selectCell(sheet: string, row: number, column: string): Promise<void>;
+  /** Shows a sheet. */
+  showSheet(sheet: string): Promise<void>;
+}
