@@ -5,6 +5,20 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+const PREVIEW_PORT = Number(process.env.PREVIEW_PORT || 3001);
+
+const tsRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    // ES modules let webpack drop the Fluent UI icons we do not use (a commonjs build bundles all of them).
+    options: {
+      onlyCompileBundledFiles: true,
+      compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false },
+    },
+  },
+};
 
 /**
  * HTTPS options for the dev server, read only when serving. office-addin-dev-certs may be unable to
@@ -25,8 +39,26 @@ async function httpsOptions() {
   }
 }
 
+/**
+ * `--env preview`: the browser preview instead of the add-in: the task pane beside a grid of an
+ * in-memory workbook filled with the demo branch, no Office needed (npm run preview).
+ */
+function previewConfig(dev) {
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: { preview: "./src/preview/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [tsRule] },
+    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" })],
+    performance: { maxAssetSize: 2 * 1024 * 1024, maxEntrypointSize: 2 * 1024 * 1024 },
+    devServer: { static: false, port: PREVIEW_PORT, host: "127.0.0.1", open: false },
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  if (env && env.preview) return previewConfig(dev);
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -42,20 +74,7 @@ module.exports = async (env, options) => {
       extensions: [".ts", ".tsx", ".js"],
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules let webpack drop the Fluent UI icons we do not use (a commonjs build bundles all of them).
-            options: {
-              onlyCompileBundledFiles: true,
-              compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false },
-            },
-          },
-        },
-      ],
+      rules: [tsRule],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),

@@ -3,7 +3,7 @@ import path from "path";
 import { CoreError } from "../core/errors";
 import { schemeMaximum } from "../core/engine/scoreMembers";
 import type { ScoreResult } from "../core/engine/types";
-import { tryParsePeriod } from "../core/period";
+import { localIsoDate, tryParsePeriod } from "../core/period";
 import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
 import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
@@ -201,8 +201,7 @@ async function validate(p: Parsed, io: CliIo): Promise<number> {
 }
 
 function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return localIsoDate(new Date());
 }
 
 function numberFlag(p: Parsed, name: string): number | undefined {

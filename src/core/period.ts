@@ -140,3 +140,8 @@ export function describePeriod(period: Period, cycleStartMonth = 1): string {
     }
   }
 }
+
+/** A Date's calendar day where the clerk is (local time), as YYYY-MM-DD. */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}

@@ -1,7 +1,13 @@
+import { toIsoDate, toText } from "../core/cells";
+import { describeItemPoints } from "../core/engine/entryPoints";
+import { SHEETS } from "../core/ledger/layout";
+import { parsePeriod, subPeriods } from "../core/period";
+import { REPORT_FORMS, type ReportFormName, reportPeriodKind } from "../core/reports";
 import type { ScaffoldConflict } from "../core/ledger/scaffold";
 import { getBuiltinScheme } from "../core/scheme/presets";
 import type { ValidationResult } from "../core/validation/validateLedger";
-import { type AppendedEntry, type EntryForm, appendEntry, scaffoldWorkbook, validateWorkbook } from "../workbook/ledgerService";
+import { type AppendedEntry, type EntryForm, appendEntry, loadLedger, scaffoldWorkbook, validateWorkbook } from "../workbook/ledgerService";
+import { writeReport } from "../workbook/reportService";
 import type { LedgerHost } from "./host";
 
 /** A task-pane action: a name for the log and the progress line, and the work, through the host's gateway. */
@@ -39,4 +45,115 @@ export const validateAction: Action<void, ValidationResult> = {
 export const appendEntryAction: Action<{ form: EntryForm; force?: boolean }, AppendedEntry> = {
   name: "录入积分记录",
   perform: (host, input) => appendEntry(host.gateway, input.form, { force: input.force }),
+};
+
+export interface ItemChoice {
+  code: string;
+  name: string;
+  /** "-2分/次", "-4至-1分/次（酌情）", "一票否决". */
+  points: string;
+  /** A discretionary item: the clerk types the 分值. */
+  needsValue: boolean;
+  evidenceRequired: boolean;
+  /** Categories the item applies to; empty = all. */
+  categories: string[];
+}
+
+export interface EntryContext {
+  schemeName: string;
+  year: number;
+  members: { id: string; name: string; category: string }[];
+  /** Items by component, in scheme order; veto items last. */
+  itemGroups: { component: string; items: ItemChoice[] }[];
+  /** The last rows of 积分台账, newest first. */
+  recent: { row: number; date: string; name: string; item: string; points: string }[];
+}
+
+const RECENT_ROWS = 5;
+
+/** What the 录入 form offers: the roster, the scheme's items grouped by component, the latest rows. */
+export const loadEntryContextAction: Action<void, EntryContext> = {
+  name: "读取台账",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway);
+    const { scheme } = ledger;
+    const choice = (i: (typeof scheme.items)[number]): ItemChoice => ({
+      code: i.code,
+      name: i.name,
+      points: describeItemPoints(i),
+      needsValue: i.points.kind === "range",
+      evidenceRequired: i.evidenceRequired === true,
+      categories: i.categories ? [...i.categories] : [],
+    });
+    const groups = scheme.components
+      .filter((c) => c.kind === "points")
+      .map((c) => ({ component: c.name, items: scheme.items.filter((i) => i.points.kind !== "veto" && i.component === c.id).map(choice) }));
+    const vetoes = scheme.items.filter((i) => i.points.kind === "veto").map(choice);
+    if (vetoes.length) groups.push({ component: "一票否决", items: vetoes });
+    const table = ledger.tables.get(SHEETS.ledger.table);
+    const headers = table?.headers ?? [];
+    const at = (row: unknown[], h: string) => row[headers.indexOf(h)] as Parameters<typeof toText>[0];
+    const recent = (table?.rows ?? [])
+      .map((row, i) => ({ row: table!.firstRow + i, cells: row }))
+      .slice(-RECENT_ROWS)
+      .reverse()
+      .map(({ row, cells }) => ({
+        row,
+        date: toIsoDate(at(cells, "日期")) ?? toText(at(cells, "日期")),
+        name: toText(at(cells, "姓名")) || toText(at(cells, "编号")),
+        item: `${toText(at(cells, "项目代码"))} ${toText(at(cells, "项目名称"))}`.trim(),
+        points: toText(at(cells, "分值")),
+      }));
+    return {
+      schemeName: scheme.name,
+      year: ledger.year,
+      members: ledger.members.map((m) => ({ id: m.id, name: m.name, category: m.category })),
+      itemGroups: groups.filter((g) => g.items.length > 0),
+      recent,
+    };
+  },
+};
+
+/** The forms the 公示 / 排名 / 年终 panel writes, in the order of the year's work. */
+export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批"];
+
+export interface ReportChoices {
+  forms: { name: ReportFormName; title: string; periods: string[] }[];
+}
+
+/** For each form, the periods of the ledger's cycle it is made for (by the scheme's cadence). */
+export const loadReportChoicesAction: Action<void, ReportChoices> = {
+  name: "读取台账",
+  async perform(host) {
+    const { scheme, year } = await loadLedger(host.gateway);
+    const cycle = parsePeriod(String(year), scheme.cycleStartMonth);
+    return {
+      forms: PANEL_REPORT_FORMS.map((name) => {
+        const form = REPORT_FORMS[name];
+        const kind = reportPeriodKind(form, scheme);
+        const periods = kind === "cycle" ? [cycle.label] : subPeriods(cycle, kind, scheme.cycleStartMonth).map((p) => p.label);
+        return { name, title: form.title, periods };
+      }),
+    };
+  },
+};
+
+export interface WrittenReport {
+  sheets: string[];
+  /** The first rows of the first sheet, as text, to show in the pane. */
+  top: string[][];
+  warnings: string[];
+}
+
+const TOP_ROWS = 8;
+
+/** Writes a committee sheet (never into a ledger sheet) and shows it. */
+export const writeReportAction: Action<{ form: ReportFormName; period: string; today: string }, WrittenReport> = {
+  name: "生成报表",
+  async perform(host, input) {
+    const { models, warnings } = await writeReport(host.gateway, input.form, input.period, input.today);
+    await host.showSheet(models[0].name);
+    const top = models[0].rows.slice(0, TOP_ROWS).map((row) => row.map((c) => (c.formula ? c.formula : c.value === null || c.value === undefined ? "" : String(c.value))));
+    return { sheets: models.map((m) => m.name), top, warnings };
+  },
 };

@@ -1,6 +1,8 @@
 import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { LedgerHost } from "../host";
+import { EntryPanel } from "../panels/EntryPanel";
+import { ReportPanel } from "../panels/ReportPanel";
 import { StartPanel } from "../panels/StartPanel";
 import { ValidatePanel } from "../panels/ValidatePanel";
 import { useSchemeList } from "./useSchemeList";
@@ -16,7 +18,7 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "validate" | "schemes";
+type PanelId = "start" | "entry" | "validate" | "report" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
@@ -42,12 +44,16 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {host && (
         <TabList size="small" selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)}>
           <Tab value="start">开始</Tab>
+          <Tab value="entry">录入</Tab>
           <Tab value="validate">校验</Tab>
+          <Tab value="report">公示·排名·年终</Tab>
           <Tab value="schemes">方案</Tab>
         </TabList>
       )}
       {host && panel === "start" && <StartPanel host={host} />}
+      {host && panel === "entry" && <EntryPanel host={host} />}
       {host && panel === "validate" && <ValidatePanel host={host} />}
+      {host && panel === "report" && <ReportPanel host={host} />}
       {panel === "schemes" && <SchemeList />}
     </main>
   );

@@ -5,6 +5,8 @@ import { fillDemoWorkbook } from "../../workbook/demoData";
 import { MemoryGateway } from "../../workbook/memoryGateway";
 import type { LedgerHost } from "../host";
 import { FIX_HINTS } from "./fixHints";
+import { useEntryPanel } from "./useEntryPanel";
+import { useReportPanel } from "./useReportPanel";
 import { useStartPanel } from "./useStartPanel";
 import { useValidatePanel } from "./useValidatePanel";
 
@@ -84,5 +86,85 @@ describe("useValidatePanel", () => {
       expect(await result.current.select(badDate)).toBeNull();
     });
     expect(selected).toEqual([`积分台账!A${badDate.row}`]);
+  });
+});
+
+describe("useEntryPanel", () => {
+  async function demoHost() {
+    const h = memoryHost();
+    await fillDemoWorkbook(h.gateway);
+    return h;
+  }
+
+  it("offers the roster (searchable by 姓名 or 编号) and the scheme's items grouped by component, narrowed to the member's category", async () => {
+    const { host } = await demoHost();
+    const { result } = renderHook(() => useEntryPanel(host, new Date(2026, 10, 23)));
+    await waitFor(() => expect(result.current.context).not.toBeNull());
+    expect(result.current.fields.date).toBe("2026-11-23");
+    expect(result.current.members).toHaveLength(30);
+    act(() => result.current.search("D00"));
+    expect(result.current.members.map((m) => m.id)).toEqual(["D001", "D002", "D003", "D004", "D005", "D006", "D007", "D008", "D009"]);
+    const someone = result.current.members[0];
+    act(() => result.current.search(someone.name.slice(1)));
+    expect(result.current.members.map((m) => m.id)).toContain(someone.id);
+    expect(result.current.itemGroups.map((g) => g.component)).toEqual(expect.arrayContaining(["日常行为积分", "一票否决"]));
+    expect(result.current.context!.recent).toHaveLength(5);
+  });
+
+  it("appends a valid entry, refuses a bad one with its problems, and writes it when the clerk insists", async () => {
+    const { host, gateway } = await demoHost();
+    const rowsBefore = gateway.book.tables.get(SHEETS.ledger.table)!.rows.length;
+    const { result } = renderHook(() => useEntryPanel(host, new Date(2026, 10, 23)));
+    await waitFor(() => expect(result.current.context).not.toBeNull());
+    act(() => result.current.update({ memberId: "D001", itemCode: "D1", recorder: "李红梅" }));
+    expect(result.current.problems).toEqual([]);
+    await act(async () => {
+      await result.current.submit();
+    });
+    expect(result.current.append.result).toMatchObject({ written: true, row: rowsBefore + 2 });
+    expect(result.current.fields.itemCode).toBe("");
+    expect(result.current.context!.recent[0].row).toBe(rowsBefore + 2);
+
+    const range = result.current.itemGroups.flatMap((g) => g.items).find((i) => i.needsValue)!;
+    act(() => result.current.update({ itemCode: range.code }));
+    expect(result.current.problems).toEqual([`${range.code} 为酌情计分项目，请填写分值（${range.points}）`]);
+    act(() => result.current.update({ value: "-99" }));
+    await act(async () => {
+      await result.current.submit();
+    });
+    expect(result.current.refused).toBe(true);
+    expect(result.current.append.result!.issues.map((i) => i.code)).toEqual(["value-out-of-range"]);
+    expect(gateway.book.tables.get(SHEETS.ledger.table)!.rows.length).toBe(rowsBefore + 1);
+    await act(async () => {
+      await result.current.submit(true);
+    });
+    expect(result.current.append.result).toMatchObject({ written: true, row: rowsBefore + 3 });
+    expect(gateway.book.tables.get(SHEETS.ledger.table)!.rows.length).toBe(rowsBefore + 2);
+  });
+});
+
+describe("useReportPanel", () => {
+  it("offers each form's periods and writes the 公示 sheet without touching the ledger, then shows it", async () => {
+    const { host, gateway } = memoryHost();
+    await fillDemoWorkbook(gateway);
+    const shown: string[] = [];
+    const watching: LedgerHost = { ...host, showSheet: async (s) => void shown.push(s) };
+    const ledgerBefore = JSON.stringify(gateway.book.tables.get(SHEETS.ledger.table)!.rows);
+    const { result } = renderHook(() => useReportPanel(watching, new Date(2026, 11, 20)));
+    await waitFor(() => expect(result.current.forms).toHaveLength(3));
+    expect(result.current.forms.map((f) => f.name)).toEqual(["公示", "排名通报", "年终审批"]);
+    expect(result.current.periods).toEqual(["2026H1", "2026H2"]);
+    expect(result.current.period).toBe("2026H2");
+    act(() => result.current.choosePeriod("2026H1"));
+    await act(async () => {
+      await result.current.generate();
+    });
+    expect(result.current.report.result!.sheets).toEqual(["公示-2026H1"]);
+    expect(shown).toEqual(["公示-2026H1"]);
+    expect(result.current.report.result!.top[0].join("")).toContain("公示");
+    expect(gateway.book.sheets.has("公示-2026H1")).toBe(true);
+    expect(JSON.stringify(gateway.book.tables.get(SHEETS.ledger.table)!.rows)).toBe(ledgerBefore);
+    act(() => result.current.chooseForm("年终审批"));
+    expect(result.current.periods).toEqual(["2026"]);
   });
 });

@@ -1,0 +1,75 @@
+import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { ReportFormName } from "../../core/reports";
+import type { LedgerHost } from "../host";
+import { useReportPanel } from "./useReportPanel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  top: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100, width: "100%", tableLayout: "fixed" },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "1px 3px", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+});
+
+/** 公示 / 排名 / 年终: the committee sheets, written into the workbook (values and standard formulas only). */
+export function ReportPanel({ host }: { host: LedgerHost }) {
+  const styles = useStyles();
+  const p = useReportPanel(host);
+  const result = p.report.result;
+  if (p.loadError)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{p.loadError}</MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <section className={styles.root} aria-label="公示排名年终">
+      <Field label="报表">
+        <Dropdown value={p.forms.find((f) => f.name === p.form)?.title ?? ""} selectedOptions={[p.form]} onOptionSelect={(_, d) => p.chooseForm(d.optionValue as ReportFormName)}>
+          {p.forms.map((f) => (
+            <Option key={f.name} value={f.name} text={f.title}>
+              {f.title}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="期间">
+        <Dropdown value={p.period} selectedOptions={[p.period]} onOptionSelect={(_, d) => p.choosePeriod(d.optionValue ?? "")}>
+          {p.periods.map((label) => (
+            <Option key={label} value={label}>
+              {label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Button appearance="primary" disabled={!p.period || p.report.running || p.loading} onClick={() => void p.generate()}>
+        生成并打开
+      </Button>
+      <Caption1>报表写入单独的工作表（只含数值和标准公式），不改动台账；支委会成员没有加载项也能打开、打印。</Caption1>
+      {(p.report.slow || p.loading) && <Spinner size="tiny" label={p.loading ? "正在读取台账…" : "正在生成…"} />}
+      {p.report.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{p.report.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && (
+        <>
+          <MessageBar intent={result.warnings.length ? "warning" : "success"}>
+            <MessageBarBody>{`已生成：${result.sheets.join("、")}。${result.warnings.join("；")}`}</MessageBarBody>
+          </MessageBar>
+          <table className={styles.top} aria-label="报表开头">
+            <tbody>
+              {result.top.map((row, r) => (
+                <tr key={r}>
+                  {row.map((v, c) => (
+                    <td key={c} className={styles.cell} title={v}>
+                      {v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
