@@ -18,10 +18,18 @@ export function Grid({ book }: { book: PreviewWorkbook }) {
   const styles = useStyles();
   const g = usePreviewGrid(book);
   const selectedRef = useRef<HTMLTableCellElement | null>(null);
-  useEffect(() => selectedRef.current?.scrollIntoView({ block: "center", inline: "nearest" }), [g.selection, g.sheet]);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    // Another sheet opens at its top, as in Excel.
+    if (scrollerRef.current) scrollerRef.current.scrollTop = 0;
+  }, [g.sheet]);
+  useEffect(() => {
+    // Block body: Chromium's scrollIntoView returns a promise, which React would take for a clean-up.
+    void selectedRef.current?.scrollIntoView({ block: "center", inline: "nearest" });
+  }, [g.selection, g.sheet]);
   return (
     <section className={styles.root} aria-label="工作簿预览">
-      <div className={styles.scroller}>
+      <div className={styles.scroller} ref={scrollerRef}>
         <table className={styles.table} data-sheet={g.sheet ?? ""}>
           <thead>
             <tr>

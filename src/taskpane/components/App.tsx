@@ -50,7 +50,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
           <Tab value="schemes">方案</Tab>
         </TabList>
       )}
-      {host && panel === "start" && <StartPanel host={host} />}
+      {host && panel === "start" && <StartPanel host={host} schemeId={status.schemeId} />}
       {host && panel === "entry" && <EntryPanel host={host} />}
       {host && panel === "validate" && <ValidatePanel host={host} />}
       {host && panel === "report" && <ReportPanel host={host} />}

@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS },
   grow: { flex: 1, minWidth: 0 },
+  // Fluent's Input keeps a minimum width; in a 320 px pane three of them share a row.
+  input: { minWidth: 0, width: "100%" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
@@ -75,14 +77,14 @@ export function EntryPanel({ host }: { host: LedgerHost }) {
       </Field>
       <div className={styles.row}>
         <Field label="日期" required className={styles.grow}>
-          <Input value={p.fields.date} onChange={(_, d) => p.update({ date: d.value })} />
+          <Input className={styles.input} value={p.fields.date} onChange={(_, d) => p.update({ date: d.value })} />
         </Field>
         <Field label="次数" className={styles.grow}>
-          <Input value={p.fields.count} inputMode="numeric" onChange={(_, d) => p.update({ count: d.value })} />
+          <Input className={styles.input} value={p.fields.count} inputMode="numeric" onChange={(_, d) => p.update({ count: d.value })} />
         </Field>
         {p.item?.needsValue && (
           <Field label="分值" required className={styles.grow}>
-            <Input value={p.fields.value} inputMode="decimal" onChange={(_, d) => p.update({ value: d.value })} />
+            <Input className={styles.input} value={p.fields.value} inputMode="decimal" onChange={(_, d) => p.update({ value: d.value })} />
           </Field>
         )}
       </div>
@@ -91,10 +93,10 @@ export function EntryPanel({ host }: { host: LedgerHost }) {
       </Field>
       <div className={styles.row}>
         <Field label="记录人" className={styles.grow}>
-          <Input value={p.fields.recorder} onChange={(_, d) => p.update({ recorder: d.value })} />
+          <Input className={styles.input} value={p.fields.recorder} onChange={(_, d) => p.update({ recorder: d.value })} />
         </Field>
         <Field label="说明" className={styles.grow}>
-          <Input value={p.fields.note} onChange={(_, d) => p.update({ note: d.value })} />
+          <Input className={styles.input} value={p.fields.note} onChange={(_, d) => p.update({ note: d.value })} />
         </Field>
       </div>
       {p.problems.length > 0 && <Caption1>{p.problems.join("；")}</Caption1>}

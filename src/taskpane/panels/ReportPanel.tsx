@@ -55,9 +55,12 @@ export function ReportPanel({ host }: { host: LedgerHost }) {
           <MessageBar intent={result.warnings.length ? "warning" : "success"}>
             <MessageBarBody>{`已生成：${result.sheets.join("、")}。${result.warnings.join("；")}`}</MessageBarBody>
           </MessageBar>
+          {p.preview.lines.map((line) => (
+            <Caption1 key={line}>{line}</Caption1>
+          ))}
           <table className={styles.top} aria-label="报表开头">
             <tbody>
-              {result.top.map((row, r) => (
+              {p.preview.table.map((row, r) => (
                 <tr key={r}>
                   {row.map((v, c) => (
                     <td key={c} className={styles.cell} title={v}>

@@ -5,9 +5,9 @@ import { useStartPanel } from "./useStartPanel";
 const useStyles = makeStyles({ root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS } });
 
 /** 开始: scheme, branch, year, secretary; scaffold; what was added and what was left alone. */
-export function StartPanel({ host }: { host: LedgerHost }) {
+export function StartPanel({ host, schemeId }: { host: LedgerHost; schemeId: string | null }) {
   const styles = useStyles();
-  const p = useStartPanel(host);
+  const p = useStartPanel(host, new Date(), schemeId);
   const outcome = p.scaffold.result;
   return (
     <section className={styles.root} aria-label="开始">

@@ -162,6 +162,8 @@ describe("useReportPanel", () => {
     expect(result.current.report.result!.sheets).toEqual(["公示-2026H1"]);
     expect(shown).toEqual(["公示-2026H1"]);
     expect(result.current.report.result!.top[0].join("")).toContain("公示");
+    expect(result.current.preview.lines[0]).toContain("公示");
+    expect(result.current.preview.table[0]).toEqual(expect.arrayContaining(["编号", "姓名", "总分"]));
     expect(gateway.book.sheets.has("公示-2026H1")).toBe(true);
     expect(JSON.stringify(gateway.book.tables.get(SHEETS.ledger.table)!.rows)).toBe(ledgerBefore);
     act(() => result.current.chooseForm("年终审批"));

@@ -11,10 +11,14 @@ export interface StartForm {
   secretary: string;
 }
 
-/** 开始: choose a scheme, fill in the branch, scaffold the workbook and report what was added or left alone. */
-export function useStartPanel(host: LedgerHost, today = new Date()) {
+/**
+ * 开始: choose a scheme (the workbook's own when it has one), fill in the branch, scaffold the
+ * workbook and report what was added or left alone.
+ */
+export function useStartPanel(host: LedgerHost, today = new Date(), workbookSchemeId: string | null = null) {
   const schemes = useSchemeList();
-  const [form, setForm] = useState<StartForm>({ schemeId: schemes[0]?.id ?? "", branch: "", year: String(today.getFullYear()), secretary: "" });
+  const initial = schemes.find((s) => s.id === workbookSchemeId)?.id ?? schemes[0]?.id ?? "";
+  const [form, setForm] = useState<StartForm>({ schemeId: initial, branch: "", year: String(today.getFullYear()), secretary: "" });
   const scaffold = useAction(scaffoldAction, host);
   const selected = schemes.find((s) => s.id === form.schemeId) ?? null;
 
