@@ -6,7 +6,20 @@ import { REPORT_FORMS, type ReportFormName, reportPeriodKind } from "../core/rep
 import type { ScaffoldConflict } from "../core/ledger/scaffold";
 import { getBuiltinScheme } from "../core/scheme/presets";
 import type { ValidationResult } from "../core/validation/validateLedger";
-import { type AppendedEntry, type EntryForm, appendEntry, loadLedger, scaffoldWorkbook, validateWorkbook } from "../workbook/ledgerService";
+import { type AppealInput, type Resolution } from "../core/approval/appeals";
+import { type ApprovedEdit, approvalStatus, findApprovedEdits } from "../core/approval/approvals";
+import { rowsOf } from "../core/ledger/readLedger";
+import {
+  type AppendedEntry,
+  type EntryForm,
+  appendEntry,
+  approvePeriod,
+  loadLedger,
+  recordAppeal,
+  resolveAppeal,
+  scaffoldWorkbook,
+  validateWorkbook,
+} from "../workbook/ledgerService";
 import { writeReport } from "../workbook/reportService";
 import type { LedgerHost } from "./host";
 
@@ -156,4 +169,60 @@ export const writeReportAction: Action<{ form: ReportFormName; period: string; t
     const top = models[0].rows.slice(0, TOP_ROWS).map((row) => row.map((c) => (c.formula ? c.formula : c.value === null || c.value === undefined ? "" : String(c.value))));
     return { sheets: models.map((m) => m.name), top, warnings };
   },
+};
+
+export interface AppealSummary {
+  id: string;
+  memberId: string;
+  name: string;
+  period: string;
+  claim: string;
+  /** 处理结果; empty while the appeal is open. */
+  result: string;
+}
+
+export interface ReviewState {
+  /** Each approval period of the cycle (quarters or halves, per scheme) and whether the committee approved it. */
+  periods: { period: string; approved: boolean }[];
+  /** Rows of approved periods changed since approval. */
+  edits: ApprovedEdit[];
+  appeals: AppealSummary[];
+  members: { id: string; name: string }[];
+}
+
+/** 申诉 and 审定: approval status, edits since approval, the appeals register. One read. */
+export const loadReviewAction: Action<void, ReviewState> = {
+  name: "读取审定与申诉",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway, ["appeals"]);
+    const text = (v: unknown) => toText(v as Parameters<typeof toText>[0]);
+    return {
+      periods: approvalStatus(ledger.tables, ledger.scheme, ledger.year),
+      edits: findApprovedEdits(ledger.tables, ledger.scheme),
+      appeals: rowsOf(ledger.tables.get(SHEETS.appeals.table)).map((r) => ({
+        id: text(r.values["申诉编号"]),
+        memberId: text(r.values["编号"]),
+        name: text(r.values["姓名"]),
+        period: text(r.values["期间"]),
+        claim: text(r.values["申诉事项"]),
+        result: text(r.values["处理结果"]),
+      })),
+      members: ledger.members.map((m) => ({ id: m.id, name: m.name })),
+    };
+  },
+};
+
+export const approveAction: Action<{ period: string; date: string; meeting: string }, { rows: number }> = {
+  name: "审定",
+  perform: (host, input) => approvePeriod(host.gateway, input.period, { date: input.date, meeting: input.meeting || undefined }),
+};
+
+export const recordAppealAction: Action<AppealInput, string> = {
+  name: "登记申诉",
+  perform: (host, input) => recordAppeal(host.gateway, input),
+};
+
+export const resolveAppealAction: Action<Resolution, number[]> = {
+  name: "处理申诉",
+  perform: (host, input) => resolveAppeal(host.gateway, input),
 };

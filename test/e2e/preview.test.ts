@@ -129,6 +129,15 @@ describe("browser preview", () => {
     await shot("公示");
   });
 
+  it("shows the approval status and lists the open appeals", async () => {
+    await pane().getByRole("tab", { name: "申诉·审定" }).click();
+    await pane().getByText("2026H1 已审定").waitFor();
+    await pane().getByText("2026H2 未审定").waitFor();
+    await pane().getByRole("button", { name: /审定 2026H2/ }).click();
+    await pane().getByText(/^审定失败：2026H2 有 \d+ 条记录校验不通过/).waitFor();
+    await shot("申诉审定");
+  });
+
   it("left nothing in the browser console", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -3,12 +3,15 @@ import { useState } from "react";
 import type { LedgerHost } from "../host";
 import { EntryPanel } from "../panels/EntryPanel";
 import { ReportPanel } from "../panels/ReportPanel";
+import { ReviewPanel } from "../panels/ReviewPanel";
 import { StartPanel } from "../panels/StartPanel";
 import { ValidatePanel } from "../panels/ValidatePanel";
 import { useSchemeList } from "./useSchemeList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
+  // Six tabs do not fit one row of a 320 px pane: they wrap rather than scroll out of sight.
+  tabs: { flexWrap: "wrap" },
 });
 
 export interface WorkbookStatus {
@@ -18,7 +21,7 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "entry" | "validate" | "report" | "schemes";
+type PanelId = "start" | "entry" | "validate" | "report" | "review" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
@@ -42,11 +45,12 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
         </MessageBar>
       )}
       {host && (
-        <TabList size="small" selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)}>
+        <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)}>
           <Tab value="start">开始</Tab>
           <Tab value="entry">录入</Tab>
           <Tab value="validate">校验</Tab>
           <Tab value="report">公示·排名·年终</Tab>
+          <Tab value="review">申诉·审定</Tab>
           <Tab value="schemes">方案</Tab>
         </TabList>
       )}
@@ -54,6 +58,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {host && panel === "entry" && <EntryPanel host={host} />}
       {host && panel === "validate" && <ValidatePanel host={host} />}
       {host && panel === "report" && <ReportPanel host={host} />}
+      {host && panel === "review" && <ReviewPanel host={host} />}
       {panel === "schemes" && <SchemeList />}
     </main>
   );

@@ -1,12 +1,14 @@
 /** @jest-environment jsdom */
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { SHEETS } from "../../core/ledger/layout";
+import { isoToSerial } from "../../core/sheetModel";
 import { fillDemoWorkbook } from "../../workbook/demoData";
 import { MemoryGateway } from "../../workbook/memoryGateway";
 import type { LedgerHost } from "../host";
 import { FIX_HINTS } from "./fixHints";
 import { useEntryPanel } from "./useEntryPanel";
 import { useReportPanel } from "./useReportPanel";
+import { useReviewPanel } from "./useReviewPanel";
 import { useStartPanel } from "./useStartPanel";
 import { useValidatePanel } from "./useValidatePanel";
 
@@ -168,5 +170,62 @@ describe("useReportPanel", () => {
     expect(JSON.stringify(gateway.book.tables.get(SHEETS.ledger.table)!.rows)).toBe(ledgerBefore);
     act(() => result.current.chooseForm("年终审批"));
     expect(result.current.periods).toEqual(["2026"]);
+  });
+});
+
+describe("useReviewPanel", () => {
+  it("shows which periods are approved, refuses to approve a period with errors, and lists edits made after approval", async () => {
+    const { host, gateway } = memoryHost();
+    await fillDemoWorkbook(gateway);
+    const { result } = renderHook(() => useReviewPanel(host, new Date(2026, 11, 28)));
+    await waitFor(() => expect(result.current.state).not.toBeNull());
+    expect(result.current.state!.periods).toEqual([
+      { period: "2026H1", approved: true },
+      { period: "2026H2", approved: false },
+    ]);
+    expect(result.current.state!.edits).toEqual([]);
+    expect(result.current.approval.period).toBe("2026H2");
+    await act(async () => {
+      expect(await result.current.approve()).toBeNull();
+    });
+    expect(result.current.approval.action.error).toMatch(/^审定失败：2026H2 有 \d+ 条记录校验不通过，须先改正才能审定/);
+
+    // A clerk edits an approved row behind the add-in's back: the panel shows it after a reload.
+    const ledger = gateway.book.tables.get(SHEETS.ledger.table)!;
+    const approvedRow = ledger.rows.findIndex((r) => typeof r[0] === "number" && r[0] < isoToSerial("2026-07-01") && r[6] !== null);
+    ledger.rows[approvedRow] = ledger.rows[approvedRow].map((v, c) => (c === 6 ? -4 : v));
+    const { result: again } = renderHook(() => useReviewPanel(host, new Date(2026, 11, 28)));
+    await waitFor(() => expect(again.current.state).not.toBeNull());
+    expect(again.current.state!.edits).toEqual([expect.objectContaining({ period: "2026H1", row: approvedRow + 2, kind: "changed" })]);
+  });
+
+  it("records an appeal and resolves it by cancelling the wrong row with a reversing row", async () => {
+    const { host, gateway } = memoryHost();
+    await fillDemoWorkbook(gateway);
+    const { result } = renderHook(() => useReviewPanel(host, new Date(2026, 11, 28)));
+    await waitFor(() => expect(result.current.state).not.toBeNull());
+    const before = result.current.state!.appeals.length;
+    expect(result.current.appealProblems).toEqual(["请选择党员", "请选择申诉的期间", "请填写申诉事项"]);
+    act(() => result.current.updateAppeal({ memberId: "D003", period: "2026H2", claim: "分值超出范围的一条是误录", evidence: "会议记录" }));
+    await act(async () => {
+      await result.current.recordAppeal();
+    });
+    const id = result.current.appeal.result!;
+    expect(result.current.state!.appeals).toHaveLength(before + 1);
+    expect(result.current.openAppeals.map((a) => a.id)).toContain(id);
+
+    const ledger = gateway.book.tables.get(SHEETS.ledger.table)!;
+    const wrong = ledger.rows.findIndex((r) => r[1] === "D003" && r[6] === -9) + 2;
+    act(() => result.current.updateResolve({ appealId: id, result: "经核实属误录，撤销", reverseRow: String(wrong) }));
+    expect(result.current.resolveProblems).toEqual([]);
+    const rowsBefore = ledger.rows.length;
+    await act(async () => {
+      await result.current.resolveAppeal();
+    });
+    expect(result.current.resolve.error).toBeNull();
+    expect(result.current.openAppeals.map((a) => a.id)).not.toContain(id);
+    const reversing = gateway.book.tables.get(SHEETS.ledger.table)!.rows;
+    expect(reversing).toHaveLength(rowsBefore + 1);
+    expect(reversing.at(-1)![10]).toBe(wrong);
   });
 });
