@@ -21,6 +21,7 @@ import { resolveScheme } from "../core/formulas/resolveScheme";
 import { starLevel } from "../core/formulas/starLevel";
 import { run } from "./toExcelError";
 import { withScheme } from "./withScheme";
+import { getWorkbookSchemes } from "./workbookScheme";
 
 /**
  * 按积分方案的等次分数线返回积分对应的等次（如 优秀、合格、基本合格、不合格）。
@@ -70,8 +71,8 @@ export function item(code: any, count?: any, value?: any, scheme?: string): numb
  * @returns 积分
  */
 export function total(ledger: any[][], roster: any[][], memberId: any, period: any, component?: string, appraisals?: any[][], scheme?: string): number {
-  return withScheme(scheme, (s) =>
-    memberTotal({ ledger, roster, appraisals, scheme: s, memberId: cellOf(memberId), period: cellOf(period), component: cellOf(component) }),
+  return withScheme(scheme, (s, versions) =>
+    memberTotal({ ledger, roster, appraisals, scheme: s, versions, memberId: cellOf(memberId), period: cellOf(period), component: cellOf(component) }),
   );
 }
 
@@ -86,7 +87,7 @@ export function total(ledger: any[][], roster: any[][], memberId: any, period: a
  * @returns 积分表（首行为标题）
  */
 export function scores(ledger: any[][], roster: any[][], period: any, appraisals?: any[][], scheme?: string): any[][] {
-  return withScheme(scheme, (s) => scoresTable({ ledger, roster, appraisals, scheme: s, period: cellOf(period) }));
+  return withScheme(scheme, (s, versions) => scoresTable({ ledger, roster, appraisals, scheme: s, versions, period: cellOf(period) }));
 }
 
 /**
@@ -122,7 +123,7 @@ export function probation(score: any, scheme?: string): string {
 export function starlevel(stars: any[][], scheme?: string): string {
   return run(() => {
     if (isBlank(cellOf(scheme))) return starLevel(stars.map((row) => row.map(cellOf)), null);
-    const resolved = resolveScheme(cellOf(scheme), null);
+    const resolved = resolveScheme(cellOf(scheme), null, getWorkbookSchemes());
     return isCellError(resolved) ? resolved : starLevel(stars.map((row) => row.map(cellOf)), resolved);
   });
 }

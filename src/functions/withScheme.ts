@@ -1,18 +1,19 @@
 import type { CellResult } from "../core/cellError";
 import { isCellError } from "../core/cellError";
-import { resolveScheme } from "../core/formulas/resolveScheme";
+import { resolveSchemeVersions } from "../core/formulas/resolveScheme";
 import { cellOf } from "../core/formulas/rangeTable";
 import type { Scheme } from "../core/scheme/schema";
 import { run } from "./toExcelError";
-import { getWorkbookSchemeId } from "./workbookScheme";
+import { getWorkbookSchemeId, getWorkbookSchemes } from "./workbookScheme";
 
 /**
  * Resolves the [scheme] argument (else the workbook's scheme; none → #N/A) and runs a core formula
- * with it, turning a CellError into an Excel error.
+ * with its latest version and all its versions (scoring takes each entry by the version in force),
+ * turning a CellError into an Excel error.
  */
-export function withScheme<T>(scheme: unknown, compute: (scheme: Scheme) => CellResult<T>): T {
+export function withScheme<T>(scheme: unknown, compute: (scheme: Scheme, versions: readonly Scheme[]) => CellResult<T>): T {
   return run(() => {
-    const resolved = resolveScheme(cellOf(scheme), getWorkbookSchemeId());
-    return isCellError(resolved) ? resolved : compute(resolved);
+    const versions = resolveSchemeVersions(cellOf(scheme), getWorkbookSchemeId(), getWorkbookSchemes());
+    return isCellError(versions) ? versions : compute(versions[versions.length - 1], versions);
   });
 }

@@ -1,19 +1,23 @@
 import { toText } from "../core/cells";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { rowsOf } from "../core/ledger/readLedger";
-import { getWorkbookSchemeId, setWorkbookSchemeId } from "../functions/workbookScheme";
+import { SCHEME_STORE, readWorkbookSchemes } from "../core/scheme/workbookSchemes";
+import { getWorkbookSchemeId, getWorkbookSchemes, setWorkbookSchemeId, setWorkbookSchemes } from "../functions/workbookScheme";
 import type { WorkbookGateway } from "../workbook/gateway";
 
 /**
- * Reads the scheme id from the workbook's 设置 sheet and hands it to the PARTY.* functions (shared
- * runtime). Returns the id, or null when the workbook has no ledger yet. Returns whether it changed,
- * so the caller can ask Excel to recalculate.
+ * Reads the scheme id from the workbook's 设置 sheet, and the schemes it keeps (自定义方案), and hands
+ * them to the PARTY.* functions (shared runtime). Returns the id, or null when the workbook has no
+ * ledger yet, and whether anything changed, so the caller can ask Excel to recalculate.
  */
 export async function syncWorkbookScheme(gateway: WorkbookGateway): Promise<{ schemeId: string | null; changed: boolean }> {
-  const tables = await gateway.readTables([SHEETS.settings.table]);
+  const tables = await gateway.readTables([SHEETS.settings.table, SCHEME_STORE.table]);
   const row = rowsOf(tables.get(SHEETS.settings.table)).find((r) => toText(r.values["项目"]) === SETTINGS_KEYS.schemeId);
   const schemeId = row ? toText(row.values["值"]) || null : null;
-  const changed = schemeId !== getWorkbookSchemeId();
+  const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
+  const signature = (list: readonly { id: string; version: number }[]) => list.map((s) => `${s.id}@${s.version}`).join(",");
+  const changed = schemeId !== getWorkbookSchemeId() || signature(schemes) !== signature(getWorkbookSchemes());
   setWorkbookSchemeId(schemeId);
+  setWorkbookSchemes(schemes);
   return { schemeId, changed };
 }

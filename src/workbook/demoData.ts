@@ -137,7 +137,7 @@ export async function fillDemoWorkbook(gateway: WorkbookGateway, options: DemoOp
     sheets.push(...models.map((m) => m.name));
   }
   const final = await loadLedger(gateway);
-  const validation = validateLedger({ tables: final.tables });
+  const validation = validateLedger({ tables: final.tables, schemes: final.workbookSchemes });
   const year = scoreLedger(final, String(YEAR));
   const grades: Record<string, number> = {};
   for (const m of year.members) if (m.grade) grades[m.grade] = (grades[m.grade] ?? 0) + 1;

@@ -1,4 +1,5 @@
-import { toText } from "../core/cells";
+import { toIsoDate, toText } from "../core/cells";
+import { versionInForce } from "../core/scheme/versions";
 import { CoreError } from "../core/errors";
 import { scoreMembers } from "../core/engine/scoreMembers";
 import type { ScoreResult } from "../core/engine/types";
@@ -7,7 +8,7 @@ import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerContents, readLedger, settingsYear } from "../core/ledger/readLedger";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
-import { findBuiltinScheme } from "../core/scheme/presets";
+import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { Scheme } from "../core/scheme/schema";
 import { type ValidationIssue, type ValidationResult, validateLedger } from "../core/validation/validateLedger";
 import type { TableData } from "../core/sheetModel";
@@ -25,39 +26,50 @@ export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme,
 }
 
 export interface LoadedLedger extends LedgerContents {
+  /** The scheme's latest version: its structure (components, items, grades) for forms and reports. */
   scheme: Scheme;
+  /** Every version, oldest first; scoring takes each entry by the version in force on its date. */
+  versions: Scheme[];
+  /** Schemes kept in the workbook (自定义方案), all ids. */
+  workbookSchemes: Scheme[];
   year: number;
   /** The tables as read, for the workflow (approvals, appeals) and validation. */
   tables: Map<string, TableData>;
 }
 
-export function schemeOfSettings(settings: Map<string, string>): Scheme {
+/** The versions of the scheme named in 设置: the workbook's own (自定义方案) first, else the built-in. */
+export function schemeOfSettings(settings: Map<string, string>, workbookSchemes: readonly Scheme[] = []): Scheme[] {
   const id = settings.get(SETTINGS_KEYS.schemeId);
   if (!id) throw new CoreError("no-scheme", `「${SHEETS.settings.sheet}」工作表中没有填写${SETTINGS_KEYS.schemeId}，请先运行 init 或在任务窗格中选择方案`);
-  const scheme = findBuiltinScheme(id);
-  if (!scheme) throw new CoreError("unknown-scheme", `「${SHEETS.settings.sheet}」工作表中的方案「${id}」不是已知方案`);
-  return scheme;
+  const versions = schemeVersions(id, workbookSchemes);
+  if (!versions) throw new CoreError("unknown-scheme", `「${SHEETS.settings.sheet}」工作表中的方案「${id}」不是已知方案`);
+  return versions;
 }
 
 /** Validation of the ledger as the clerk left it: one read, never throws on bad data. */
 export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
-  const tables = await gateway.readTables(LEDGER_TABLES.map((k) => SHEETS[k].table));
-  return validateLedger({ tables });
+  const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table]);
+  return validateLedger({ tables, schemes: readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes });
 }
 
 /** The whole ledger in one read (plus any other tables the caller needs, in the same read). */
 export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof SHEETS)[] = []): Promise<LoadedLedger> {
-  const tables = await gateway.readTables([...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table));
+  const tables = await gateway.readTables([...[...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table), SCHEME_STORE.table]);
   if (!tables.has(SHEETS.settings.table)) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先运行 init");
   const contents = readLedger(tables);
-  const scheme = schemeOfSettings(contents.settings);
+  const stored = readWorkbookSchemes(tables.get(SCHEME_STORE.table));
+  // A damaged version of the workbook's own scheme would silently score by the others: refuse instead.
+  const damaged = stored.problems.filter((p) => p.id === contents.settings.get(SETTINGS_KEYS.schemeId));
+  if (damaged.length) throw new CoreError("bad-scheme", damaged.map((p) => p.message).join("\n"));
+  const versions = schemeOfSettings(contents.settings, stored.schemes);
+  const scheme = versions[versions.length - 1];
   const year = settingsYear(contents.settings);
   if (year === null) throw new CoreError("no-year", `「${SHEETS.settings.sheet}」工作表中的${SETTINGS_KEYS.year}不是年份`);
-  return { ...contents, scheme, year, tables };
+  return { ...contents, scheme, versions, workbookSchemes: stored.schemes, year, tables };
 }
 
 export function scoreLedger(ledger: LoadedLedger, period: string): ScoreResult {
-  return scoreMembers({ scheme: ledger.scheme, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period });
+  return scoreMembers({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period });
 }
 
 const IMPORT_TARGET: Record<ImportKind, keyof typeof SHEETS> = { roster: "roster", entries: "ledger", appraisals: "appraisals" };
@@ -105,12 +117,15 @@ export interface AppendedEntry {
 export async function appendEntry(gateway: WorkbookGateway, form: EntryForm, options: { force?: boolean } = {}, now = new Date()): Promise<AppendedEntry> {
   const ledger = await loadLedger(gateway);
   const def = SHEETS.ledger;
-  const row = tableRowBuilder("entries", { scheme: ledger.scheme, members: ledger.members, year: ledger.year })(new Map(Object.entries(form)));
+  // Item name and fixed 分值 from the version in force on the entry's date.
+  const date = toIsoDate(form["日期"] ?? "");
+  const scheme = date ? versionInForce(ledger.versions, date) : ledger.scheme;
+  const row = tableRowBuilder("entries", { scheme, members: ledger.members, year: ledger.year })(new Map(Object.entries(form)));
   const table = ledger.tables.get(def.table);
   if (!table) throw new CoreError("not-a-ledger", `没有「${def.sheet}」表格：请先在「开始」中生成台账`);
   const rowNumber = table.firstRow + table.rows.length;
   const tables = new Map(ledger.tables).set(def.table, { ...table, rows: [...table.rows, row], rowCount: table.rowCount + 1 });
-  const issues = validateLedger({ tables }).issues.filter((i) => i.sheet === def.sheet && i.row === rowNumber);
+  const issues = validateLedger({ tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.sheet === def.sheet && i.row === rowNumber);
   const written = options.force === true || !issues.some((i) => i.severity === "error");
   if (written) {
     const detail = `第${rowNumber}行 ${toText(row[1])} ${toText(row[3])}${issues.length ? `（${issues.length} 条校验提示）` : ""}`;
@@ -128,7 +143,7 @@ export async function approvePeriod(gateway: WorkbookGateway, period: string, ap
   const p = tryParsePeriod(period, ledger.scheme.cycleStartMonth);
   if (p) {
     const inPeriod = new Set(rowsInPeriod(ledger.tables.get(SHEETS.ledger.table), p, ledger.scheme.cycleStartMonth).map((r) => r.row));
-    const errors = validateLedger({ tables: ledger.tables }).issues.filter((i) => i.severity === "error" && i.sheet === SHEETS.ledger.sheet && inPeriod.has(i.row));
+    const errors = validateLedger({ tables: ledger.tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.severity === "error" && i.sheet === SHEETS.ledger.sheet && inPeriod.has(i.row));
     if (errors.length > 0) throw new ApprovalRefused(`${p.label} 有 ${errors.length} 条记录校验不通过，须先改正才能审定：\n${errors.map((e) => e.message).join("\n")}`);
   }
   const plan = planApproval(ledger.tables, ledger.scheme, period, approval, now);
@@ -155,4 +170,15 @@ export function unapprovedPeriods(ledger: LoadedLedger): string[] {
   return approvalStatus(ledger.tables, ledger.scheme, ledger.year)
     .filter((s) => !s.approved)
     .map((s) => s.period);
+}
+
+/**
+ * Keeps a scheme version in the workbook (自定义方案) and, when asked, makes it the workbook's scheme
+ * in 设置. Logged; one read, one batch.
+ */
+export async function saveWorkbookScheme(gateway: WorkbookGateway, scheme: Scheme, options: { activate: boolean }, now = new Date()): Promise<void> {
+  const tables = await gateway.readTables([SHEETS.settings.table, SCHEME_STORE.table]);
+  const ops = planSaveScheme(tables, scheme, options);
+  const detail = `${scheme.name}（${scheme.id} 第${scheme.version}版，自 ${scheme.effectiveFrom} 起）${options.activate ? "，设为本工作簿方案" : ""}`;
+  await gateway.apply([...ops, logOp(now, [{ action: "保存自定义方案", sheet: SCHEME_STORE.sheet, range: "", detail }])]);
 }

@@ -36,7 +36,7 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
   if (!period) throw new CoreError("bad-period", `期间「${periodLabel}」无法识别，应为 2026、2026H1、2026Q3 或 2026-07`);
   const kind = reportPeriodKind(form, scheme);
   if (period.kind !== kind) throw new CoreError("wrong-period", `${form.title}按${KIND_NAMES[kind]}编制，期间应写作如 ${KIND_EXAMPLES[kind]}`);
-  const score = (label: string) => scoreMembers({ scheme, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period: label });
+  const score = (label: string) => scoreMembers({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period: label });
   const models = form.build({
     scheme,
     settings: reportSettings(ledger, today),

@@ -10,6 +10,7 @@ import path from "path";
 import vm from "vm";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata/lib/generate";
 import { NO_SCHEME_MESSAGE } from "../../src/core/formulas/resolveScheme";
+import { getBuiltinScheme } from "../../src/core/scheme/presets";
 import { isoToSerial } from "../../src/core/sheetModel";
 
 const root = path.resolve(__dirname, "../..");
@@ -17,6 +18,7 @@ const CJK = /[\u4e00-\u9fff]/;
 const PARTY_FUNCTIONS = ["GRADE", "APPRAISAL", "ITEM", "TOTAL", "SCORES", "PERIOD", "PROBATION", "STARLEVEL"];
 /** Where the task pane leaves the workbook's scheme id for the functions (shared runtime, see workbookScheme.ts). */
 const WORKBOOK_SCHEME_KEY = "__partyPointsWorkbookSchemeId";
+const WORKBOOK_SCHEMES_KEY = "__partyPointsWorkbookSchemes";
 
 const ErrorCode = {
   invalidValue: "#VALUE!",
@@ -73,6 +75,7 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 beforeEach(() => {
   sandbox[WORKBOOK_SCHEME_KEY] = null;
+  sandbox[WORKBOOK_SCHEMES_KEY] = [];
 });
 
 /** Calls a registered function as Excel does; results come back as plain data (they were made in the sandbox). */
@@ -185,6 +188,26 @@ describe("functions.js in a fake Excel runtime", () => {
       message: expect.stringContaining("积分台账范围缺少「分值」列"),
     });
     expect(excelError("TOTAL", ledger, roster, "001", "2026", "加分")).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("没有「加分」这一组成部分") });
+  });
+
+  it("uses the workbook's own scheme (自定义方案, handed over by the task pane), each entry by the version in force", () => {
+    const star = getBuiltinScheme("star-member");
+    const version = (n: number, effectiveFrom: string, d2: number) => ({
+      ...star,
+      id: "star-member-branch",
+      version: n,
+      effectiveFrom,
+      items: star.items.map((i) => (i.code === "D2" ? { ...i, points: { kind: "fixed", value: d2 } } : i)),
+    });
+    sandbox[WORKBOOK_SCHEMES_KEY] = [version(2, "2026-05-01", -4), version(1, "2017-01-01", -2)];
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member-branch";
+    // D2 (2026-05-10) without a 分值: −4 under version 2. 001: 80 − 2 − 4 − 3 + 合格 15 = 86.
+    const blankD2 = ledger.map((row) => (row[3] === "D2" ? row.map((v, c) => (c === 6 ? "" : v)) : row));
+    expect(call("TOTAL", blankD2, roster, "001", "2026", null, appraisals)).toBe(86);
+    expect(call("ITEM", "D2")).toBe(-4);
+    expect(call("TOTAL", blankD2, roster, "001", "2026", null, appraisals, "star-member")).toBe(88);
+    sandbox[WORKBOOK_SCHEMES_KEY] = [];
+    expect(excelError("GRADE", 80)).toEqual({ code: "#N/A", message: "没有 id 为「star-member-branch」的积分方案，请检查方案参数或「设置」工作表" });
   });
 
   it("PARTY.SCORES spills a table with a header row", () => {

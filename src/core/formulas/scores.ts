@@ -21,7 +21,10 @@ export interface ScoreRanges {
   /** 民主评议 with its header row; omitted or blank = none. */
   appraisals?: unknown;
   period: CellValue;
+  /** The scheme's latest version (structure: components, grades). */
   scheme: Scheme;
+  /** Every version of the scheme when it has several; each entry is scored by the version in force on its date. */
+  versions?: readonly Scheme[];
 }
 
 interface Scored {
@@ -58,13 +61,14 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
   const appraisals = readAppraisalRange(asMatrix(input.appraisals), scheme);
   if (isCellError(appraisals)) return appraisals;
 
-  const key = [ledger.key, roster.key, appraisals.key, schemeKey(scheme), period.label].join("|");
+  const versions = input.versions && input.versions.length > 1 ? input.versions : [scheme];
+  const key = [ledger.key, roster.key, appraisals.key, versions.map(schemeKey).join(","), period.label].join("|");
   const cached = scoredCache.get(key);
   if (cached) return cached;
   formulaCacheStats.scorings++;
   let result: ScoreResult;
   try {
-    result = scoreMembers({ scheme, members: roster.value, entries: ledger.value, appraisals: appraisals.value, period });
+    result = scoreMembers({ scheme: versions, members: roster.value, entries: ledger.value, appraisals: appraisals.value, period });
   } catch (e) {
     if (e instanceof CoreError) return new CellError("VALUE", e.message);
     throw e;
