@@ -1,6 +1,7 @@
 import { toIsoDate } from "../core/cells";
 import type { Cell, WorkbookOp } from "../core/sheetModel";
 import type { LedgerHost } from "../taskpane/host";
+import { syncWorkbookScheme } from "../taskpane/workbookScheme";
 import { MemoryGateway } from "../workbook/memoryGateway";
 
 export interface CellRef {
@@ -72,6 +73,8 @@ export class PreviewWorkbook {
         if (!this.gateway.book.sheets.has(sheet)) throw new Error(`没有工作表「${sheet}」`);
         this.select({ sheet, row, column });
       },
+      // No PARTY.* functions run in the preview; the pane still learns the scheme id.
+      schemeChanged: async () => (await syncWorkbookScheme(this.gateway)).schemeId,
       showSheet: async (sheet) => {
         if (!this.gateway.book.sheets.has(sheet)) throw new Error(`没有工作表「${sheet}」`);
         this.show(sheet);

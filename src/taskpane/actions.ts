@@ -4,7 +4,8 @@ import { SHEETS } from "../core/ledger/layout";
 import { parsePeriod, subPeriods } from "../core/period";
 import { REPORT_FORMS, type ReportFormName, reportPeriodKind } from "../core/reports";
 import type { ScaffoldConflict } from "../core/ledger/scaffold";
-import { getBuiltinScheme } from "../core/scheme/presets";
+import { findBuiltinScheme, getBuiltinScheme } from "../core/scheme/presets";
+import type { Scheme } from "../core/scheme/schema";
 import type { ValidationResult } from "../core/validation/validateLedger";
 import { type AppealInput, type Resolution } from "../core/approval/appeals";
 import { type ApprovedEdit, approvalStatus, findApprovedEdits } from "../core/approval/approvals";
@@ -17,6 +18,7 @@ import {
   loadLedger,
   recordAppeal,
   resolveAppeal,
+  saveWorkbookScheme,
   scaffoldWorkbook,
   validateWorkbook,
 } from "../workbook/ledgerService";
@@ -46,6 +48,7 @@ export const scaffoldAction: Action<ScaffoldInput, ScaffoldOutcome> = {
   name: "生成台账",
   async perform(host, input) {
     const plan = await scaffoldWorkbook(host.gateway, getBuiltinScheme(input.schemeId), { branch: input.branch, year: input.year, secretary: input.secretary });
+    await host.schemeChanged();
     return { added: plan.added, kept: plan.kept, conflicts: plan.conflicts };
   },
 };
@@ -225,4 +228,37 @@ export const recordAppealAction: Action<AppealInput, string> = {
 export const resolveAppealAction: Action<Resolution, number[]> = {
   name: "处理申诉",
   perform: (host, input) => resolveAppeal(host.gateway, input),
+};
+
+export interface RulesState {
+  /** The workbook's scheme in its latest version. */
+  scheme: Scheme;
+  versions: { version: number; effectiveFrom: string }[];
+  /** A built-in is read-only: the branch edits its own copy. */
+  builtin: boolean;
+  /** Ids of the schemes the workbook keeps. */
+  workbookIds: string[];
+}
+
+export const loadRulesAction: Action<void, RulesState> = {
+  name: "读取积分规则",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway);
+    return {
+      scheme: ledger.scheme,
+      versions: ledger.versions.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom })),
+      builtin: findBuiltinScheme(ledger.scheme.id) !== undefined && !ledger.workbookSchemes.some((s) => s.id === ledger.scheme.id),
+      workbookIds: [...new Set(ledger.workbookSchemes.map((s) => s.id))],
+    };
+  },
+};
+
+/** Stores a scheme version in the workbook and makes it the workbook's scheme. */
+export const saveSchemeAction: Action<Scheme, Scheme> = {
+  name: "保存积分方案",
+  async perform(host, scheme) {
+    await saveWorkbookScheme(host.gateway, scheme, { activate: true });
+    await host.schemeChanged();
+    return scheme;
+  },
 };

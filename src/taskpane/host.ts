@@ -11,4 +11,9 @@ export interface LedgerHost {
   selectCell(sheet: string, row: number, column: string): Promise<void>;
   /** Shows a sheet. */
   showSheet(sheet: string): Promise<void>;
+  /**
+   * The workbook's scheme (设置, 自定义方案) may have changed: hand it to the PARTY.* functions and
+   * recalculate. Resolves to the scheme id now in 设置.
+   */
+  schemeChanged(): Promise<string | null>;
 }

@@ -1,11 +1,13 @@
 import { OfficeJsGateway } from "../workbook/officeJsGateway";
 import type { LedgerHost } from "./host";
+import { syncWorkbookScheme } from "./workbookScheme";
 
 /** The host inside Excel: the Office.js gateway, and selection through one batched request each. */
 export function officeHost(): LedgerHost {
+  const gateway = new OfficeJsGateway();
   return {
     kind: "excel",
-    gateway: new OfficeJsGateway(),
+    gateway,
     selectCell: (sheet, row, column) =>
       Excel.run(async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);
@@ -13,6 +15,11 @@ export function officeHost(): LedgerHost {
         worksheet.getRange(`${column}${row}`).select();
         await context.sync();
       }),
+    schemeChanged: async () => {
+      const { schemeId, changed } = await syncWorkbookScheme(gateway);
+      if (changed) await Excel.run(async (context) => context.workbook.application.calculate("Full"));
+      return schemeId;
+    },
     showSheet: (sheet) =>
       Excel.run(async (context) => {
         context.workbook.worksheets.getItem(sheet).activate();

@@ -138,6 +138,22 @@ describe("browser preview", () => {
     await shot("申诉审定");
   });
 
+  it("copies the built-in scheme into the workbook and saves an edited item as a new version", async () => {
+    await pane().getByRole("tab", { name: "规则" }).click();
+    await pane().getByText(/内置方案（只读）/).waitFor();
+    await pane().getByRole("button", { name: "复制为本支部方案" }).click();
+    await pane().getByText(/已保存 star-member-branch 第1版/).waitFor();
+    await pane().getByRole("textbox", { name: "D1 分值" }).fill("-2");
+    await pane().getByRole("button", { name: "另存为新版本（已改 1 项）" }).click();
+    await pane().getByText(/已保存 star-member-branch 第2版/).waitFor();
+    await pane().getByText(/^本工作簿使用方案 star-member-branch；/).waitFor();
+    await grid().getByRole("tab", { name: "自定义方案" }).click();
+    const rows = await gridRows();
+    expect(rows.filter((r) => r[0] === "star-member-branch").map((r) => r[1])).toEqual(["1", "2"]);
+    await pane().evaluate((el) => el.scrollTo(0, 0));
+    await shot("规则");
+  });
+
   it("left nothing in the browser console", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -28,7 +28,7 @@ describe("App", () => {
     const gateway = new MemoryGateway();
     await fillDemoWorkbook(gateway);
     const selected: string[] = [];
-    const host: LedgerHost = { kind: "preview", gateway, selectCell: async (s, r, c) => void selected.push(`${s}!${c}${r}`), showSheet: async () => undefined };
+    const host: LedgerHost = { kind: "preview", gateway, selectCell: async (s, r, c) => void selected.push(`${s}!${c}${r}`), showSheet: async () => undefined, schemeChanged: async () => "star-member" };
     render(
       <FluentProvider theme={webLightTheme}>
         <App status={{ inExcel: true, schemeId: "star-member", error: null }} host={host} />

@@ -1,9 +1,10 @@
 import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import type { LedgerHost } from "../host";
 import { EntryPanel } from "../panels/EntryPanel";
 import { ReportPanel } from "../panels/ReportPanel";
 import { ReviewPanel } from "../panels/ReviewPanel";
+import { RulesPanel } from "../panels/RulesPanel";
 import { StartPanel } from "../panels/StartPanel";
 import { ValidatePanel } from "../panels/ValidatePanel";
 import { useSchemeList } from "./useSchemeList";
@@ -21,12 +22,26 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "entry" | "validate" | "report" | "review" | "schemes";
+type PanelId = "start" | "entry" | "validate" | "report" | "review" | "rules" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
   const styles = useStyles();
   const [panel, setPanel] = useState<PanelId>(host ? "start" : "schemes");
+  // The banner follows the workbook's scheme as panels change it (scaffold, 规则).
+  const [schemeId, setSchemeId] = useState(status.schemeId);
+  const pane = useMemo<LedgerHost | null>(
+    () =>
+      host && {
+        ...host,
+        schemeChanged: async () => {
+          const id = await host.schemeChanged();
+          setSchemeId(id);
+          return id;
+        },
+      },
+    [host],
+  );
   return (
     <main className={styles.root}>
       <Title3 as="h1">党员积分台账</Title3>
@@ -36,29 +51,31 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
         </MessageBar>
       )}
       {status.inExcel && !status.error && (
-        <MessageBar intent={status.schemeId ? "info" : "warning"}>
+        <MessageBar intent={schemeId ? "info" : "warning"}>
           <MessageBarBody>
-            {status.schemeId
-              ? `本工作簿使用方案 ${status.schemeId}；PARTY.* 函数省略方案参数时按此方案计算。`
+            {schemeId
+              ? `本工作簿使用方案 ${schemeId}；PARTY.* 函数省略方案参数时按此方案计算。`
               : "本工作簿还没有「设置」表：PARTY.* 函数须在参数中写明方案 id（可用 npx party-ledger init 生成台账）。"}
           </MessageBarBody>
         </MessageBar>
       )}
-      {host && (
+      {pane && (
         <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)}>
           <Tab value="start">开始</Tab>
           <Tab value="entry">录入</Tab>
           <Tab value="validate">校验</Tab>
           <Tab value="report">公示·排名·年终</Tab>
           <Tab value="review">申诉·审定</Tab>
+          <Tab value="rules">规则</Tab>
           <Tab value="schemes">方案</Tab>
         </TabList>
       )}
-      {host && panel === "start" && <StartPanel host={host} schemeId={status.schemeId} />}
-      {host && panel === "entry" && <EntryPanel host={host} />}
-      {host && panel === "validate" && <ValidatePanel host={host} />}
-      {host && panel === "report" && <ReportPanel host={host} />}
-      {host && panel === "review" && <ReviewPanel host={host} />}
+      {pane && panel === "start" && <StartPanel host={pane} schemeId={schemeId} />}
+      {pane && panel === "entry" && <EntryPanel host={pane} />}
+      {pane && panel === "validate" && <ValidatePanel host={pane} />}
+      {pane && panel === "report" && <ReportPanel host={pane} />}
+      {pane && panel === "review" && <ReviewPanel host={pane} />}
+      {pane && panel === "rules" && <RulesPanel host={pane} />}
       {panel === "schemes" && <SchemeList />}
     </main>
   );

@@ -9,11 +9,13 @@ import { FIX_HINTS } from "./fixHints";
 import { useEntryPanel } from "./useEntryPanel";
 import { useReportPanel } from "./useReportPanel";
 import { useReviewPanel } from "./useReviewPanel";
+import { useRulesPanel } from "./useRulesPanel";
 import { useStartPanel } from "./useStartPanel";
 import { useValidatePanel } from "./useValidatePanel";
 
 function memoryHost(gateway = new MemoryGateway()) {
   const selected: string[] = [];
+  const schemeChanges: number[] = [];
   const host: LedgerHost = {
     kind: "preview",
     gateway,
@@ -21,8 +23,12 @@ function memoryHost(gateway = new MemoryGateway()) {
       selected.push(`${sheet}!${column}${row}`);
     },
     showSheet: async () => undefined,
+    schemeChanged: async () => {
+      schemeChanges.push(Date.now());
+      return null;
+    },
   };
-  return { host, selected, gateway };
+  return { host, selected, gateway, schemeChanges };
 }
 
 describe("useStartPanel", () => {
@@ -227,5 +233,83 @@ describe("useReviewPanel", () => {
     const reversing = gateway.book.tables.get(SHEETS.ledger.table)!.rows;
     expect(reversing).toHaveLength(rowsBefore + 1);
     expect(reversing.at(-1)![10]).toBe(wrong);
+  });
+});
+
+describe("useRulesPanel", () => {
+  async function rulesOfDemo() {
+    const h = memoryHost();
+    await fillDemoWorkbook(h.gateway);
+    const hook = renderHook(() => useRulesPanel(h.host, new Date(2026, 6, 1)));
+    await waitFor(() => expect(hook.result.current.state).not.toBeNull());
+    return { ...h, result: hook.result };
+  }
+
+  it("shows a built-in read-only, copies it into the workbook as the branch's scheme, then saves edits as a version from a date", async () => {
+    const { result, gateway, schemeChanges } = await rulesOfDemo();
+    expect(result.current.state).toMatchObject({ builtin: true, versions: [{ version: 1, effectiveFrom: "2017-01-01" }] });
+    expect(result.current.items.find((i) => i.item.code === "D1")!.points).toBe("-1分/次");
+    await act(async () => {
+      await result.current.copyToWorkbook();
+    });
+    expect(result.current.state).toMatchObject({ builtin: false, scheme: { id: "star-member-branch", name: "星级党员管理量化考评制度（本支部）" } });
+    expect(gateway.book.tables.get(SHEETS.settings.table)!.rows).toContainEqual(["方案ID", "star-member-branch", expect.anything()]);
+
+    act(() => result.current.editItem("D1", { value: "-2", name: "未经同意缺席支部活动" }));
+    expect(result.current.changed).toBe(1);
+    expect(result.current.effectiveFrom).toBe("2026-07-01");
+    await act(async () => {
+      await result.current.saveVersion();
+    });
+    expect(result.current.errors).toEqual([]);
+    expect(result.current.state!.versions).toEqual([
+      { version: 1, effectiveFrom: "2017-01-01" },
+      { version: 2, effectiveFrom: "2026-07-01" },
+    ]);
+    expect(result.current.state!.scheme.items.find((i) => i.code === "D1")).toMatchObject({ name: "未经同意缺席支部活动", points: { kind: "fixed", value: -2 } });
+    // Each save hands the workbook's scheme to the PARTY.* functions again.
+    expect(schemeChanges).toHaveLength(2);
+    expect(result.current.changed).toBe(0);
+  });
+
+  it("shows a bad edit field by field and saves nothing", async () => {
+    const { result } = await rulesOfDemo();
+    await act(async () => {
+      await result.current.copyToWorkbook();
+    });
+    const index = result.current.state!.scheme.items.findIndex((i) => i.code === "D6");
+    act(() => result.current.editItem("D6", { min: "负四" }));
+    await act(async () => {
+      expect(await result.current.saveVersion()).toBeNull();
+    });
+    expect(result.current.errors).toEqual([expect.stringMatching(new RegExp(`^第${index + 1}项 D6 的 points.min：`))]);
+    expect(result.current.state!.versions).toHaveLength(1);
+  });
+
+  it("exports the scheme as JSON and imports one, with zod's errors or a refusal of a built-in's id", async () => {
+    const { result } = await rulesOfDemo();
+    const exported = JSON.parse(result.current.exportJson);
+    expect(exported.id).toBe("star-member");
+    act(() => result.current.setImportText("{ 不是 JSON"));
+    await act(async () => {
+      await result.current.importJson();
+    });
+    expect(result.current.errors[0]).toMatch(/^方案：不是有效的 JSON/);
+    act(() => result.current.setImportText(JSON.stringify(exported)));
+    await act(async () => {
+      await result.current.importJson();
+    });
+    expect(result.current.save.error).toMatch(/「star-member」是内置方案的 id/);
+    act(() => result.current.setImportText(JSON.stringify({ ...exported, id: "our-branch", items: [{ ...exported.items[0], points: { kind: "fixed" } }, ...exported.items.slice(1)] })));
+    await act(async () => {
+      await result.current.importJson();
+    });
+    expect(result.current.errors).toEqual([expect.stringMatching(/^第1项 D1 的 points.value：/)]);
+    act(() => result.current.setImportText(JSON.stringify({ ...exported, id: "our-branch", name: "我们支部的方案" })));
+    await act(async () => {
+      await result.current.importJson();
+    });
+    expect(result.current.errors).toEqual([]);
+    expect(result.current.state!.scheme).toMatchObject({ id: "our-branch", name: "我们支部的方案" });
   });
 });
