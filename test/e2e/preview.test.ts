@@ -102,13 +102,18 @@ describe("browser preview", () => {
     (globalThis as { badRow?: number }).badRow = firstRow + 2;
   });
 
-  it("validates: the bad entry is listed, and clicking it selects its cell in the grid", async () => {
+  it("validates, by keyboard: the bad entry is listed, and choosing it selects its cell in the grid", async () => {
     const badRow = (globalThis as { badRow?: number }).badRow!;
-    await pane().getByRole("tab", { name: "校验" }).click();
-    await pane().getByRole("button", { name: "校验台账" }).click();
+    // Arrow keys move along the tabs, Enter opens one; Enter on an issue selects its cell.
+    await pane().getByRole("tab", { name: "录入" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await pane().getByRole("button", { name: "校验台账" }).focus();
+    await page.keyboard.press("Enter");
     const issue = pane().getByRole("button", { name: new RegExp(`^错误 · G${badRow}：.*-9`) });
     await issue.waitFor();
-    await issue.click();
+    await issue.focus();
+    await page.keyboard.press("Enter");
     const selected = grid().locator('td[aria-selected="true"]');
     await expect(selected.getAttribute("data-cell")).resolves.toBe(`G${badRow}`);
     await expect(selected.textContent()).resolves.toBe("-9");
