@@ -52,9 +52,9 @@ export async function validateWorkbook(gateway: WorkbookGateway): Promise<Valida
   return validateLedger({ tables, schemes: readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes });
 }
 
-/** The whole ledger in one read (plus any other tables the caller needs, in the same read). */
-export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof SHEETS)[] = []): Promise<LoadedLedger> {
-  const tables = await gateway.readTables([...[...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table), SCHEME_STORE.table]);
+/** The whole ledger in one read (plus any other tables the caller needs, by layout key or table name, in the same read). */
+export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof SHEETS)[] = [], moreTables: readonly string[] = []): Promise<LoadedLedger> {
+  const tables = await gateway.readTables([...[...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table), SCHEME_STORE.table, ...moreTables]);
   if (!tables.has(SHEETS.settings.table)) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先运行 init");
   const contents = readLedger(tables);
   const stored = readWorkbookSchemes(tables.get(SCHEME_STORE.table));

@@ -1,0 +1,126 @@
+/**
+ * 积分兑换 (S7, 企业党员积分制度考核管理: “党员可以根据积分兑换相应的奖励或福利”): a ledger of
+ * redemptions kept apart from the assessment points. A member may redeem what the committee has
+ * approved (the totals of approved periods) less what was already redeemed; a redemption beyond
+ * that balance is refused. The regulation names no rate or catalogue: one point redeems one point
+ * of a reward, and the branch writes its rewards in 兑换事项 (待支部确定).
+ */
+import { toIsoDate, toNumber, toText } from "../cells";
+import { CoreError } from "../errors";
+import { type TableSheetDef } from "../ledger/layout";
+import { logOp } from "../ledger/log";
+import { rowsOf } from "../ledger/readLedger";
+import type { Cell, ColumnFormat, TableData, WorkbookOp } from "../sheetModel";
+import { isoToSerial } from "../sheetModel";
+import { fromTenths, toTenths } from "../tenths";
+
+export const REDEMPTION_STORE: TableSheetDef = {
+  kind: "table",
+  sheet: "积分兑换",
+  table: "RedemptionTable",
+  columns: [
+    { header: "日期", type: "date", width: 12 },
+    { header: "编号", type: "text", width: 10, dropdown: "memberIds" },
+    { header: "姓名", type: "text", width: 10 },
+    { header: "兑换事项", type: "text", width: 28 },
+    { header: "消耗积分", type: "number", width: 10 },
+    { header: "经办人", type: "text", width: 10 },
+    { header: "说明", type: "text", width: 24 },
+  ],
+  note: "党员以支委会审定的积分兑换奖励或福利；与考核积分分开记录，不影响考核积分和排名",
+};
+
+const FORMATS: ColumnFormat[] = REDEMPTION_STORE.columns.map((c) => (c.type === "integer" ? "integer" : c.type === "date" ? "date" : c.type === "number" ? "number" : "text"));
+
+export interface RedemptionBalance {
+  memberId: string;
+  name: string;
+  /** Approved points (Σ of the totals of approved periods). */
+  earned: number;
+  redeemed: number;
+  balance: number;
+}
+
+/** Points redeemed per member id, in tenths, from the sheet as it stands (unreadable 消耗积分 counts 0). */
+function redeemedTenths(table: TableData | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rowsOf(table)) {
+    const id = toText(r.values["编号"]);
+    const points = toNumber(r.values["消耗积分"]);
+    if (!id || points === null) continue;
+    out.set(id, (out.get(id) ?? 0) + toTenths(points));
+  }
+  return out;
+}
+
+/** Each member's approved points, what was redeemed and what is left. */
+export function redemptionBalances(members: readonly { id: string; name: string }[], earned: ReadonlyMap<string, number>, table: TableData | undefined): RedemptionBalance[] {
+  const redeemed = redeemedTenths(table);
+  return members.map((m) => {
+    const e = toTenths(earned.get(m.id) ?? 0);
+    const r = redeemed.get(m.id) ?? 0;
+    return { memberId: m.id, name: m.name, earned: fromTenths(e), redeemed: fromTenths(r), balance: fromTenths(e - r) };
+  });
+}
+
+export interface RedemptionInput {
+  date: string;
+  memberId: string;
+  /** What the points buy, as the branch names it. */
+  item: string;
+  points: number | string;
+  handler?: string;
+  note?: string;
+}
+
+/** A redemption that cannot be made as asked; the message says why in Chinese. */
+export class RedemptionRefused extends CoreError {
+  constructor(message: string) {
+    super("redemption-refused", message);
+  }
+}
+
+/**
+ * Records a redemption, refusing one the member's balance does not cover (or a bad date, member or
+ * number). The sheet is created on the first redemption; the change is logged.
+ */
+export function planRedemption(
+  table: TableData | undefined,
+  members: readonly { id: string; name: string }[],
+  earned: ReadonlyMap<string, number>,
+  input: RedemptionInput,
+  now: Date,
+): { ops: WorkbookOp[]; balance: RedemptionBalance } {
+  const date = toIsoDate(input.date);
+  if (!date) throw new RedemptionRefused(`兑换日期「${input.date}」不是有效日期`);
+  const member = members.find((m) => m.id === toText(input.memberId));
+  if (!member) throw new RedemptionRefused(`编号「${input.memberId}」不在党员名册中`);
+  const item = toText(input.item);
+  if (!item) throw new RedemptionRefused("请填写兑换事项（兑换的奖励或福利）");
+  const points = toNumber(typeof input.points === "number" ? input.points : toText(input.points));
+  if (points === null || points <= 0 || toTenths(points) / 10 !== points) throw new RedemptionRefused(`消耗积分「${input.points}」须为正数，最多一位小数`);
+  const before = redemptionBalances([member], earned, table)[0];
+  if (toTenths(points) > toTenths(before.balance))
+    throw new RedemptionRefused(
+      `${member.name}（${member.id}）可兑换积分为 ${before.balance} 分（已审定 ${before.earned} 分，已兑换 ${before.redeemed} 分），不足以兑换「${item}」所需的 ${points} 分`,
+    );
+  const row: Cell[] = [isoToSerial(date), member.id, member.name, item, points, toText(input.handler ?? "") || null, toText(input.note ?? "") || null];
+  const ops: WorkbookOp[] = [];
+  if (!table)
+    ops.push({
+      op: "createTable",
+      spec: {
+        sheet: REDEMPTION_STORE.sheet,
+        table: REDEMPTION_STORE.table,
+        headers: REDEMPTION_STORE.columns.map((c) => c.header),
+        formats: FORMATS,
+        widths: REDEMPTION_STORE.columns.map((c) => c.width),
+        rows: [row],
+        note: REDEMPTION_STORE.note,
+      },
+    });
+  else ops.push({ op: "appendRows", table: REDEMPTION_STORE.table, rows: [row], formats: FORMATS });
+  const balance = { ...before, redeemed: fromTenths(toTenths(before.redeemed) + toTenths(points)), balance: fromTenths(toTenths(before.balance) - toTenths(points)) };
+  ops.push(logOp(now, [{ action: "积分兑换", sheet: REDEMPTION_STORE.sheet, range: "", detail: `${member.name}（${member.id}）兑换「${item}」${points} 分，余 ${balance.balance} 分` }]));
+  return { ops, balance };
+}
