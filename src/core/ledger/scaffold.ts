@@ -1,7 +1,7 @@
 import { describeItemPoints } from "../engine/entryPoints";
 import type { Scheme } from "../scheme/schema";
 import type { Cell, ColumnFormat, TableSpec, ValidationSource, WorkbookOp, WorkbookSnapshot } from "../sheetModel";
-import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, SHEET_KEYS, type SheetKey, type TableSheetDef } from "./layout";
+import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, SHEET_KEYS, type TableSheetDef } from "./layout";
 import { logOp } from "./log";
 
 export interface LedgerSettings {
@@ -74,8 +74,8 @@ function dropdownSource(def: TableSheetDef, column: number, scheme: Scheme): Val
   }
 }
 
-function tableSpec(key: SheetKey, rows: Cell[][]): TableSpec {
-  const def = SHEETS[key];
+/** A new sheet holding the table a definition describes, with these rows. */
+export function tableSpec(def: TableSheetDef, rows: Cell[][]): TableSpec {
   return {
     sheet: def.sheet,
     table: def.table,
@@ -117,7 +117,7 @@ export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, setting
       continue;
     }
     const rows = key === "settings" ? settingsRows(scheme, settings) : key === "rules" ? ruleRows(scheme) : [];
-    plan.ops.push({ op: "createTable", spec: tableSpec(key, rows) });
+    plan.ops.push({ op: "createTable", spec: tableSpec(SHEETS[key], rows) });
     plan.added.push(def.sheet);
     def.columns.forEach((_, column) => {
       const source = dropdownSource(def, column, scheme);

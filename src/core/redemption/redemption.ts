@@ -10,7 +10,8 @@ import { CoreError } from "../errors";
 import { type TableSheetDef } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { rowsOf } from "../ledger/readLedger";
-import type { Cell, ColumnFormat, TableData, WorkbookOp } from "../sheetModel";
+import { formatsOf, tableSpec } from "../ledger/scaffold";
+import type { Cell, TableData, WorkbookOp } from "../sheetModel";
 import { isoToSerial } from "../sheetModel";
 import { fromTenths, toTenths } from "../tenths";
 
@@ -29,8 +30,6 @@ export const REDEMPTION_STORE: TableSheetDef = {
   ],
   note: "党员以支委会审定的积分兑换奖励或福利；与考核积分分开记录，不影响考核积分和排名",
 };
-
-const FORMATS: ColumnFormat[] = REDEMPTION_STORE.columns.map((c) => (c.type === "integer" ? "integer" : c.type === "date" ? "date" : c.type === "number" ? "number" : "text"));
 
 export interface RedemptionBalance {
   memberId: string;
@@ -106,20 +105,8 @@ export function planRedemption(
     );
   const row: Cell[] = [isoToSerial(date), member.id, member.name, item, points, toText(input.handler ?? "") || null, toText(input.note ?? "") || null];
   const ops: WorkbookOp[] = [];
-  if (!table)
-    ops.push({
-      op: "createTable",
-      spec: {
-        sheet: REDEMPTION_STORE.sheet,
-        table: REDEMPTION_STORE.table,
-        headers: REDEMPTION_STORE.columns.map((c) => c.header),
-        formats: FORMATS,
-        widths: REDEMPTION_STORE.columns.map((c) => c.width),
-        rows: [row],
-        note: REDEMPTION_STORE.note,
-      },
-    });
-  else ops.push({ op: "appendRows", table: REDEMPTION_STORE.table, rows: [row], formats: FORMATS });
+  if (!table) ops.push({ op: "createTable", spec: tableSpec(REDEMPTION_STORE, [row]) });
+  else ops.push({ op: "appendRows", table: REDEMPTION_STORE.table, rows: [row], formats: formatsOf(REDEMPTION_STORE) });
   const balance = { ...before, redeemed: fromTenths(toTenths(before.redeemed) + toTenths(points)), balance: fromTenths(toTenths(before.balance) - toTenths(points)) };
   ops.push(logOp(now, [{ action: "积分兑换", sheet: REDEMPTION_STORE.sheet, range: "", detail: `${member.name}（${member.id}）兑换「${item}」${points} 分，余 ${balance.balance} 分` }]));
   return { ops, balance };

@@ -7,7 +7,8 @@ import { toNumber, toText } from "../cells";
 import { CoreError } from "../errors";
 import { type TableSheetDef, SETTINGS_KEYS, SHEETS } from "../ledger/layout";
 import { rowsOf } from "../ledger/readLedger";
-import type { Cell, TableData, TableSpec, WorkbookOp } from "../sheetModel";
+import { formatsOf, tableSpec } from "../ledger/scaffold";
+import type { Cell, TableData, WorkbookOp } from "../sheetModel";
 import { BUILTIN_SCHEMES, findBuiltinScheme } from "./presets";
 import { type Scheme, parseSchemeJson } from "./schema";
 import { sortVersions } from "./versions";
@@ -29,8 +30,6 @@ export const SCHEME_STORE: TableSheetDef = {
 
 /** Characters of JSON per cell, well under Excel's 32,767. */
 export const PIECE_LENGTH = 30000;
-
-const formats = SCHEME_STORE.columns.map((c) => (c.type === "integer" ? "integer" : "text") as "integer" | "text");
 
 export function schemeStoreRows(scheme: Scheme): Cell[][] {
   const json = JSON.stringify(scheme);
@@ -109,18 +108,8 @@ export function planSaveScheme(
     throw new CoreError("version-exists", `方案 ${scheme.id} 已有第${scheme.version}版：修改须另存为新版本`);
   const rows = schemeStoreRows(scheme);
   const ops: WorkbookOp[] = [];
-  if (!store) {
-    const spec: TableSpec = {
-      sheet: SCHEME_STORE.sheet,
-      table: SCHEME_STORE.table,
-      headers: SCHEME_STORE.columns.map((c) => c.header),
-      formats,
-      widths: SCHEME_STORE.columns.map((c) => c.width),
-      rows,
-      note: SCHEME_STORE.note,
-    };
-    ops.push({ op: "createTable", spec });
-  } else ops.push({ op: "appendRows", table: SCHEME_STORE.table, rows, formats });
+  if (!store) ops.push({ op: "createTable", spec: tableSpec(SCHEME_STORE, rows) });
+  else ops.push({ op: "appendRows", table: SCHEME_STORE.table, rows, formats: formatsOf(SCHEME_STORE) });
   if (options.activate) {
     const settings = tables.get(SHEETS.settings.table);
     if (!settings) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先生成台账");
