@@ -8,6 +8,8 @@ import { BUILTIN_SCHEMES, findBuiltinScheme } from "../core/scheme/presets";
 import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
 import { buildDemoWorkbook } from "../workbook/demo";
+import { RedemptionRefused } from "../core/redemption/redemption";
+import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionService";
 import { rollupBooks } from "../workbook/rollup";
 import { writeReport } from "../workbook/reportService";
 import { ApprovalRefused } from "../core/approval/approvals";
@@ -40,7 +42,7 @@ const USAGE = `用法：party-ledger <命令> [参数]
   publicity <台账.xlsx> --period <2026Q3 | 2026H1>    生成公示表（工作表 公示-<期间>）
   approval <台账.xlsx> --year <YYYY>                生成年终等次评定审批表（工作表 年终审批-<年度>）
   report <台账.xlsx> --form <表名> --period <期间>   生成其他表样：排名通报、季度申报、季度明细、半年备案、
-                                                    全年备案、民主评议、个人台账、月度台账
+                                                    全年备案、民主评议、个人台账、月度台账、积分兑换
   approve <台账.xlsx> --period <2026Q1 | 2026H1> --date <YYYY-MM-DD> [--meeting <会议>]
                                                     记录支委会审定，保存每行台账的指纹
   appeal <台账.xlsx> --member <编号> --period <期间> --claim <申诉事项> [--evidence <材料>] [--date <登记日期>]
@@ -48,6 +50,9 @@ const USAGE = `用法：party-ledger <命令> [参数]
   appeal <台账.xlsx> --resolve <申诉编号> --result <处理结果> [--date <处理日期>] [--reverse-row <行号>]
          [--correct-item <项目代码> --correct-date <日期> [--correct-value <分值>] [--correct-count <次数>]]
                                                     处理申诉：原记录不改，撤销行与更正行都追加在台账末尾并指向该申诉
+  redeem <台账.xlsx> --member <编号> --item <兑换事项> --points <积分> [--date <日期>] [--handler <经办人>]
+                                                    积分兑换：以支委会审定的积分兑换奖励，超出余额的拒绝（退出码 1）
+  redeem <台账.xlsx> --balances [--json]            列出每名党员的已审定积分、已兑换积分与余额
 
 退出码：0 完成；1 工作簿有需要处理的问题；2 用法错误或文件无法读取。`;
 
@@ -57,7 +62,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(["json", "help"]);
+const BOOLEAN_FLAGS = new Set(["json", "help", "balances"]);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const [command = "", ...rest] = argv;
@@ -300,6 +305,35 @@ async function appeal(p: Parsed, io: CliIo): Promise<number> {
   return 0;
 }
 
+async function redeem(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const gateway = await openBook(file);
+  if (p.flags.has("balances")) {
+    const balances = await redemptionBalancesOf(gateway);
+    if (p.flags.has("json")) io.out(JSON.stringify(balances, null, 2));
+    else for (const b of balances) io.out(`${b.memberId}\t${b.name}\t已审定 ${b.earned}\t已兑换 ${b.redeemed}\t余额 ${b.balance}`);
+    return 0;
+  }
+  try {
+    const balance = await redeemPoints(gateway, {
+      date: flag(p, "date") ?? today(),
+      memberId: requireFlag(p, "member", "兑换党员的编号"),
+      item: requireFlag(p, "item", "兑换事项"),
+      points: requireFlag(p, "points", "消耗的积分"),
+      handler: flag(p, "handler"),
+    });
+    await gateway.save(file);
+    io.out(`${balance.name}（${balance.memberId}）兑换完成，可兑换积分余额 ${balance.balance} 分`);
+    return 0;
+  } catch (e) {
+    if (e instanceof RedemptionRefused) {
+      io.err(`未兑换：${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const p = parseArgs(argv);
@@ -332,6 +366,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await approve(p, io);
       case "appeal":
         return await appeal(p, io);
+      case "redeem":
+        return await redeem(p, io);
       default:
         throw new UsageError(`未知命令「${p.command}」\n\n${USAGE}`);
     }

@@ -115,4 +115,28 @@ describe("approval workflow through the CLI", () => {
     expect((await cli("validate", book)).code).toBe(0);
     expect((await cli("appeal", book, "--resolve", "A001", "--result", "再次处理")).code).toBe(2);
   });
+
+  it("积分兑换: redeem approved points, refuse beyond the balance (exit 1), list balances, and write the committee sheet", async () => {
+    const book = await newBook("redeem.xlsx");
+    expect((await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05")).code).toBe(0);
+    // 2026H1 approved: 张三 80 − 1 − 2 = 77, 李四 80 − 1 = 79.
+    const done = await cli("redeem", book, "--member", "001", "--item", "党建书籍一套", "--points", "50", "--date", "2026-08-01", "--handler", "李红梅");
+    expect(done).toMatchObject({ code: 0, out: "张三（001）兑换完成，可兑换积分余额 27 分\n" });
+    const refused = await cli("redeem", book, "--member", "001", "--item", "纪念品", "--points", "30", "--date", "2026-08-02");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toBe("未兑换：张三（001）可兑换积分为 27 分（已审定 77 分，已兑换 50 分），不足以兑换「纪念品」所需的 30 分\n");
+    const balances = await cli("redeem", book, "--balances", "--json");
+    expect(JSON.parse(balances.out)).toEqual([
+      { memberId: "001", name: "张三", earned: 77, redeemed: 50, balance: 27 },
+      { memberId: "002", name: "李四", earned: 79, redeemed: 0, balance: 79 },
+    ]);
+    expect((await cli("report", book, "--form", "积分兑换", "--period", "2026", "--date", "2026-08-03")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const sheet = wb.getWorksheet("积分兑换-2026")!;
+    const rows: ExcelJS.CellValue[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+    expect(rows.find((r) => r[1] === "001")!.slice(0, 5)).toEqual([1, "001", "张三", 77, 50]);
+    expect(wb.getWorksheet("积分兑换")!.rowCount).toBe(2);
+  });
 });

@@ -78,6 +78,7 @@ const FORMS: [string, string][] = [
   ["民主评议", "2026"],
   ["个人台账", "2026"],
   ["月度台账", "2026-03"],
+  ["积分兑换", "2026"],
 ];
 
 describe("committee sheets", () => {
@@ -88,6 +89,7 @@ describe("committee sheets", () => {
     expect(await cli("init", book, "--scheme", "star-member", "--year", "2026", "--branch", "第一党支部")).toBe(0);
     expect(await cli("import", book, "--roster", path.join(dir, "r.csv"), "--entries", path.join(dir, "e.csv"), "--appraisals", path.join(dir, "a.csv"))).toBe(0);
     expect(await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05")).toBe(0);
+    expect(await cli("redeem", book, "--member", "001", "--item", "党建书籍一套", "--points", "10", "--date", "2026-08-01")).toBe(0);
   }, 120_000);
 
   it("generating each form leaves every ledger cell exactly as it was, and regenerating replaces only that sheet", async () => {

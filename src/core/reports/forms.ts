@@ -3,6 +3,8 @@
  * task pane take) with an English alias, the period it is made for and a builder taking one input.
  * See index.ts for the table of forms.
  */
+import type { RedemptionBalance } from "../redemption/redemption";
+import { buildRedemptionSheet } from "./redemption";
 import { CoreError } from "../errors";
 import type { Appraisal, LedgerEntry, ScoreResult } from "../engine/types";
 import type { Granularity, Scheme } from "../scheme/schema";
@@ -38,12 +40,14 @@ export interface ReportInput {
   previousTotals?: Readonly<Record<string, number>>;
   /** 公示: length of the 公示期 in days, today included (default 5). */
   publicityDays?: number;
+  /** 积分兑换 (required there): each member's approved points, redeemed points and balance. */
+  redemptions?: readonly RedemptionBalance[];
 }
 
 /** A fixed granularity, or the scheme's publicity / ranking period. */
 export type ReportPeriodKind = Granularity | "publicity" | "ranking";
 
-export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账";
+export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账" | "积分兑换";
 
 export interface ReportForm {
   name: ReportFormName;
@@ -119,6 +123,13 @@ export const REPORT_FORMS: Readonly<Record<ReportFormName, ReportForm>> = {
     title: "党员积分量化管理台账",
     periodKind: "month",
     build: (i) => [buildBranchMonthlyLedgerSheet(i.result, i.scheme, i.settings)],
+  },
+  积分兑换: {
+    name: "积分兑换",
+    alias: "redemption",
+    title: "党员积分兑换台账",
+    periodKind: "cycle",
+    build: (i) => [buildRedemptionSheet(need(i.redemptions, "积分兑换台账", "各党员的已审定积分与兑换记录"), i.result, i.scheme, i.settings)],
   },
 };
 

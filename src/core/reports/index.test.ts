@@ -43,6 +43,7 @@ function inputFor(scheme: Scheme, period: string): ReportInput {
     appraisals,
     monthly: monthLabels(scheme).map(scoreOf),
     contacts: { "001": "13800000000" },
+    redemptions: roster.map((m, i) => ({ memberId: m.id, name: m.name, earned: 80 - i, redeemed: 10 * i, balance: 80 - 11 * i })),
   });
 }
 

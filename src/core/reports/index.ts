@@ -18,6 +18,7 @@
  * | 民主评议  | appraisal          | cycle                | 民主评议-2026         | appraisals (optional) |
  * | 个人台账  | member-ledger      | cycle                | 个人台账-001-2026     | monthly (12 results)  |
  * | 月度台账  | branch-ledger      | month                | 月度台账-2026-03      |                       |
+ * | 积分兑换  | redemption         | cycle                | 积分兑换-2026         | redemptions           |
  *
  * The builders can also be called directly (below), each with exactly the inputs it needs.
  */
@@ -30,6 +31,7 @@ export { type LedgerMember, buildMemberMonthlyLedgerSheet } from "./memberMonthl
 export { type PublicityOptions, buildPublicitySheet } from "./publicity";
 export { buildQuarterDeclarationSheet } from "./quarterDeclaration";
 export { buildQuarterDetailSheet } from "./quarterDetail";
+export { buildRedemptionSheet } from "./redemption";
 export { type RankingLists, buildRankingSheet, rankingLists } from "./ranking";
 
 export {
