@@ -23,6 +23,8 @@ import {
   validateWorkbook,
 } from "../workbook/ledgerService";
 import { writeReport } from "../workbook/reportService";
+import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionService";
+import type { RedemptionBalance, RedemptionInput } from "../core/redemption/redemption";
 import type { LedgerHost } from "./host";
 
 /** A task-pane action: a name for the log and the progress line, and the work, through the host's gateway. */
@@ -131,7 +133,7 @@ export const loadEntryContextAction: Action<void, EntryContext> = {
 };
 
 /** The forms the 公示 / 排名 / 年终 panel writes, in the order of the year's work. */
-export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批"];
+export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批", "积分兑换"];
 
 export interface ReportChoices {
   forms: { name: ReportFormName; title: string; periods: string[] }[];
@@ -261,4 +263,16 @@ export const saveSchemeAction: Action<Scheme, Scheme> = {
     await host.schemeChanged();
     return scheme;
   },
+};
+
+/** 积分兑换: every member's approved points, redeemed points and balance. */
+export const loadRedemptionAction: Action<void, RedemptionBalance[]> = {
+  name: "读取积分兑换",
+  perform: (host) => redemptionBalancesOf(host.gateway),
+};
+
+/** A redemption the balance covers; beyond it, refused with the balance in the message. */
+export const redeemAction: Action<RedemptionInput, RedemptionBalance> = {
+  name: "积分兑换",
+  perform: (host, input) => redeemPoints(host.gateway, input),
 };

@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import type { LedgerHost } from "../host";
 import { EntryPanel } from "../panels/EntryPanel";
 import { ReportPanel } from "../panels/ReportPanel";
+import { RedemptionPanel } from "../panels/RedemptionPanel";
 import { ReviewPanel } from "../panels/ReviewPanel";
 import { RulesPanel } from "../panels/RulesPanel";
 import { StartPanel } from "../panels/StartPanel";
@@ -22,7 +23,7 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "entry" | "validate" | "report" | "review" | "rules" | "schemes";
+type PanelId = "start" | "entry" | "validate" | "report" | "review" | "redemption" | "rules" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
@@ -66,6 +67,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
           <Tab value="validate">校验</Tab>
           <Tab value="report">公示·排名·年终</Tab>
           <Tab value="review">申诉·审定</Tab>
+          <Tab value="redemption">积分兑换</Tab>
           <Tab value="rules">规则</Tab>
           <Tab value="schemes">方案</Tab>
         </TabList>
@@ -75,6 +77,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {pane && panel === "validate" && <ValidatePanel host={pane} />}
       {pane && panel === "report" && <ReportPanel host={pane} />}
       {pane && panel === "review" && <ReviewPanel host={pane} />}
+      {pane && panel === "redemption" && <RedemptionPanel host={pane} />}
       {pane && panel === "rules" && <RulesPanel host={pane} />}
       {panel === "schemes" && <SchemeList />}
     </main>

@@ -14,6 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
 import { useEntryPanel } from "./useEntryPanel";
 
@@ -34,11 +35,7 @@ export function EntryPanel({ host }: { host: LedgerHost }) {
   const memberLabel = (m: { id: string; name: string; category: string }) => `${m.name}（${m.id}，${m.category}）`;
   const itemLabel = (i: { code: string; name: string; points: string }) => `${i.code} ${i.name}（${i.points}）`;
   if (p.loadError)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{p.loadError}</MessageBarBody>
-      </MessageBar>
-    );
+    return <FailureBar text={p.loadError} />;
   if (!p.context) return <Spinner size="tiny" label="正在读取台账…" />;
   return (
     <section className={styles.root} aria-label="录入">
@@ -111,11 +108,7 @@ export function EntryPanel({ host }: { host: LedgerHost }) {
         )}
       </div>
       {p.append.slow && <Spinner size="tiny" label="正在写入…" />}
-      {p.append.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{p.append.error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FailureBar text={p.append.error} />
       {last && (
         <MessageBar intent={!last.written ? "error" : last.issues.length ? "warning" : "success"}>
           <MessageBarBody>

@@ -1,5 +1,6 @@
 import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportFormName } from "../../core/reports";
+import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
 import { useReportPanel } from "./useReportPanel";
 
@@ -15,11 +16,7 @@ export function ReportPanel({ host }: { host: LedgerHost }) {
   const p = useReportPanel(host);
   const result = p.report.result;
   if (p.loadError)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{p.loadError}</MessageBarBody>
-      </MessageBar>
-    );
+    return <FailureBar text={p.loadError} />;
   return (
     <section className={styles.root} aria-label="公示排名年终">
       <Field label="报表">
@@ -45,11 +42,7 @@ export function ReportPanel({ host }: { host: LedgerHost }) {
       </Button>
       <Caption1>报表写入单独的工作表（只含数值和标准公式），不改动台账；支委会成员没有加载项也能打开、打印。</Caption1>
       {(p.report.slow || p.loading) && <Spinner size="tiny" label={p.loading ? "正在读取台账…" : "正在生成…"} />}
-      {p.report.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{p.report.error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FailureBar text={p.report.error} />
       {result && (
         <>
           <MessageBar intent={result.warnings.length ? "warning" : "success"}>

@@ -1,4 +1,5 @@
 import { Badge, Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
 import { useReviewPanel } from "./useReviewPanel";
 
@@ -6,24 +7,13 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  // A refusal lists one problem per line.
-  lines: { whiteSpace: "pre-line" },
 });
-
-function Failure({ text }: { text: string | null }) {
-  const styles = useStyles();
-  return text ? (
-    <MessageBar intent="error">
-      <MessageBarBody className={styles.lines}>{text}</MessageBarBody>
-    </MessageBar>
-  ) : null;
-}
 
 /** 申诉·审定: approval status and edits since approval; approve; record and resolve appeals. */
 export function ReviewPanel({ host }: { host: LedgerHost }) {
   const styles = useStyles();
   const p = useReviewPanel(host);
-  if (p.loadError) return <Failure text={p.loadError} />;
+  if (p.loadError) return <FailureBar text={p.loadError} />;
   if (!p.state) return <Spinner size="tiny" label="正在读取…" />;
   const { state } = p;
   return (
@@ -67,7 +57,7 @@ export function ReviewPanel({ host }: { host: LedgerHost }) {
           <Button appearance="primary" disabled={p.approval.action.running} onClick={() => void p.approve()}>
             {`审定 ${p.approval.period}（审定后该期间锁定）`}
           </Button>
-          <Failure text={p.approval.action.error} />
+          <FailureBar text={p.approval.action.error} />
           {p.approval.action.result && (
             <MessageBar intent="success">
               <MessageBarBody>{`已审定，锁定 ${p.approval.action.result.rows} 行记录。`}</MessageBarBody>
@@ -107,7 +97,7 @@ export function ReviewPanel({ host }: { host: LedgerHost }) {
       <Button disabled={p.appealProblems.length > 0 || p.appeal.running} onClick={() => void p.recordAppeal()}>
         登记申诉
       </Button>
-      <Failure text={p.appeal.error} />
+      <FailureBar text={p.appeal.error} />
 
       <Subtitle2 as="h2">{`待处理的申诉（${p.openAppeals.length}）`}</Subtitle2>
       {p.openAppeals.length > 0 && (
@@ -137,7 +127,7 @@ export function ReviewPanel({ host }: { host: LedgerHost }) {
           </Button>
         </>
       )}
-      <Failure text={p.resolve.error} />
+      <FailureBar text={p.resolve.error} />
       {p.resolve.result && (
         <MessageBar intent="success">
           <MessageBarBody>{p.resolve.result.length ? `已处理，新增积分台账第 ${p.resolve.result.join("、")} 行。` : "已处理。"}</MessageBarBody>

@@ -1,4 +1,5 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
 import { useRulesPanel } from "./useRulesPanel";
 
@@ -18,11 +19,7 @@ export function RulesPanel({ host }: { host: LedgerHost }) {
   const styles = useStyles();
   const p = useRulesPanel(host);
   if (p.loadError)
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{p.loadError}</MessageBarBody>
-      </MessageBar>
-    );
+    return <FailureBar text={p.loadError} />;
   if (!p.state) return <Spinner size="tiny" label="正在读取积分规则…" />;
   const { scheme, builtin, versions } = p.state;
   return (
@@ -37,11 +34,7 @@ export function RulesPanel({ host }: { host: LedgerHost }) {
           </Button>
         </>
       )}
-      {p.save.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{p.save.error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FailureBar text={p.save.error} />
       {p.save.result && !p.save.error && (
         <MessageBar intent="success">
           <MessageBarBody>{`已保存 ${p.save.result.id} 第${p.save.result.version}版（自 ${p.save.result.effectiveFrom} 起），并设为本工作簿的方案。`}</MessageBarBody>

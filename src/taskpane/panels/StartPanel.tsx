@@ -1,4 +1,5 @@
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Option, Dropdown, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
 import { useStartPanel } from "./useStartPanel";
 
@@ -39,11 +40,7 @@ export function StartPanel({ host, schemeId }: { host: LedgerHost; schemeId: str
         生成台账
       </Button>
       {p.scaffold.slow && <Spinner size="tiny" label="正在生成台账…" />}
-      {p.scaffold.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{p.scaffold.error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FailureBar text={p.scaffold.error} />
       {outcome && (
         <MessageBar intent={outcome.conflicts.length ? "warning" : "success"}>
           <MessageBarBody>

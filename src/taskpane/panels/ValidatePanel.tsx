@@ -1,5 +1,6 @@
 import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState } from "react";
+import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
 import { useValidatePanel } from "./useValidatePanel";
 
@@ -21,11 +22,7 @@ export function ValidatePanel({ host }: { host: LedgerHost }) {
         校验台账
       </Button>
       {v.slow && <Spinner size="tiny" label="正在校验…" />}
-      {(v.error || selectError) && (
-        <MessageBar intent="error">
-          <MessageBarBody>{v.error ?? selectError}</MessageBarBody>
-        </MessageBar>
-      )}
+      <FailureBar text={v.error ?? selectError} />
       {v.result && (
         <MessageBar intent={v.result.errors ? "error" : v.result.warnings ? "warning" : "success"}>
           <MessageBarBody>{total ? `发现 ${v.result.errors} 个错误（不计分）、${v.result.warnings} 个提醒（计分但须核对）。点击条目可选中单元格。` : "校验通过：没有发现问题。"}</MessageBarBody>

@@ -3,6 +3,7 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { SHEETS } from "../../core/ledger/layout";
 import { isoToSerial } from "../../core/sheetModel";
 import { fillDemoWorkbook } from "../../workbook/demoData";
+import { loadLedger, scoreLedger } from "../../workbook/ledgerService";
 import { MemoryGateway } from "../../workbook/memoryGateway";
 import type { LedgerHost } from "../host";
 import { FIX_HINTS } from "./fixHints";
@@ -10,6 +11,7 @@ import { useEntryPanel } from "./useEntryPanel";
 import { useReportPanel } from "./useReportPanel";
 import { useReviewPanel } from "./useReviewPanel";
 import { useRulesPanel } from "./useRulesPanel";
+import { useRedemptionPanel } from "./useRedemptionPanel";
 import { useStartPanel } from "./useStartPanel";
 import { useValidatePanel } from "./useValidatePanel";
 
@@ -159,8 +161,8 @@ describe("useReportPanel", () => {
     const watching: LedgerHost = { ...host, showSheet: async (s) => void shown.push(s) };
     const ledgerBefore = JSON.stringify(gateway.book.tables.get(SHEETS.ledger.table)!.rows);
     const { result } = renderHook(() => useReportPanel(watching, new Date(2026, 11, 20)));
-    await waitFor(() => expect(result.current.forms).toHaveLength(3));
-    expect(result.current.forms.map((f) => f.name)).toEqual(["公示", "排名通报", "年终审批"]);
+    await waitFor(() => expect(result.current.forms).toHaveLength(4));
+    expect(result.current.forms.map((f) => f.name)).toEqual(["公示", "排名通报", "年终审批", "积分兑换"]);
     expect(result.current.periods).toEqual(["2026H1", "2026H2"]);
     expect(result.current.period).toBe("2026H2");
     act(() => result.current.choosePeriod("2026H1"));
@@ -311,5 +313,32 @@ describe("useRulesPanel", () => {
     });
     expect(result.current.errors).toEqual([]);
     expect(result.current.state!.scheme).toMatchObject({ id: "our-branch", name: "我们支部的方案" });
+  });
+});
+
+describe("useRedemptionPanel", () => {
+  it("shows balances from approved periods, redeems within the balance and shows a refusal beyond it", async () => {
+    const { host, gateway } = memoryHost();
+    await fillDemoWorkbook(gateway);
+    const { result } = renderHook(() => useRedemptionPanel(host, new Date(2026, 11, 28)));
+    await waitFor(() => expect(result.current.balances).toHaveLength(30));
+    // The demo approved 2026H1 only: each balance is that half-year's total.
+    const h1 = new Map(scoreLedger(await loadLedger(gateway), "2026H1").members.map((m) => [m.id, m.total]));
+    for (const b of result.current.balances) expect(b).toEqual({ memberId: b.memberId, name: b.name, earned: h1.get(b.memberId), redeemed: 0, balance: h1.get(b.memberId) });
+    const first = result.current.balances[0];
+    expect(result.current.problems).toEqual(["请选择党员", "请填写兑换事项", "消耗积分须为正数，最多一位小数"]);
+    act(() => result.current.update({ memberId: first.memberId, item: "党建书籍一套", points: "10" }));
+    await act(async () => {
+      await result.current.submit();
+    });
+    expect(result.current.balances[0]).toMatchObject({ redeemed: 10, balance: first.earned - 10 });
+    act(() => result.current.update({ item: "纪念品", points: String(first.earned) }));
+    await act(async () => {
+      expect(await result.current.submit()).toBeNull();
+    });
+    expect(result.current.redeem.error).toBe(
+      `积分兑换失败：${first.name}（${first.memberId}）可兑换积分为 ${first.earned - 10} 分（已审定 ${first.earned} 分，已兑换 10 分），不足以兑换「纪念品」所需的 ${first.earned} 分`,
+    );
+    expect(gateway.book.tables.get("RedemptionTable")!.rows).toHaveLength(1);
   });
 });
