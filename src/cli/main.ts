@@ -9,6 +9,8 @@ import { ExcelJsGateway } from "../workbook/excelJsGateway";
 import { WorkbookError } from "../workbook/gateway";
 import { buildDemoWorkbook } from "../workbook/demo";
 import { RedemptionRefused } from "../core/redemption/redemption";
+import { COMMITMENT_STATUSES, type CommitmentStatus } from "../core/commitments/commitments";
+import { addCommitment, updateCommitment } from "../workbook/commitmentService";
 import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionService";
 import { rollupBooks } from "../workbook/rollup";
 import { writeReport } from "../workbook/reportService";
@@ -53,6 +55,10 @@ const USAGE = `用法：party-ledger <命令> [参数]
   redeem <台账.xlsx> --member <编号> --item <兑换事项> --points <积分> [--date <日期>] [--handler <经办人>]
                                                     积分兑换：以支委会审定的积分兑换奖励，超出余额的拒绝（退出码 1）
   redeem <台账.xlsx> --balances [--json]            列出每名党员的已审定积分、已兑换积分与余额
+  commitment <台账.xlsx> --member <编号> --text <承诺事项> --deadline <完成时限> [--date <承诺日期>]
+                                                    登记党员承诺事项（工作表 承诺事项）
+  commitment <台账.xlsx> --row <行号> --status <未开始|进行中|已兑现|未兑现> [--follow-up <跟进记录>] [--entry-row <积分台账行号>]
+                                                    更新承诺事项的完成情况，并关联计分的积分台账记录
 
 退出码：0 完成；1 工作簿有需要处理的问题；2 用法错误或文件无法读取。`;
 
@@ -334,6 +340,28 @@ async function redeem(p: Parsed, io: CliIo): Promise<number> {
   }
 }
 
+async function commitment(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const gateway = await openBook(file);
+  const row = numberFlag(p, "row");
+  if (row !== undefined) {
+    const status = requireFlag(p, "status", `完成情况：${COMMITMENT_STATUSES.join("、")}`);
+    await updateCommitment(gateway, { row, status: status as CommitmentStatus, followUp: flag(p, "follow-up"), entryRow: numberFlag(p, "entry-row") });
+    await gateway.save(file);
+    io.out(`承诺事项第 ${row} 行：${status}`);
+    return 0;
+  }
+  await addCommitment(gateway, {
+    memberId: requireFlag(p, "member", "党员编号"),
+    text: requireFlag(p, "text", "承诺事项"),
+    date: flag(p, "date") ?? today(),
+    deadline: requireFlag(p, "deadline", "完成时限 YYYY-MM-DD"),
+  });
+  await gateway.save(file);
+  io.out("已登记承诺事项");
+  return 0;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const p = parseArgs(argv);
@@ -368,6 +396,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await appeal(p, io);
       case "redeem":
         return await redeem(p, io);
+      case "commitment":
+        return await commitment(p, io);
       default:
         throw new UsageError(`未知命令「${p.command}」\n\n${USAGE}`);
     }

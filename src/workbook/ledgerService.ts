@@ -6,7 +6,8 @@ import type { ScoreResult } from "../core/engine/types";
 import { type ImportKind, importCsvRows, tableRowBuilder } from "../core/ledger/importCsv";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
-import { LEDGER_TABLES, type LedgerContents, readLedger, settingsYear } from "../core/ledger/readLedger";
+import { LEDGER_TABLES, type LedgerContents, readLedger, rowsOf, settingsYear } from "../core/ledger/readLedger";
+import { COMMITMENT_STORE, validateCommitments } from "../core/commitments/commitments";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
 import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { Scheme } from "../core/scheme/schema";
@@ -48,8 +49,17 @@ export function schemeOfSettings(settings: Map<string, string>, workbookSchemes:
 
 /** Validation of the ledger as the clerk left it: one read, never throws on bad data. */
 export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
-  const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table]);
-  return validateLedger({ tables, schemes: readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes });
+  const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table, COMMITMENT_STORE.table]);
+  const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
+  const result = validateLedger({ tables, schemes });
+  // 承诺事项, where the branch keeps it, checked against the roster and the ledger under the workbook's scheme.
+  const settings = readLedger(tables).settings;
+  const versions = settings.get(SETTINGS_KEYS.schemeId) ? schemeVersions(settings.get(SETTINGS_KEYS.schemeId)!, schemes) : null;
+  if (!versions || !tables.has(COMMITMENT_STORE.table)) return result;
+  const rosterIds = new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"])));
+  const more = validateCommitments(tables.get(COMMITMENT_STORE.table), tables.get(SHEETS.ledger.table), rosterIds, versions[versions.length - 1]);
+  const issues = [...result.issues, ...more];
+  return { issues, errors: issues.filter((i) => i.severity === "error").length, warnings: issues.filter((i) => i.severity === "warning").length };
 }
 
 /** The whole ledger in one read (plus any other tables the caller needs, by layout key or table name, in the same read). */

@@ -8,6 +8,7 @@ import type { SheetModel } from "../core/sheetModel";
 import type { WorkbookGateway } from "./gateway";
 import { REDEMPTION_STORE, redemptionBalances } from "../core/redemption/redemption";
 import { approvedPoints } from "./redemptionService";
+import { COMMITMENT_STORE, readCommitments } from "../core/commitments/commitments";
 import { type LoadedLedger, loadLedger, unapprovedPeriods } from "./ledgerService";
 
 const KIND_NAMES = { month: "月", quarter: "季度", half: "半年", cycle: "年度" } as const;
@@ -47,6 +48,7 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
     appraisals: ledger.appraisals,
     monthly: form.name === "个人台账" ? subPeriods(period, "month", scheme.cycleStartMonth).map((p) => score(p.label)) : undefined,
     memberIds: options.memberIds,
+    commitments: form.name === "承诺事项" ? readCommitments(ledger.tables.get(COMMITMENT_STORE.table), period.cycleYear) : undefined,
     redemptions: form.name === "积分兑换" ? redemptionBalances(ledger.members, approvedPoints(ledger), ledger.tables.get(REDEMPTION_STORE.table)) : undefined,
   });
   return { title: form.title, models };
@@ -64,7 +66,7 @@ export async function writeReport(
   now = new Date(),
   options: ReportOptions = {},
 ): Promise<{ models: SheetModel[]; warnings: string[] }> {
-  const ledger = await loadLedger(gateway, [], [REDEMPTION_STORE.table]);
+  const ledger = await loadLedger(gateway, [], [REDEMPTION_STORE.table, COMMITMENT_STORE.table]);
   const { title, models } = buildReport(ledger, formName, periodLabel, today, options);
   await gateway.apply([
     ...models.map((model) => ({ op: "writeSheet" as const, model })),

@@ -139,4 +139,19 @@ describe("approval workflow through the CLI", () => {
     expect(rows.find((r) => r[1] === "001")!.slice(0, 5)).toEqual([1, "001", "张三", 77, 50]);
     expect(wb.getWorksheet("积分兑换")!.rowCount).toBe(2);
   });
+
+  it("承诺事项 (handbook): register, fulfil with its P1 entry, and validate reports a fulfilled commitment left unscored", async () => {
+    const entries = "日期,编号,项目代码,次数,分值,证明材料,说明\n2026-06-30,001,P1,1,3,结对帮扶记录,兑现承诺\n";
+    const book = await newBook("commit.xlsx", "handbook", entries);
+    expect((await cli("commitment", book, "--member", "001", "--text", "结对帮扶一名困难职工", "--date", "2026-03-01", "--deadline", "2026-06-30")).code).toBe(0);
+    expect((await cli("commitment", book, "--member", "002", "--text", "每月读一本书", "--date", "2026-03-01", "--deadline", "2026-12-31")).code).toBe(0);
+    expect((await cli("commitment", book, "--row", "2", "--status", "已兑现", "--follow-up", "6月底完成", "--entry-row", "2")).code).toBe(0);
+    expect((await cli("commitment", book, "--row", "3", "--status", "已兑现")).code).toBe(0);
+    const result = await cli("validate", book, "--json");
+    const commitments = JSON.parse(result.out).filter((i: { sheet: string }) => i.sheet === "承诺事项");
+    expect(commitments).toEqual([expect.objectContaining({ row: 3, column: "I", severity: "warning", code: "commitment-unscored" })]);
+    const refused = await cli("commitment", book, "--member", "009", "--text", "x", "--deadline", "2026-12-31");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe("错误：编号「009」不在党员名册中\n");
+  });
 });

@@ -79,6 +79,7 @@ const FORMS: [string, string][] = [
   ["个人台账", "2026"],
   ["月度台账", "2026-03"],
   ["积分兑换", "2026"],
+  ["承诺事项", "2026"],
 ];
 
 describe("committee sheets", () => {
@@ -90,6 +91,7 @@ describe("committee sheets", () => {
     expect(await cli("import", book, "--roster", path.join(dir, "r.csv"), "--entries", path.join(dir, "e.csv"), "--appraisals", path.join(dir, "a.csv"))).toBe(0);
     expect(await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05")).toBe(0);
     expect(await cli("redeem", book, "--member", "001", "--item", "党建书籍一套", "--points", "10", "--date", "2026-08-01")).toBe(0);
+    expect(await cli("commitment", book, "--member", "001", "--text", "结对帮扶一名困难职工", "--date", "2026-03-01", "--deadline", "2026-06-30")).toBe(0);
   }, 120_000);
 
   it("generating each form leaves every ledger cell exactly as it was, and regenerating replaces only that sheet", async () => {

@@ -5,6 +5,8 @@
  */
 import type { RedemptionBalance } from "../redemption/redemption";
 import { buildRedemptionSheet } from "./redemption";
+import type { CommitmentRecord } from "../commitments/commitments";
+import { buildCommitmentSheet } from "./commitments";
 import { CoreError } from "../errors";
 import type { Appraisal, LedgerEntry, ScoreResult } from "../engine/types";
 import type { Granularity, Scheme } from "../scheme/schema";
@@ -42,12 +44,14 @@ export interface ReportInput {
   publicityDays?: number;
   /** 积分兑换 (required there): each member's approved points, redeemed points and balance. */
   redemptions?: readonly RedemptionBalance[];
+  /** 承诺事项 (required there): the year's commitments. */
+  commitments?: readonly CommitmentRecord[];
 }
 
 /** A fixed granularity, or the scheme's publicity / ranking period. */
 export type ReportPeriodKind = Granularity | "publicity" | "ranking";
 
-export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账" | "积分兑换";
+export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账" | "积分兑换" | "承诺事项";
 
 export interface ReportForm {
   name: ReportFormName;
@@ -130,6 +134,13 @@ export const REPORT_FORMS: Readonly<Record<ReportFormName, ReportForm>> = {
     title: "党员积分兑换台账",
     periodKind: "cycle",
     build: (i) => [buildRedemptionSheet(need(i.redemptions, "积分兑换台账", "各党员的已审定积分与兑换记录"), i.result, i.scheme, i.settings)],
+  },
+  承诺事项: {
+    name: "承诺事项",
+    alias: "commitments",
+    title: "党员承诺事项登记表",
+    periodKind: "cycle",
+    build: (i) => [buildCommitmentSheet(need(i.commitments, "党员承诺事项登记表", "本年度的承诺事项"), i.result, i.scheme, i.settings)],
   },
 };
 

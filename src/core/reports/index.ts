@@ -19,6 +19,7 @@
  * | 个人台账  | member-ledger      | cycle                | 个人台账-001-2026     | monthly (12 results)  |
  * | 月度台账  | branch-ledger      | month                | 月度台账-2026-03      |                       |
  * | 积分兑换  | redemption         | cycle                | 积分兑换-2026         | redemptions           |
+ * | 承诺事项  | commitments        | cycle                | 承诺事项-2026         | commitments           |
  *
  * The builders can also be called directly (below), each with exactly the inputs it needs.
  */
@@ -32,6 +33,7 @@ export { type PublicityOptions, buildPublicitySheet } from "./publicity";
 export { buildQuarterDeclarationSheet } from "./quarterDeclaration";
 export { buildQuarterDetailSheet } from "./quarterDetail";
 export { buildRedemptionSheet } from "./redemption";
+export { buildCommitmentSheet } from "./commitments";
 export { type RankingLists, buildRankingSheet, rankingLists } from "./ranking";
 
 export {
