@@ -25,6 +25,8 @@ import {
 import { writeReport } from "../workbook/reportService";
 import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionService";
 import type { RedemptionBalance, RedemptionInput } from "../core/redemption/redemption";
+import { COMMITMENT_STORE, type CommitmentInput, type CommitmentStatus, commitmentItems } from "../core/commitments/commitments";
+import { addCommitment, updateCommitment } from "../workbook/commitmentService";
 import type { LedgerHost } from "./host";
 
 /** A task-pane action: a name for the log and the progress line, and the work, through the host's gateway. */
@@ -133,7 +135,7 @@ export const loadEntryContextAction: Action<void, EntryContext> = {
 };
 
 /** The forms the 公示 / 排名 / 年终 panel writes, in the order of the year's work. */
-export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批", "积分兑换"];
+export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批", "承诺事项", "积分兑换"];
 
 export interface ReportChoices {
   forms: { name: ReportFormName; title: string; periods: string[] }[];
@@ -275,4 +277,57 @@ export const loadRedemptionAction: Action<void, RedemptionBalance[]> = {
 export const redeemAction: Action<RedemptionInput, RedemptionBalance> = {
   name: "积分兑换",
   perform: (host, input) => redeemPoints(host.gateway, input),
+};
+
+export interface CommitmentRow {
+  /** Sheet row of the 承诺事项 sheet. */
+  row: number;
+  memberId: string;
+  name: string;
+  text: string;
+  deadline: string;
+  status: string;
+  entryRow: string;
+}
+
+export interface CommitmentState {
+  year: number;
+  members: { id: string; name: string }[];
+  commitments: CommitmentRow[];
+  /** The items that score a kept or broken commitment in this scheme, if any. */
+  items: { fulfilled: string | null; broken: string | null };
+}
+
+/** 承诺事项: the register as it stands, the roster, and how the scheme scores commitments. One read. */
+export const loadCommitmentsAction: Action<void, CommitmentState> = {
+  name: "读取承诺事项",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway, [], [COMMITMENT_STORE.table]);
+    const table = ledger.tables.get(COMMITMENT_STORE.table);
+    const text = (v: unknown) => toText(v as Parameters<typeof toText>[0]);
+    return {
+      year: ledger.year,
+      members: ledger.members.map((m) => ({ id: m.id, name: m.name })),
+      commitments: rowsOf(table).map((r) => ({
+        row: r.row,
+        memberId: text(r.values["编号"]),
+        name: text(r.values["姓名"]),
+        text: text(r.values["承诺事项"]),
+        deadline: toIsoDate(r.values["完成时限"] as Parameters<typeof toIsoDate>[0]) ?? text(r.values["完成时限"]),
+        status: text(r.values["完成情况"]),
+        entryRow: text(r.values["积分记录行"]),
+      })),
+      items: commitmentItems(ledger.scheme),
+    };
+  },
+};
+
+export const addCommitmentAction: Action<Omit<CommitmentInput, "year">, void> = {
+  name: "登记承诺事项",
+  perform: (host, input) => addCommitment(host.gateway, input),
+};
+
+export const updateCommitmentAction: Action<{ row: number; status: CommitmentStatus; followUp?: string; entryRow?: number }, void> = {
+  name: "更新承诺事项",
+  perform: (host, input) => updateCommitment(host.gateway, input),
 };

@@ -1,6 +1,7 @@
 import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { LedgerHost } from "../host";
+import { CommitmentPanel } from "../panels/CommitmentPanel";
 import { EntryPanel } from "../panels/EntryPanel";
 import { ReportPanel } from "../panels/ReportPanel";
 import { RedemptionPanel } from "../panels/RedemptionPanel";
@@ -23,7 +24,7 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "entry" | "validate" | "report" | "review" | "redemption" | "rules" | "schemes";
+type PanelId = "start" | "entry" | "validate" | "report" | "review" | "commitments" | "redemption" | "rules" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
@@ -67,6 +68,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
           <Tab value="validate">校验</Tab>
           <Tab value="report">公示·排名·年终</Tab>
           <Tab value="review">申诉·审定</Tab>
+          <Tab value="commitments">承诺事项</Tab>
           <Tab value="redemption">积分兑换</Tab>
           <Tab value="rules">规则</Tab>
           <Tab value="schemes">方案</Tab>
@@ -77,6 +79,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {pane && panel === "validate" && <ValidatePanel host={pane} />}
       {pane && panel === "report" && <ReportPanel host={pane} />}
       {pane && panel === "review" && <ReviewPanel host={pane} />}
+      {pane && panel === "commitments" && <CommitmentPanel host={pane} />}
       {pane && panel === "redemption" && <RedemptionPanel host={pane} />}
       {pane && panel === "rules" && <RulesPanel host={pane} />}
       {panel === "schemes" && <SchemeList />}

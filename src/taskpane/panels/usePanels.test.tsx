@@ -3,7 +3,8 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { SHEETS } from "../../core/ledger/layout";
 import { isoToSerial } from "../../core/sheetModel";
 import { fillDemoWorkbook } from "../../workbook/demoData";
-import { loadLedger, scoreLedger } from "../../workbook/ledgerService";
+import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../../workbook/ledgerService";
+import { getBuiltinScheme } from "../../core/scheme/presets";
 import { MemoryGateway } from "../../workbook/memoryGateway";
 import type { LedgerHost } from "../host";
 import { FIX_HINTS } from "./fixHints";
@@ -12,6 +13,7 @@ import { useReportPanel } from "./useReportPanel";
 import { useReviewPanel } from "./useReviewPanel";
 import { useRulesPanel } from "./useRulesPanel";
 import { useRedemptionPanel } from "./useRedemptionPanel";
+import { useCommitmentPanel } from "./useCommitmentPanel";
 import { useStartPanel } from "./useStartPanel";
 import { useValidatePanel } from "./useValidatePanel";
 
@@ -161,8 +163,8 @@ describe("useReportPanel", () => {
     const watching: LedgerHost = { ...host, showSheet: async (s) => void shown.push(s) };
     const ledgerBefore = JSON.stringify(gateway.book.tables.get(SHEETS.ledger.table)!.rows);
     const { result } = renderHook(() => useReportPanel(watching, new Date(2026, 11, 20)));
-    await waitFor(() => expect(result.current.forms).toHaveLength(4));
-    expect(result.current.forms.map((f) => f.name)).toEqual(["公示", "排名通报", "年终审批", "积分兑换"]);
+    await waitFor(() => expect(result.current.forms).toHaveLength(5));
+    expect(result.current.forms.map((f) => f.name)).toEqual(["公示", "排名通报", "年终审批", "承诺事项", "积分兑换"]);
     expect(result.current.periods).toEqual(["2026H1", "2026H2"]);
     expect(result.current.period).toBe("2026H2");
     act(() => result.current.choosePeriod("2026H1"));
@@ -340,5 +342,31 @@ describe("useRedemptionPanel", () => {
       `积分兑换失败：${first.name}（${first.memberId}）可兑换积分为 ${first.earned - 10} 分（已审定 ${first.earned} 分，已兑换 10 分），不足以兑换「纪念品」所需的 ${first.earned} 分`,
     );
     expect(gateway.book.tables.get("RedemptionTable")!.rows).toHaveLength(1);
+  });
+});
+
+describe("useCommitmentPanel", () => {
+  it("registers a commitment, then records it kept with the 积分台账 row that scored it", async () => {
+    const { host, gateway } = memoryHost();
+    await scaffoldWorkbook(gateway, getBuiltinScheme("handbook"), { branch: "第一党支部", year: 2026, secretary: "王书记" }, new Date(2026, 2, 1));
+    await importCsvFiles(gateway, { roster: "编号,姓名,党员类别\n001,张三,正式党员\n", entries: "日期,编号,项目代码,次数,分值,证明材料\n2026-06-30,001,P1,1,3,结对帮扶记录\n" }, new Date(2026, 2, 1));
+    const { result } = renderHook(() => useCommitmentPanel(host, new Date(2026, 2, 1)));
+    await waitFor(() => expect(result.current.state).not.toBeNull());
+    expect(result.current.state).toMatchObject({ year: 2026, commitments: [], items: { fulfilled: "P1", broken: "B6" } });
+    act(() => result.current.updateFields({ memberId: "001", text: "结对帮扶一名困难职工", deadline: "2026-06-30" }));
+    expect(result.current.addProblems).toEqual([]);
+    await act(async () => {
+      expect(await result.current.submit()).toBe(true);
+    });
+    expect(result.current.state!.commitments).toEqual([{ row: 2, memberId: "001", name: "张三", text: "结对帮扶一名困难职工", deadline: "2026-06-30", status: "未开始", entryRow: "" }]);
+    act(() => result.current.startChange(2, "已兑现"));
+    act(() => result.current.editChange({ entryRow: "第二行" }));
+    expect(result.current.changeProblems).toEqual(["积分记录行须为积分台账中的行号"]);
+    act(() => result.current.editChange({ entryRow: "2", followUp: "6月底完成" }));
+    await act(async () => {
+      expect(await result.current.saveChange()).toBe(true);
+    });
+    expect(result.current.state!.commitments[0]).toMatchObject({ status: "已兑现", entryRow: "2" });
+    expect((await validateWorkbook(gateway)).issues.filter((i) => i.sheet === "承诺事项")).toEqual([]);
   });
 });
