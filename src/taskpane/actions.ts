@@ -25,7 +25,7 @@ import {
 import { writeReport } from "../workbook/reportService";
 import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionService";
 import type { RedemptionBalance, RedemptionInput } from "../core/redemption/redemption";
-import { COMMITMENT_STORE, type CommitmentInput, type CommitmentStatus, commitmentItems } from "../core/commitments/commitments";
+import { COMMITMENT_STORE, type CommitmentInput, type CommitmentRecord, type CommitmentStatus, commitmentItems, commitmentRows } from "../core/commitments/commitments";
 import { addCommitment, updateCommitment } from "../workbook/commitmentService";
 import type { LedgerHost } from "./host";
 
@@ -279,21 +279,10 @@ export const redeemAction: Action<RedemptionInput, RedemptionBalance> = {
   perform: (host, input) => redeemPoints(host.gateway, input),
 };
 
-export interface CommitmentRow {
-  /** Sheet row of the 承诺事项 sheet. */
-  row: number;
-  memberId: string;
-  name: string;
-  text: string;
-  deadline: string;
-  status: string;
-  entryRow: string;
-}
-
 export interface CommitmentState {
   year: number;
   members: { id: string; name: string }[];
-  commitments: CommitmentRow[];
+  commitments: CommitmentRecord[];
   /** The items that score a kept or broken commitment in this scheme, if any. */
   items: { fulfilled: string | null; broken: string | null };
 }
@@ -303,20 +292,10 @@ export const loadCommitmentsAction: Action<void, CommitmentState> = {
   name: "读取承诺事项",
   async perform(host) {
     const ledger = await loadLedger(host.gateway, [], [COMMITMENT_STORE.table]);
-    const table = ledger.tables.get(COMMITMENT_STORE.table);
-    const text = (v: unknown) => toText(v as Parameters<typeof toText>[0]);
     return {
       year: ledger.year,
       members: ledger.members.map((m) => ({ id: m.id, name: m.name })),
-      commitments: rowsOf(table).map((r) => ({
-        row: r.row,
-        memberId: text(r.values["编号"]),
-        name: text(r.values["姓名"]),
-        text: text(r.values["承诺事项"]),
-        deadline: toIsoDate(r.values["完成时限"] as Parameters<typeof toIsoDate>[0]) ?? text(r.values["完成时限"]),
-        status: text(r.values["完成情况"]),
-        entryRow: text(r.values["积分记录行"]),
-      })),
+      commitments: commitmentRows(ledger.tables.get(COMMITMENT_STORE.table)),
       items: commitmentItems(ledger.scheme),
     };
   },

@@ -133,6 +133,9 @@ export function validateCommitments(table: TableData | undefined, ledger: TableD
 }
 
 export interface CommitmentRecord {
+  /** Sheet row of the 承诺事项 sheet. */
+  row: number;
+  year: number | null;
   memberId: string;
   name: string;
   text: string;
@@ -141,14 +144,18 @@ export interface CommitmentRecord {
   deadline: string;
   status: string;
   followUp: string;
+  /** 积分记录行 as written. */
+  entryRow: string;
 }
 
-/** The commitments of one year, in sheet order. */
-export function readCommitments(table: TableData | undefined, year: number): CommitmentRecord[] {
+/** Every commitment of the sheet, in sheet order. */
+export function commitmentRows(table: TableData | undefined): CommitmentRecord[] {
   const day = (v: unknown) => toIsoDate(v as Cell) ?? toText(v as Cell);
   return rowsOf(table)
-    .filter((r) => toNumber(r.values["年度"]) === year && toText(r.values["承诺事项"]))
+    .filter((r) => toText(r.values["承诺事项"]))
     .map((r) => ({
+      row: r.row,
+      year: toNumber(r.values["年度"]),
       memberId: toText(r.values["编号"]),
       name: toText(r.values["姓名"]),
       text: toText(r.values["承诺事项"]),
@@ -156,5 +163,11 @@ export function readCommitments(table: TableData | undefined, year: number): Com
       deadline: day(r.values["完成时限"]),
       status: toText(r.values["完成情况"]),
       followUp: toText(r.values["跟进记录"]),
+      entryRow: toText(r.values["积分记录行"]),
     }));
+}
+
+/** The commitments of one year, in sheet order. */
+export function readCommitments(table: TableData | undefined, year: number): CommitmentRecord[] {
+  return commitmentRows(table).filter((c) => c.year === year);
 }

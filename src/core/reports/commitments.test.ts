@@ -10,8 +10,8 @@ describe("党员承诺事项登记表", () => {
   it("lists the year's commitments and counts them by 完成情况 with COUNTIF", () => {
     const sheet = buildCommitmentSheet(
       [
-        { memberId: "001", name: "张三", text: "结对帮扶一名困难职工", date: "2026-03-01", deadline: "2026-06-30", status: "已兑现", followUp: "6月底完成" },
-        { memberId: "002", name: "李四", text: "每月读一本书", date: "2026-03-01", deadline: "2026-12-31", status: "进行中", followUp: "" },
+        { row: 2, year: 2026, memberId: "001", name: "张三", text: "结对帮扶一名困难职工", date: "2026-03-01", deadline: "2026-06-30", status: "已兑现", followUp: "6月底完成", entryRow: "5" },
+        { row: 3, year: 2026, memberId: "002", name: "李四", text: "每月读一本书", date: "2026-03-01", deadline: "2026-12-31", status: "进行中", followUp: "", entryRow: "" },
       ],
       result,
       scheme,

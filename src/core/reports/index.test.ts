@@ -44,7 +44,7 @@ function inputFor(scheme: Scheme, period: string): ReportInput {
     monthly: monthLabels(scheme).map(scoreOf),
     contacts: { "001": "13800000000" },
     redemptions: roster.map((m, i) => ({ memberId: m.id, name: m.name, earned: 80 - i, redeemed: 10 * i, balance: 80 - 11 * i })),
-    commitments: roster.map((m, i) => ({ memberId: m.id, name: m.name, text: `承诺${i + 1}`, date: "2026-03-01", deadline: "2026-12-31", status: i % 2 ? "已兑现" : "进行中", followUp: "" })),
+    commitments: roster.map((m, i) => ({ row: i + 2, year: 2026, entryRow: "", memberId: m.id, name: m.name, text: `承诺${i + 1}`, date: "2026-03-01", deadline: "2026-12-31", status: i % 2 ? "已兑现" : "进行中", followUp: "" })),
   });
 }
 

@@ -358,7 +358,9 @@ describe("useCommitmentPanel", () => {
     await act(async () => {
       expect(await result.current.submit()).toBe(true);
     });
-    expect(result.current.state!.commitments).toEqual([{ row: 2, memberId: "001", name: "张三", text: "结对帮扶一名困难职工", deadline: "2026-06-30", status: "未开始", entryRow: "" }]);
+    expect(result.current.state!.commitments).toEqual([
+      { row: 2, year: 2026, memberId: "001", name: "张三", text: "结对帮扶一名困难职工", date: "2026-03-01", deadline: "2026-06-30", status: "未开始", followUp: "", entryRow: "" },
+    ]);
     act(() => result.current.startChange(2, "已兑现"));
     act(() => result.current.editChange({ entryRow: "第二行" }));
     expect(result.current.changeProblems).toEqual(["积分记录行须为积分台账中的行号"]);
