@@ -1,6 +1,5 @@
-import { toText } from "../core/cells";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
-import { rowsOf } from "../core/ledger/readLedger";
+import { readSettings } from "../core/ledger/readLedger";
 import { SCHEME_STORE, readWorkbookSchemes } from "../core/scheme/workbookSchemes";
 import { getWorkbookSchemeId, getWorkbookSchemes, setWorkbookSchemeId, setWorkbookSchemes } from "../functions/workbookScheme";
 import type { WorkbookGateway } from "../workbook/gateway";
@@ -12,8 +11,7 @@ import type { WorkbookGateway } from "../workbook/gateway";
  */
 export async function syncWorkbookScheme(gateway: WorkbookGateway): Promise<{ schemeId: string | null; changed: boolean }> {
   const tables = await gateway.readTables([SHEETS.settings.table, SCHEME_STORE.table]);
-  const row = rowsOf(tables.get(SHEETS.settings.table)).find((r) => toText(r.values["项目"]) === SETTINGS_KEYS.schemeId);
-  const schemeId = row ? toText(row.values["值"]) || null : null;
+  const schemeId = readSettings(tables).get(SETTINGS_KEYS.schemeId) || null;
   const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
   const signature = (list: readonly { id: string; version: number }[]) => list.map((s) => `${s.id}@${s.version}`).join(",");
   const changed = schemeId !== getWorkbookSchemeId() || signature(schemes) !== signature(getWorkbookSchemes());

@@ -6,7 +6,7 @@ import type { ScoreResult } from "../core/engine/types";
 import { type ImportKind, importCsvRows, tableRowBuilder } from "../core/ledger/importCsv";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
-import { LEDGER_TABLES, type LedgerContents, readLedger, rowsOf, settingsYear } from "../core/ledger/readLedger";
+import { LEDGER_TABLES, type LedgerContents, readLedger, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
 import { COMMITMENT_STORE, validateCommitments } from "../core/commitments/commitments";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
 import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
@@ -52,8 +52,9 @@ export async function validateWorkbook(gateway: WorkbookGateway): Promise<Valida
   const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table, COMMITMENT_STORE.table]);
   const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
   const result = validateLedger({ tables, schemes });
-  // 承诺事项, where the branch keeps it, checked against the roster and the ledger under the workbook's scheme.
-  const settings = readLedger(tables).settings;
+  // 承诺事项, where the branch keeps it, checked against the roster and the ledger under the workbook's scheme
+  // (only the 设置 rows are read again: the ledger itself was read once, by validateLedger).
+  const settings = readSettings(tables);
   const versions = settings.get(SETTINGS_KEYS.schemeId) ? schemeVersions(settings.get(SETTINGS_KEYS.schemeId)!, schemes) : null;
   if (!versions || !tables.has(COMMITMENT_STORE.table)) return result;
   const rosterIds = new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"])));

@@ -87,11 +87,7 @@ export function appraisalFromCells(year: CellValue, memberId: CellValue, grade: 
  * can report it at its row. Blank rows are skipped.
  */
 export function readLedger(tables: Map<string, TableData>): LedgerContents {
-  const settings = new Map<string, string>();
-  for (const r of rowsOf(tables.get(SHEETS.settings.table))) {
-    const key = toText(get(r, "项目"));
-    if (key) settings.set(key, toText(get(r, "值")));
-  }
+  const settings = readSettings(tables);
   const members = rowsOf(tables.get(SHEETS.roster.table))
     .filter((r) => !isBlankRow(r))
     .map((r) => memberFromCells(get(r, "编号"), get(r, "姓名"), get(r, "党员类别"), get(r, "入党日期")));
@@ -104,6 +100,16 @@ export function readLedger(tables: Map<string, TableData>): LedgerContents {
     .filter((r) => !isBlankRow(r))
     .map((r) => appraisalFromCells(get(r, "年度"), get(r, "编号"), get(r, "评议等次"), get(r, "分值")));
   return { settings, members, entries, appraisals };
+}
+
+/** The 设置 sheet as 项目 → 值. */
+export function readSettings(tables: Map<string, TableData>): Map<string, string> {
+  const settings = new Map<string, string>();
+  for (const r of rowsOf(tables.get(SHEETS.settings.table))) {
+    const key = toText(get(r, "项目"));
+    if (key) settings.set(key, toText(get(r, "值")));
+  }
+  return settings;
 }
 
 export function settingsYear(settings: Map<string, string>): number | null {
