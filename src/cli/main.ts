@@ -11,6 +11,9 @@ import { buildDemoWorkbook } from "../workbook/demo";
 import { RedemptionRefused } from "../core/redemption/redemption";
 import { COMMITMENT_STATUSES, type CommitmentStatus } from "../core/commitments/commitments";
 import { addCommitment, updateCommitment } from "../workbook/commitmentService";
+import { branchStarsOf, saveBranchStars } from "../workbook/branchStarService";
+import { saveGradingRecord } from "../workbook/gradingService";
+import { addBranchScore, branchScoresOf } from "../workbook/branchScoreService";
 import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionService";
 import { rollupBooks } from "../workbook/rollup";
 import { writeReport } from "../workbook/reportService";
@@ -44,7 +47,8 @@ const USAGE = `用法：party-ledger <命令> [参数]
   publicity <台账.xlsx> --period <2026Q3 | 2026H1>    生成公示表（工作表 公示-<期间>）
   approval <台账.xlsx> --year <YYYY>                生成年终等次评定审批表（工作表 年终审批-<年度>）
   report <台账.xlsx> --form <表名> --period <期间>   生成其他表样：排名通报、季度申报、季度明细、半年备案、
-                                                    全年备案、民主评议、个人台账、月度台账、积分兑换
+                                                    全年备案、民主评议、个人台账、月度台账、积分兑换、承诺事项、
+                                                    评星晋级、分类定级、管理卡（每人一页）、支部积分
   approve <台账.xlsx> --period <2026Q1 | 2026H1> --date <YYYY-MM-DD> [--meeting <会议>]
                                                     记录支委会审定，保存每行台账的指纹
   appeal <台账.xlsx> --member <编号> --period <期间> --claim <申诉事项> [--evidence <材料>] [--date <登记日期>]
@@ -59,6 +63,18 @@ const USAGE = `用法：party-ledger <命令> [参数]
                                                     登记党员承诺事项（工作表 承诺事项）
   commitment <台账.xlsx> --row <行号> --status <未开始|进行中|已兑现|未兑现> [--follow-up <跟进记录>] [--entry-row <积分台账行号>]
                                                     更新承诺事项的完成情况，并关联计分的积分台账记录
+  stars <台账.xlsx> --branch <党组织名称> --stars <学习星,安全星,…> --target <晋级目标> [--secretary <书记>]
+        [--members N] [--deputies N] [--committee N] [--women N] [--minorities N] [--young N] [--college N]
+        [--assessment <评定情况>] [--year YYYY]     登记党支部评星晋级情况（工作表 评星晋级；同一年度同一支部覆盖原行）
+  stars <台账.xlsx> --list [--year YYYY] [--json]  列出各党支部的评定星级、晋级目标与尚差星数
+  grading <台账.xlsx> --member <编号> [--problems <存在问题>] [--measures <整改措施>] [--deadline <整改时限>]
+          [--leader <联系领导>] [--outcome <整改结果>] [--appraisal <测评结果>] [--promoted 是|否] [--year YYYY]
+                                                    登记或更新分类定级积分晋位管理台账（工作表 分类定级）
+  branch-score <台账.xlsx> --branch <党支部> --month <YYYY-MM> --kind <上年得分|基础分扣分|任务分|奖励分>
+               --points <分值> [--item <考核内容>] [--note <说明>]
+                                                    登记党支部月度积分（工作表 支部积分）
+  branch-score <台账.xlsx> --list --year YYYY [--json]
+                                                    列出各党支部每月的基础分（上月总分的40%）、扣分、任务分、奖励分与总分
 
 退出码：0 完成；1 工作簿有需要处理的问题；2 用法错误或文件无法读取。`;
 
@@ -68,7 +84,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN_FLAGS = new Set(["json", "help", "balances"]);
+const BOOLEAN_FLAGS = new Set(["json", "help", "balances", "list"]);
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const [command = "", ...rest] = argv;
@@ -362,6 +378,97 @@ async function commitment(p: Parsed, io: CliIo): Promise<number> {
   return 0;
 }
 
+function countFlag(p: Parsed, name: string): number | undefined {
+  const n = numberFlag(p, name);
+  if (n !== undefined && (!Number.isInteger(n) || n < 0)) throw new UsageError(`参数 --${name} 应为不小于0的整数，收到「${n}」`);
+  return n;
+}
+
+async function stars(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const gateway = await openBook(file);
+  const year = numberFlag(p, "year");
+  if (p.flags.has("list")) {
+    const list = await branchStarsOf(gateway, year);
+    if (p.flags.has("json")) io.out(JSON.stringify(list.branches.map(({ values: _values, ...r }) => r), null, 2));
+    else for (const b of list.branches) io.out(`${b.branch}\t${b.stars.join("") || "（无）"}\t${b.level}\t晋级目标 ${b.target}\t尚差 ${b.gap} 星`);
+    return 0;
+  }
+  await saveBranchStars(gateway, {
+    year,
+    branch: requireFlag(p, "branch", "党组织名称"),
+    secretary: flag(p, "secretary"),
+    counts: Object.fromEntries(PROFILE_FLAGS.map(([name, field]) => [field, countFlag(p, name)]).filter(([, n]) => n !== undefined)),
+    stars: (flag(p, "stars") ?? "").split(/[,，、\s]+/).filter(Boolean),
+    target: requireFlag(p, "target", "晋级目标，如 四星级党支部"),
+    assessment: flag(p, "assessment"),
+  });
+  await gateway.save(file);
+  io.out(`已登记 ${flag(p, "branch")} 的评星晋级情况`);
+  return 0;
+}
+
+const PROFILE_FLAGS = [
+  ["members", "members"],
+  ["deputies", "deputies"],
+  ["committee", "committee"],
+  ["women", "women"],
+  ["minorities", "minorities"],
+  ["young", "young"],
+  ["college", "college"],
+] as const;
+
+async function grading(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const gateway = await openBook(file);
+  const promoted = flag(p, "promoted");
+  if (promoted !== undefined && promoted !== "是" && promoted !== "否") throw new UsageError(`参数 --promoted 应为 是 或 否，收到「${promoted}」`);
+  await saveGradingRecord(gateway, {
+    year: numberFlag(p, "year"),
+    memberId: requireFlag(p, "member", "党员编号"),
+    problems: flag(p, "problems"),
+    measures: flag(p, "measures"),
+    deadline: flag(p, "deadline"),
+    leader: flag(p, "leader"),
+    outcome: flag(p, "outcome"),
+    appraisal: flag(p, "appraisal"),
+    promoted,
+  });
+  await gateway.save(file);
+  io.out(`已登记 ${flag(p, "member")} 的分类定级情况`);
+  return 0;
+}
+
+async function branchScore(p: Parsed, io: CliIo): Promise<number> {
+  const file = bookPath(p);
+  const gateway = await openBook(file);
+  if (p.flags.has("list")) {
+    const year = numberFlag(p, "year");
+    if (year === undefined) throw new UsageError("缺少参数 --year（年度）");
+    const { branches, issues } = await branchScoresOf(gateway, year);
+    if (p.flags.has("json")) io.out(JSON.stringify({ branches, issues: issues.map((i) => i.message) }, null, 2));
+    else {
+      for (const b of branches) {
+        io.out(`${b.branch}（上年得分 ${b.previousYear ?? "未填写"}，年度得分 ${b.yearScore}）`);
+        for (const m of b.months) io.out(`  ${m.month}月\t基础分 ${m.base}\t扣分 ${m.deducted}\t任务分 ${m.task}\t奖励分 ${m.reward}\t总分 ${m.total}`);
+      }
+      for (const i of issues) io.err(`${i.severity === "error" ? "错误" : "提示"}：${i.message}`);
+    }
+    return issues.some((i) => i.severity === "error") ? 1 : 0;
+  }
+  await addBranchScore(gateway, {
+    branch: requireFlag(p, "branch", "党支部"),
+    month: requireFlag(p, "month", "月份 YYYY-MM"),
+    kind: requireFlag(p, "kind", "上年得分、基础分扣分、任务分或奖励分"),
+    item: flag(p, "item") ?? "",
+    points: requireFlag(p, "points", "分值"),
+    note: flag(p, "note"),
+  });
+  await gateway.save(file);
+  io.out(`已登记 ${flag(p, "branch")} ${flag(p, "month")} 的${flag(p, "kind")}`);
+  return 0;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const p = parseArgs(argv);
@@ -398,6 +505,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await redeem(p, io);
       case "commitment":
         return await commitment(p, io);
+      case "stars":
+        return await stars(p, io);
+      case "grading":
+        return await grading(p, io);
+      case "branch-score":
+        return await branchScore(p, io);
       default:
         throw new UsageError(`未知命令「${p.command}」\n\n${USAGE}`);
     }

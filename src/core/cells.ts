@@ -51,6 +51,12 @@ export function toIsoDate(value: CellValue): string | null {
   return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** Prose as the clerk wrote it (full-width punctuation kept), trimmed; "" for a blank cell. */
+export function toProse(value: CellValue): string {
+  if (value === null || value === undefined) return "";
+  return String(value).replace(/^[\s\u3000\u00A0]+|[\s\u3000\u00A0]+$/g, "");
+}
+
 /** Text of a cell for names, codes and ids: trimmed, full-width folded; numbers as written. */
 export function toText(value: CellValue): string {
   if (value === null || value === undefined) return "";

@@ -37,6 +37,8 @@ export interface SheetModel {
   merges?: string[];
   freezeRows?: number;
   page?: PageSetup;
+  /** 1-based rows that start a new printed page (a card per member). */
+  pageBreaks?: number[];
 }
 
 export type ColumnFormat = "text" | "date" | "number" | "integer";

@@ -355,6 +355,8 @@ function writeSheet(sheet: ExcelJS.Worksheet, model: SheetModel): void {
   });
   for (const m of model.merges ?? []) sheet.mergeCells(m);
   if (model.freezeRows) sheet.views = [{ state: "frozen", ySplit: model.freezeRows }];
+  // exceljs breaks after a row; the model names the row that starts the next page.
+  for (const row of model.pageBreaks ?? []) if (row > 1) sheet.getRow(row - 1).addPageBreak();
   if (model.page) {
     sheet.pageSetup = {
       ...sheet.pageSetup,

@@ -8,6 +8,9 @@ import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerContents, readLedger, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
 import { COMMITMENT_STORE, validateCommitments } from "../core/commitments/commitments";
+import { BRANCH_STAR_STORE, validateBranchStars } from "../core/stars/branchStars";
+import { GRADING_STORE, validateGrading } from "../core/grading/classifiedGrading";
+import { BRANCH_SCORE_STORE, validateBranchScores } from "../core/branchScores/branchScores";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
 import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { Scheme } from "../core/scheme/schema";
@@ -47,18 +50,28 @@ export function schemeOfSettings(settings: Map<string, string>, workbookSchemes:
   return versions;
 }
 
+/** Sheets kept beside the ledger, created on first use, that validation checks. */
+const SIDE_TABLES = [COMMITMENT_STORE.table, BRANCH_STAR_STORE.table, GRADING_STORE.table, BRANCH_SCORE_STORE.table];
+
 /** Validation of the ledger as the clerk left it: one read, never throws on bad data. */
 export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
-  const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table, COMMITMENT_STORE.table]);
+  const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table, ...SIDE_TABLES]);
   const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
   const result = validateLedger({ tables, schemes });
-  // 承诺事项, where the branch keeps it, checked against the roster and the ledger under the workbook's scheme
-  // (only the 设置 rows are read again: the ledger itself was read once, by validateLedger).
+  const more = validateBranchStars(tables.get(BRANCH_STAR_STORE.table));
+  // The sheets kept beside the ledger, where the branch keeps them, checked against the roster and the ledger
+  // under the workbook's scheme (only the 设置 rows are read again: the ledger was read once, by validateLedger).
   const settings = readSettings(tables);
+  const year = settingsYear(settings);
+  if (year !== null) more.push(...validateBranchScores(tables.get(BRANCH_SCORE_STORE.table), year));
   const versions = settings.get(SETTINGS_KEYS.schemeId) ? schemeVersions(settings.get(SETTINGS_KEYS.schemeId)!, schemes) : null;
-  if (!versions || !tables.has(COMMITMENT_STORE.table)) return result;
-  const rosterIds = new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"])));
-  const more = validateCommitments(tables.get(COMMITMENT_STORE.table), tables.get(SHEETS.ledger.table), rosterIds, versions[versions.length - 1]);
+  if (versions && (tables.has(COMMITMENT_STORE.table) || tables.has(GRADING_STORE.table))) {
+    const scheme = versions[versions.length - 1];
+    const rosterIds = new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"])));
+    more.push(...validateCommitments(tables.get(COMMITMENT_STORE.table), tables.get(SHEETS.ledger.table), rosterIds, scheme));
+    more.push(...validateGrading(tables.get(GRADING_STORE.table), rosterIds, scheme));
+  }
+  if (more.length === 0) return result;
   const issues = [...result.issues, ...more];
   return { issues, errors: issues.filter((i) => i.severity === "error").length, warnings: issues.filter((i) => i.severity === "warning").length };
 }

@@ -41,6 +41,7 @@ export interface MemorySheet {
   merges: string[];
   columnWidths: number[];
   page?: PageSetup;
+  pageBreaks: number[];
 }
 
 /** A workbook in plain objects: the reference implementation of the gateway, and the browser preview's book. */
@@ -128,7 +129,7 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       const { spec } = op;
       if (book.sheets.has(spec.sheet)) throw new WorkbookError("sheet-exists", `工作表「${spec.sheet}」已存在`);
       if (book.tables.has(spec.table)) throw new WorkbookError("sheet-exists", `表格 ${spec.table} 已存在`);
-      book.sheets.set(spec.sheet, { name: spec.sheet, cells: [], table: spec.table, protected: false, freezeRows: 1, merges: [], columnWidths: [...spec.widths] });
+      book.sheets.set(spec.sheet, { name: spec.sheet, cells: [], table: spec.table, protected: false, freezeRows: 1, merges: [], columnWidths: [...spec.widths], pageBreaks: [] });
       book.tables.set(spec.table, {
         name: spec.table,
         sheet: spec.sheet,
@@ -186,5 +187,6 @@ function sheetFromModel(model: SheetModel): MemorySheet {
     merges: [...(model.merges ?? [])],
     columnWidths: [...(model.columnWidths ?? [])],
     page: model.page,
+    pageBreaks: [...(model.pageBreaks ?? [])],
   };
 }

@@ -345,6 +345,7 @@ async function writeSheet(context: Excel.RequestContext, model: SheetModel, budg
   });
   for (const m of model.merges ?? []) sheet.getRange(m).merge(false);
   if (model.freezeRows) sheet.freezePanes.freezeRows(model.freezeRows);
+  for (const row of model.pageBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
   if (model.page) {
     const layout = sheet.pageLayout;
     layout.orientation = model.page.orientation === "landscape" ? "Landscape" : "Portrait";

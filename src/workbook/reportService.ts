@@ -9,7 +9,13 @@ import type { WorkbookGateway } from "./gateway";
 import { REDEMPTION_STORE, redemptionBalances } from "../core/redemption/redemption";
 import { approvedPoints } from "./redemptionService";
 import { COMMITMENT_STORE, readCommitments } from "../core/commitments/commitments";
+import { BRANCH_STAR_STORE, readBranchStars } from "../core/stars/branchStars";
+import { GRADING_STORE, readGrading } from "../core/grading/classifiedGrading";
+import { BRANCH_SCORE_STORE, scoreBranchMonths } from "../core/branchScores/branchScores";
 import { type LoadedLedger, loadLedger, unapprovedPeriods } from "./ledgerService";
+
+/** The sheets kept beside the ledger that some forms read (created on first use). */
+export const REPORT_TABLES = [REDEMPTION_STORE.table, COMMITMENT_STORE.table, BRANCH_STAR_STORE.table, GRADING_STORE.table, BRANCH_SCORE_STORE.table];
 
 const KIND_NAMES = { month: "月", quarter: "季度", half: "半年", cycle: "年度" } as const;
 const KIND_EXAMPLES = { month: "2026-07", quarter: "2026Q3", half: "2026H1", cycle: "2026" } as const;
@@ -49,6 +55,9 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
     monthly: form.name === "个人台账" ? subPeriods(period, "month", scheme.cycleStartMonth).map((p) => score(p.label)) : undefined,
     memberIds: options.memberIds,
     commitments: form.name === "承诺事项" ? readCommitments(ledger.tables.get(COMMITMENT_STORE.table), period.cycleYear) : undefined,
+    branchStars: form.name === "评星晋级" ? readBranchStars(ledger.tables.get(BRANCH_STAR_STORE.table), period.cycleYear) : undefined,
+    grading: form.name === "分类定级" || form.name === "管理卡" ? readGrading(ledger.tables.get(GRADING_STORE.table), period.cycleYear) : undefined,
+    branchScores: form.name === "支部积分" ? scoreBranchMonths(ledger.tables.get(BRANCH_SCORE_STORE.table), period.cycleYear).branches : undefined,
     redemptions: form.name === "积分兑换" ? redemptionBalances(ledger.members, approvedPoints(ledger), ledger.tables.get(REDEMPTION_STORE.table)) : undefined,
   });
   return { title: form.title, models };
@@ -66,7 +75,7 @@ export async function writeReport(
   now = new Date(),
   options: ReportOptions = {},
 ): Promise<{ models: SheetModel[]; warnings: string[] }> {
-  const ledger = await loadLedger(gateway, [], [REDEMPTION_STORE.table, COMMITMENT_STORE.table]);
+  const ledger = await loadLedger(gateway, [], REPORT_TABLES);
   const { title, models } = buildReport(ledger, formName, periodLabel, today, options);
   await gateway.apply([
     ...models.map((model) => ({ op: "writeSheet" as const, model })),

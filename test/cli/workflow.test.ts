@@ -154,4 +154,83 @@ describe("approval workflow through the CLI", () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toBe("错误：编号「009」不在党员名册中\n");
   });
+
+  it("评星晋级 (S4): the seed's branches recorded, listed with level and target, a wrong star refused, and the 台账 written with its roll-up", async () => {
+    const book = await newBook("stars.xlsx");
+    const jueJin = ["--branch", "掘进六队党支部", "--secretary", "陆岩本", "--members", "9", "--deputies", "1", "--committee", "3", "--young", "2"];
+    expect((await cli("stars", book, ...jueJin, "--stars", "安全星,绩效星,廉洁星", "--target", "四星级党支部", "--assessment", "能基本完成各项工作任务。")).code).toBe(0);
+    expect((await cli("stars", book, "--branch", "选煤厂党支部", "--secretary", "谢福怀", "--members", "25", "--women", "8", "--minorities", "1", "--stars", "学习星,安全星,绩效星,廉洁星,创新星", "--target", "五星级党支部")).code).toBe(0);
+    // 掘进六队 earns 学习星 later in the year: its row is replaced, not repeated.
+    expect((await cli("stars", book, ...jueJin, "--stars", "学习星,安全星,绩效星,廉洁星", "--target", "五星级党支部")).code).toBe(0);
+    const refused = await cli("stars", book, "--branch", "综采一队党支部", "--stars", "学习星,优秀星", "--target", "四星级党支部");
+    expect(refused).toMatchObject({ code: 2, err: "错误：「优秀星」不是星名：可用的星为 学习星、安全星、绩效星、廉洁星、创新星\n" });
+    const list = await cli("stars", book, "--list");
+    expect(list.out).toBe("掘进六队党支部\t学习星安全星绩效星廉洁星\t四星级党支部\t晋级目标 五星级党支部\t尚差 1 星\n选煤厂党支部\t学习星安全星绩效星廉洁星创新星\t五星级党支部\t晋级目标 五星级党支部\t尚差 0 星\n");
+    expect((await cli("validate", book)).code).toBe(0);
+    expect((await cli("report", book, "--form", "评星晋级", "--period", "2026")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const sheet = wb.getWorksheet("评星晋级-2026")!;
+    expect(sheet.getCell("B4").value).toBe("掘进六队党支部");
+    expect(sheet.getCell("D4").value).toBe("共有党员9名，党支部书记1名，党支部副书记1名，党支部委员3名。35岁及以下的党员2名。");
+    expect(sheet.getCell("K4").value).toMatchObject({ formula: 'IF(J4>=5,"五星级党支部",IF(J4>=4,"四星级党支部",IF(J4>=3,"三星级党支部","未定级")))' });
+    expect(wb.getWorksheet("评星晋级")!.rowCount).toBe(3);
+  });
+
+  it("分类定级 (S9): problems and measures recorded per member, a bad 整改时限 refused, the 台账 and one card per member", async () => {
+    const book = await newBook("grading.xlsx", "classified-grading", "日期,编号,项目代码,次数,分值,说明\n2026-03-02,001,D2,1,,未参加理论学习\n");
+    expect((await cli("grading", book, "--member", "001", "--problems", "理论学习不够，政策理论水平不强。", "--measures", "加强对党的理论知识学习", "--deadline", "2026-12-31", "--leader", "王书记")).code).toBe(0);
+    expect((await cli("grading", book, "--member", "001", "--outcome", "已按时整改", "--promoted", "是")).code).toBe(0);
+    const refused = await cli("grading", book, "--member", "002", "--deadline", "明年");
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^错误：整改时限「明年」/);
+    expect((await cli("validate", book)).code).toBe(0);
+    expect((await cli("report", book, "--form", "分类定级", "--period", "2026")).code).toBe(0);
+    expect((await cli("report", book, "--form", "grading-cards", "--period", "2026")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const ledger = wb.getWorksheet("分类定级台账-2026")!;
+    // 张三: 日常表现 60 − 1 (D2) + 作用发挥 0 = 59, below 60 → 不合格 under the 90/70/60 lines.
+    expect([ledger.getCell("B4").value, ledger.getCell("D4").value, ledger.getCell("E4").value, ledger.getCell("F4").value, ledger.getCell("L4").value]).toEqual([
+      "张三",
+      59,
+      "不合格",
+      "理论学习不够，政策理论水平不强。",
+      "是",
+    ]);
+    const cards = wb.getWorksheet("管理卡-2026")!;
+    const titles: number[] = [];
+    cards.eachRow((row, r) => {
+      if (row.getCell(1).value === "分类定级积分晋位管理卡") titles.push(r);
+    });
+    expect(titles).toHaveLength(2);
+  });
+
+  it("支部积分 (S6): 上年得分 90 carries 36 into January, each month 40 % of the last; listed and written with live formulas", async () => {
+    const book = await newBook("branch-score.xlsx", "hospital-40-50-10", "日期,编号,项目代码,次数,分值,说明\n");
+    const add = (...args: string[]) => cli("branch-score", book, "--branch", "内科党支部", ...args);
+    expect((await add("--month", "2026-01", "--kind", "上年得分", "--points", "90")).code).toBe(0);
+    expect((await add("--month", "2026-01", "--kind", "基础分扣分", "--points", "-2", "--item", "未按期召开支委会")).code).toBe(0);
+    expect((await add("--month", "2026-01", "--kind", "任务分", "--points", "45")).code).toBe(0);
+    expect((await add("--month", "2026-01", "--kind", "奖励分", "--points", "5")).code).toBe(0);
+    expect((await add("--month", "2026-02", "--kind", "任务分", "--points", "50")).code).toBe(0);
+    const refused = await add("--month", "2026-13", "--kind", "任务分", "--points", "5");
+    expect(refused).toMatchObject({ code: 2, err: "错误：月份「2026-13」不是有效月份，应为 YYYY-MM\n" });
+    // January: base 90 × 40 % = 36, less 2 = 34, + 45 + 5 = 84. February: 84 × 40 % = 33.6, + 50 = 83.6.
+    const list = await cli("branch-score", book, "--list", "--year", "2026", "--json");
+    expect(list.code).toBe(0);
+    const { branches } = JSON.parse(list.out);
+    expect(branches[0].months.map((m: { base: number; total: number }) => [m.base, m.total])).toEqual([
+      [36, 84],
+      [33.6, 83.6],
+    ]);
+    expect(branches[0].yearScore).toBe(83.8);
+    expect((await cli("report", book, "--form", "支部积分", "--period", "2026")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    const sheet = wb.getWorksheet("支部积分-2026")!;
+    const formulas: string[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => typeof c.value === "object" && c.value && "formula" in c.value && formulas.push(String(c.value.formula))));
+    expect(formulas).toContain("MIN(40,ROUND(G6*0.4,1))");
+  });
 });

@@ -347,6 +347,8 @@ interface SheetEntity {
   protection: { protected: boolean; options: Record<string, unknown>; password?: string };
   freeze: { rows: number; columns: number };
   page: Record<string, unknown>;
+  /** 0-based rows that start a new printed page (manual horizontal page breaks). */
+  pageBreaks: number[];
   printTitleRows?: string;
   printTitleColumns?: string;
   printArea?: string;
@@ -410,6 +412,7 @@ class WorkbookState {
       protection: { protected: false, options: {} },
       freeze: { rows: 0, columns: 0 },
       page: clonePlain(PAGE_DEFAULTS),
+      pageBreaks: [],
       headerFooter: Object.fromEntries(HEADER_FOOTER_PARTS.map((p) => [p, ""])),
       selection: { r0: 0, c0: 0, r1: 0, c1: 0 },
     };
@@ -1275,6 +1278,8 @@ class Worksheet extends FakeObject<SheetEntity> {
         return this._sub(WorksheetProtection, "protection", (s) => s);
       case "pageLayout":
         return this._sub(PageLayout, "pageLayout", (s) => s);
+      case "horizontalPageBreaks":
+        return this._sub(PageBreakCollection, "horizontalPageBreaks", (s) => s);
     }
     return super._makeNav(name);
   }
@@ -1377,7 +1382,13 @@ defineClass(Worksheet, {
       },
     },
   },
-  navs: { tables: () => TableCollection, freezePanes: () => WorksheetFreezePanes, protection: () => WorksheetProtection, pageLayout: () => PageLayout },
+  navs: {
+    tables: () => TableCollection,
+    freezePanes: () => WorksheetFreezePanes,
+    protection: () => WorksheetProtection,
+    pageLayout: () => PageLayout,
+    horizontalPageBreaks: () => PageBreakCollection,
+  },
 });
 
 class WorksheetFreezePanes extends FakeObject<SheetEntity> {
@@ -1425,6 +1436,25 @@ class WorksheetFreezePanes extends FakeObject<SheetEntity> {
   }
 }
 defineClass(WorksheetFreezePanes, { name: "WorksheetFreezePanes" });
+
+/** Worksheet.horizontalPageBreaks: add(range) breaks before the range's top row. */
+class PageBreakCollection extends FakeObject<SheetEntity> {
+  add(pageBreakRange: Range | string): void {
+    this._call("add", [pageBreakRange], () => {
+      const sheet = this._target();
+      const rect = pageBreakRange instanceof FakeObject ? (pageBreakRange as Range)._target().rect : parseAddress(pageBreakRange, "PageBreakCollection.add").rect;
+      if (rect.r0 === 0) throw invalidArgument("PageBreakCollection.add: a page break cannot be placed before the first row.");
+      if (!sheet.pageBreaks.includes(rect.r0)) sheet.pageBreaks.push(rect.r0);
+    });
+  }
+
+  removePageBreaks(): void {
+    this._call("removePageBreaks", [], () => {
+      this._target().pageBreaks = [];
+    });
+  }
+}
+defineClass(PageBreakCollection, { name: "PageBreakCollection" });
 
 const PROTECTION_OPTIONS = [
   "allowAutoFilter",
@@ -2734,6 +2764,8 @@ export interface ExcelFakeModel {
   validation(sheet: string, address: string): unknown;
   isProtected(sheet: string): boolean;
   freezeRows(sheet: string): number;
+  /** 1-based rows that start a new printed page (manual page breaks), in the order added. */
+  pageBreaks(sheet: string): number[];
   /** Current page setup; printTitleRows as "$1:$2" or undefined when none was set. */
   pageLayout(sheet: string): {
     orientation?: string;
@@ -2807,6 +2839,7 @@ export function createExcelFake(options: ExcelFakeOptions = {}): ExcelFake {
     },
     isProtected: (sheetName) => sheetOf(sheetName).protection.protected,
     freezeRows: (sheetName) => sheetOf(sheetName).freeze.rows,
+    pageBreaks: (sheetName) => sheetOf(sheetName).pageBreaks.map((r) => r + 1),
     pageLayout(sheetName) {
       const sheet = sheetOf(sheetName);
       return {

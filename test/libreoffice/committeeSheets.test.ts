@@ -8,7 +8,7 @@ import { ExcelJsGateway } from "../../src/workbook/excelJsGateway";
 import { loadLedger, scoreLedger } from "../../src/workbook/ledgerService";
 import { BUILTIN_SCHEMES } from "../../src/core/scheme/presets";
 import { buildDemoWorkbook } from "../../src/workbook/demo";
-import { buildReport } from "../../src/workbook/reportService";
+import { REPORT_TABLES, buildReport } from "../../src/workbook/reportService";
 import { convert, pdfPages, renderFirstPage, sofficePath } from "./soffice";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-lo-"));
@@ -80,6 +80,10 @@ const FORMS: [string, string][] = [
   ["月度台账", "2026-03"],
   ["积分兑换", "2026"],
   ["承诺事项", "2026"],
+  ["评星晋级", "2026"],
+  ["分类定级", "2026"],
+  ["管理卡", "2026"],
+  ["支部积分", "2026"],
 ];
 
 describe("committee sheets", () => {
@@ -92,6 +96,22 @@ describe("committee sheets", () => {
     expect(await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05")).toBe(0);
     expect(await cli("redeem", book, "--member", "001", "--item", "党建书籍一套", "--points", "10", "--date", "2026-08-01")).toBe(0);
     expect(await cli("commitment", book, "--member", "001", "--text", "结对帮扶一名困难职工", "--date", "2026-03-01", "--deadline", "2026-06-30")).toBe(0);
+    // The seed's 评星晋级 rows (掘进六队 三星级 → 四星级, 选煤厂 五星级) and a branch with two stars.
+    expect(await cli("stars", book, "--branch", "掘进六队党支部", "--secretary", "陆岩本", "--members", "9", "--stars", "安全星,绩效星,廉洁星", "--target", "四星级党支部")).toBe(0);
+    expect(await cli("stars", book, "--branch", "选煤厂党支部", "--members", "25", "--stars", "学习星,安全星,绩效星,廉洁星,创新星", "--target", "五星级党支部")).toBe(0);
+    expect(await cli("stars", book, "--branch", "生产服务队党支部", "--stars", "学习星,安全星", "--target", "三星级党支部")).toBe(0);
+    expect(await cli("grading", book, "--member", "002", "--problems", "理论学习不够", "--measures", "加强理论学习", "--deadline", "2026-12-31", "--promoted", "否")).toBe(0);
+    for (const [month, kind, points] of [
+      ["2026-01", "上年得分", "90"],
+      ["2026-01", "基础分扣分", "2"],
+      ["2026-01", "任务分", "45"],
+      ["2026-01", "奖励分", "5"],
+      ["2026-02", "任务分", "50"],
+      ["2026-03", "基础分扣分", "3"],
+      ["2026-03", "任务分", "48"],
+    ])
+      expect(await cli("branch-score", book, "--branch", "内科党支部", "--month", month, "--kind", kind, "--points", points)).toBe(0);
+    expect(await cli("branch-score", book, "--branch", "外科党支部", "--month", "2026-02", "--kind", "任务分", "--points", "40")).toBe(0);
   }, 120_000);
 
   it("generating each form leaves every ledger cell exactly as it was, and regenerating replaces only that sheet", async () => {
@@ -151,7 +171,48 @@ describe("committee sheets", () => {
       const expected = year.members.filter((m) => m.grade === band.name).length;
       expect([band.name, counts.get(band.name)]).toEqual([band.name, expected]);
     }
+
+    // 评星晋级: the level (=IF over =COUNTIF of the √) and the missing stars LibreOffice computes are the core's.
+    const stars = wb.getWorksheet("评星晋级-2026")!;
+    const starRows = [4, 5, 6].map((r) => [stars.getCell(`B${r}`).value, formulaResult(stars.getCell(`J${r}`)), formulaResult(stars.getCell(`K${r}`)), formulaResult(stars.getCell(`M${r}`))]);
+    expect(starRows).toEqual([
+      ["掘进六队党支部", 3, "三星级党支部", 1],
+      ["选煤厂党支部", 5, "五星级党支部", 0],
+      ["生产服务队党支部", 2, "未定级", 1],
+    ]);
+
+    // 支部积分: every month's total and the year's score, recomputed by LibreOffice from the carried base, are the core's.
+    const { branchScoresOf } = await import("../../src/workbook/branchScoreService");
+    const scored = await branchScoresOf(await ExcelJsGateway.open(book), 2026);
+    const expected = scored.branches.flatMap((b) => [...b.months.map((m) => m.total), b.yearScore]);
+    // 内科: 34+45+5 = 84; 33.6+50 = 83.6; 33.4−3+48 = 78.4; year (84+83.6+78.4)/3 = 82. 外科: 40; 16+40 = 56; 22.4; 39.5.
+    expect(expected).toEqual([84, 83.6, 78.4, 82, 40, 56, 22.4, 39.5]);
+    const branchSheet = wb.getWorksheet("支部积分-2026")!;
+    const totals: number[] = [];
+    branchSheet.eachRow((row) => {
+      const cell = row.getCell(7);
+      if (cell.type === ExcelJS.ValueType.Formula) totals.push(Number(formulaResult(cell)));
+    });
+    expect(totals).toEqual(expected);
   }, 240_000);
+
+  it("prints the 分类定级积分晋位管理卡 one member a page", async () => {
+    const ledger = await loadLedger(await ExcelJsGateway.open(book), [], REPORT_TABLES);
+    const { models } = buildReport(ledger, "管理卡", "2026", "2026-12-20");
+    const single = new ExcelJsGateway();
+    await single.apply(models.map((model) => ({ op: "writeSheet" as const, model })));
+    const out = path.join(dir, "管理卡.xlsx");
+    await single.save(out);
+    const [pdf] = convert([out], "pdf", dir);
+    const pages = pdfPages(pdf);
+    const members = scoreLedger(ledger, "2026").members;
+    expect(pages).toHaveLength(members.length);
+    pages.forEach((page, i) => {
+      expect(page).toContain("分类定级积分晋位管理卡");
+      expect(page).toContain(members[i].name);
+    });
+    expect(pages[1]).toContain("理论学习不够");
+  }, 120_000);
 
   it("the demo workbook of every scheme opens in LibreOffice with no formula errors", async () => {
     const books: string[] = [];

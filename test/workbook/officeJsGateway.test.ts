@@ -82,6 +82,15 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
     expect(Math.max(...fake.syncPayloads)).toBeLessThan(5 * 1024 * 1024);
   }, 120_000);
 
+  it("a sheet's page breaks start new printed pages at the rows the model names, in the same batch", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    const rows = Array.from({ length: 12 }, (_, i) => [{ value: `卡片行${i + 1}`, text: true }]);
+    await gw.apply([{ op: "writeSheet", model: { name: "管理卡-2026", rows, pageBreaks: [5, 9] } }]);
+    expect(fake.model.pageBreaks("管理卡-2026")).toEqual([5, 9]);
+    expect(fake.syncCount).toBeLessThanOrEqual(3);
+  });
+
   it("scaffold run twice on a filled workbook leaves every cell as it was", async () => {
     const fake = createExcelFake();
     const gw = officeGateway(fake);

@@ -7,6 +7,12 @@ import type { RedemptionBalance } from "../redemption/redemption";
 import { buildRedemptionSheet } from "./redemption";
 import type { CommitmentRecord } from "../commitments/commitments";
 import { buildCommitmentSheet } from "./commitments";
+import type { BranchStarRecord } from "../stars/branchStars";
+import { buildBranchStarSheet } from "./branchStars";
+import type { GradingRecord } from "../grading/classifiedGrading";
+import { buildGradingCardSheet, buildGradingLedgerSheet } from "./classifiedGrading";
+import type { BranchYear } from "../branchScores/branchScores";
+import { buildBranchScoreSheet } from "./branchScores";
 import { CoreError } from "../errors";
 import type { Appraisal, LedgerEntry, ScoreResult } from "../engine/types";
 import type { Granularity, Scheme } from "../scheme/schema";
@@ -46,12 +52,18 @@ export interface ReportInput {
   redemptions?: readonly RedemptionBalance[];
   /** 承诺事项 (required there): the year's commitments. */
   commitments?: readonly CommitmentRecord[];
+  /** 评星晋级 (required there): the year's branches. */
+  branchStars?: readonly BranchStarRecord[];
+  /** 分类定级 and 管理卡 (required there): the 分类定级 rows (存在问题, 整改措施 …). */
+  grading?: readonly GradingRecord[];
+  /** 支部积分 (required there): each branch's months of the year. */
+  branchScores?: readonly BranchYear[];
 }
 
 /** A fixed granularity, or the scheme's publicity / ranking period. */
 export type ReportPeriodKind = Granularity | "publicity" | "ranking";
 
-export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账" | "积分兑换" | "承诺事项";
+export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账" | "积分兑换" | "承诺事项" | "评星晋级" | "分类定级" | "管理卡" | "支部积分";
 
 export interface ReportForm {
   name: ReportFormName;
@@ -141,6 +153,34 @@ export const REPORT_FORMS: Readonly<Record<ReportFormName, ReportForm>> = {
     title: "党员承诺事项登记表",
     periodKind: "cycle",
     build: (i) => [buildCommitmentSheet(need(i.commitments, "党员承诺事项登记表", "本年度的承诺事项"), i.result, i.scheme, i.settings)],
+  },
+  评星晋级: {
+    name: "评星晋级",
+    alias: "branch-stars",
+    title: "基层党支部评星晋级目标管理工作台账",
+    periodKind: "cycle",
+    build: (i) => [buildBranchStarSheet(need(i.branchStars, "基层党支部评星晋级目标管理工作台账", "本年度各党支部的评星情况"), i.result.period.cycleYear, i.settings)],
+  },
+  分类定级: {
+    name: "分类定级",
+    alias: "classified-grading",
+    title: "党组织和党员分类定级积分晋位管理台账",
+    periodKind: "cycle",
+    build: (i) => [buildGradingLedgerSheet(need(i.grading, "分类定级积分晋位管理台账", "分类定级记录"), i.result, i.scheme, i.settings, i.appraisals ?? [])],
+  },
+  管理卡: {
+    name: "管理卡",
+    alias: "grading-cards",
+    title: "分类定级积分晋位管理卡",
+    periodKind: "cycle",
+    build: (i) => [buildGradingCardSheet(need(i.grading, "分类定级积分晋位管理卡", "分类定级记录"), i.result, i.scheme, i.settings, i.appraisals ?? [])],
+  },
+  支部积分: {
+    name: "支部积分",
+    alias: "branch-scores",
+    title: "党支部月度积分考核表",
+    periodKind: "cycle",
+    build: (i) => [buildBranchScoreSheet(need(i.branchScores, "党支部月度积分考核表", "各党支部本年度的月度积分"), i.result.period.cycleYear, i.settings)],
   },
 };
 

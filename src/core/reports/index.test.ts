@@ -7,7 +7,9 @@ import { scoreMembers } from "../engine/scoreMembers";
 import type { ScoreResult } from "../engine/types";
 import { getBuiltinScheme } from "../scheme/presets";
 import type { Granularity, Scheme } from "../scheme/schema";
-import { type SheetModel, columnIndexOf } from "../sheetModel";
+import { type SheetModel, type TableData, columnIndexOf } from "../sheetModel";
+import { type BranchStarRecord, profileText } from "../stars/branchStars";
+import { BRANCH_SCORE_STORE, scoreBranchMonths } from "../branchScores/branchScores";
 import { REPORT_FORMS, REPORT_FORM_NAMES, type ReportInput, findReportForm, reportPeriodKind } from "./index";
 import { appraisals, entries, roster, settings, star } from "./testBranch";
 
@@ -45,7 +47,31 @@ function inputFor(scheme: Scheme, period: string): ReportInput {
     contacts: { "001": "13800000000" },
     redemptions: roster.map((m, i) => ({ memberId: m.id, name: m.name, earned: 80 - i, redeemed: 10 * i, balance: 80 - 11 * i })),
     commitments: roster.map((m, i) => ({ row: i + 2, year: 2026, entryRow: "", memberId: m.id, name: m.name, text: `承诺${i + 1}`, date: "2026-03-01", deadline: "2026-12-31", status: i % 2 ? "已兑现" : "进行中", followUp: "" })),
+    branchStars: roster.map((m, i) => branchStarRecord(i + 2, `${m.name}所在党支部`, i)),
+    grading: roster.map((m, i) => ({ row: i + 2, year: 2026, memberId: m.id, name: m.name, problems: `问题${i}`, measures: `措施${i}`, deadline: "2026-12-31", leader: "王书记", outcome: "", appraisal: "", promoted: i % 2 ? "是" : "否" })),
+    branchScores: scoreBranchMonths(branchScoreTable, 2026).branches,
   });
+}
+
+const branchScoreTable: TableData = {
+  name: BRANCH_SCORE_STORE.table,
+  sheet: BRANCH_SCORE_STORE.sheet,
+  headers: BRANCH_SCORE_STORE.columns.map((c) => c.header),
+  rowCount: 3,
+  rows: [
+    ["内科党支部", "2026-01", "上年得分", "", 90, ""],
+    ["内科党支部", "2026-01", "任务分", "完成院党委部署任务", 45, ""],
+    ["=1+1", "2026-03", "基础分扣分", "未按期召开支委会", 2, ""],
+  ],
+  firstRow: 2,
+  firstColumn: "A",
+};
+
+/** A 评星晋级 row with the first `stars` stars and the next level as its target. */
+function branchStarRecord(row: number, branch: string, stars: number): BranchStarRecord {
+  const names = ["学习星", "安全星", "绩效星", "廉洁星", "创新星"].slice(0, stars);
+  const counts = { members: 10, deputies: 1, committee: 3, women: null, minorities: null, young: null, college: null };
+  return { row, year: 2026, branch, secretary: "", counts, stars: names, level: "未定级", target: "四星级党支部", gap: 0, assessment: "", profile: profileText(counts, false, ""), values: {} };
 }
 
 const SCHEMES = ["star-member", "detailed-100", "dec-nov-cycle", "oilfield-60-40", "company"].map(getBuiltinScheme);
@@ -60,7 +86,9 @@ for (const scheme of SCHEMES)
   }
 const sheets = built.flatMap((b) => b.sheets.map((s) => [`${b.scheme} ${s.name}`, s] as const));
 
-const ALLOWED_FUNCTIONS = new Set(["SUM", "AVERAGE", "ROUND", "COUNTIF"]);
+/** Sheets of one table block per branch, each with its own header row. */
+const BLOCK_SHEETS = /^支部积分-/;
+const ALLOWED_FUNCTIONS = new Set(["SUM", "AVERAGE", "ROUND", "COUNTIF", "IF", "MAX", "MIN"]);
 const REF = /\b([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?\b/g;
 
 describe("every report form", () => {
@@ -79,7 +107,7 @@ describe("every report form", () => {
   });
 
   it.each(sheets)("%s: formulas point below the table header and inside the sheet", (_, sheet) => {
-    const header = sheet.page!.printTitleRows![1];
+    const header = sheet.page!.printTitleRows?.[1] ?? 0;
     for (const cell of sheet.rows.flat()) {
       if (!cell.formula) continue;
       for (const m of cell.formula.matchAll(REF)) {
@@ -96,6 +124,9 @@ describe("every report form", () => {
     expect(page.fitToWidth).toBe(true);
     expect(["portrait", "landscape"]).toContain(page.orientation);
     expect(page.centerFooter).toBe("第 &P 页，共 &N 页");
+    // Cards (a page each) repeat nothing; a sheet of one block per branch repeats its title lines.
+    if (sheet.pageBreaks) return expect(page.printTitleRows).toBeUndefined();
+    if (BLOCK_SHEETS.test(sheet.name)) return expect(sheet.rows[page.printTitleRows![1] - 1][0].style).toBe("subtitle");
     const [top, bottom] = page.printTitleRows!;
     expect(top).toBeLessThanOrEqual(bottom);
     for (let r = top; r <= bottom; r++) {

@@ -20,6 +20,10 @@
  * | 月度台账  | branch-ledger      | month                | 月度台账-2026-03      |                       |
  * | 积分兑换  | redemption         | cycle                | 积分兑换-2026         | redemptions           |
  * | 承诺事项  | commitments        | cycle                | 承诺事项-2026         | commitments           |
+ * | 评星晋级  | branch-stars       | cycle                | 评星晋级-2026         | branchStars           |
+ * | 分类定级  | classified-grading | cycle                | 分类定级台账-2026     | grading               |
+ * | 管理卡    | grading-cards      | cycle                | 管理卡-2026 (a page each) | grading           |
+ * | 支部积分  | branch-scores      | cycle                | 支部积分-2026         | branchScores          |
  *
  * The builders can also be called directly (below), each with exactly the inputs it needs.
  */
@@ -34,6 +38,9 @@ export { buildQuarterDeclarationSheet } from "./quarterDeclaration";
 export { buildQuarterDetailSheet } from "./quarterDetail";
 export { buildRedemptionSheet } from "./redemption";
 export { buildCommitmentSheet } from "./commitments";
+export { buildBranchStarSheet } from "./branchStars";
+export { buildGradingCardSheet, buildGradingLedgerSheet } from "./classifiedGrading";
+export { buildBranchScoreSheet } from "./branchScores";
 export { type RankingLists, buildRankingSheet, rankingLists } from "./ranking";
 
 export {

@@ -1,0 +1,194 @@
+/**
+ * 党组织和党员分类定级积分晋位管理台账 (S9): per member and year, the problems found, the measures and
+ * deadline to fix them, the 联系领导, the outcome, the 民主测评 result and whether the member is
+ * promoted (晋位). One row per member and year; the score and 等次 come from the engine.
+ */
+import { toIsoDate, toNumber, toText } from "../cells";
+import { CoreError } from "../errors";
+import { SHEETS, type TableSheetDef } from "../ledger/layout";
+import { logOp } from "../ledger/log";
+import { rowsOf } from "../ledger/readLedger";
+import { formatsOf, tableSpec } from "../ledger/scaffold";
+import type { AppraisalComponent, Scheme } from "../scheme/schema";
+import { type Cell, type TableData, type WorkbookOp, columnLetter, isoToSerial } from "../sheetModel";
+import type { ValidationIssue } from "../validation/validateLedger";
+
+export const PROMOTION_CHOICES = ["是", "否"] as const;
+export type PromotionChoice = (typeof PROMOTION_CHOICES)[number];
+
+export const GRADING_STORE: TableSheetDef = {
+  kind: "table",
+  sheet: "分类定级",
+  table: "GradingTable",
+  columns: [
+    { header: "年度", type: "integer", width: 8 },
+    { header: "编号", type: "text", width: 10, dropdown: "memberIds" },
+    { header: "姓名", type: "text", width: 10 },
+    { header: "存在问题", type: "text", width: 30 },
+    { header: "整改措施", type: "text", width: 30 },
+    { header: "整改时限", type: "date", width: 12 },
+    { header: "联系领导", type: "text", width: 10 },
+    { header: "整改结果", type: "text", width: 24 },
+    { header: "测评结果", type: "text", width: 10 },
+    { header: "是否晋位", type: "text", width: 8 },
+  ],
+  note: "党员分类定级：每名党员每年一行，记录存在问题、整改措施、整改时限、联系领导、整改结果、民主测评结果及是否晋位",
+};
+
+/** Column index of each header in GRADING_STORE. */
+const COL = Object.fromEntries(GRADING_STORE.columns.map((c, i) => [c.header, i])) as Record<string, number>;
+
+export interface GradingInput {
+  year: number;
+  memberId: string;
+  problems?: string;
+  measures?: string;
+  /** A date; "" clears it on update. */
+  deadline?: string;
+  leader?: string;
+  outcome?: string;
+  appraisal?: string;
+  promoted?: PromotionChoice | "";
+}
+
+const refuse = (message: string) => new CoreError("grading-refused", message);
+const orNull = (value: string) => (value === "" ? null : value);
+/** Free text as written (full-width punctuation kept), trimmed. */
+const prose = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
+
+/**
+ * Records a member's grading for a year: updates the fields given on the existing row of that member
+ * and year, else appends a row (creating the sheet with its dropdowns the first time); logged.
+ */
+export function planGradingRecord(table: TableData | undefined, members: readonly { id: string; name: string }[], input: GradingInput, now: Date): WorkbookOp[] {
+  const member = members.find((m) => m.id === toText(input.memberId));
+  if (!member) throw refuse(`编号「${input.memberId}」不在党员名册中`);
+  if (!Number.isInteger(input.year) || input.year < 1900 || input.year > 2999) throw refuse(`年度「${input.year}」不是四位年份`);
+  const cells: Record<number, Cell> = {};
+  const setText = (header: string, value: string | undefined) => {
+    if (value !== undefined) cells[COL[header]] = orNull(prose(value));
+  };
+  setText("存在问题", input.problems);
+  setText("整改措施", input.measures);
+  if (input.deadline !== undefined) {
+    const raw = toText(input.deadline);
+    const iso = toIsoDate(raw);
+    if (raw && !iso) throw refuse(`整改时限「${input.deadline}」不是有效日期`);
+    cells[COL["整改时限"]] = iso ? isoToSerial(iso) : null;
+  }
+  setText("联系领导", input.leader);
+  setText("整改结果", input.outcome);
+  if (input.appraisal !== undefined) cells[COL["测评结果"]] = orNull(toText(input.appraisal));
+  if (input.promoted !== undefined) {
+    const promoted = toText(input.promoted);
+    if (promoted && !PROMOTION_CHOICES.includes(promoted as PromotionChoice)) throw refuse(`是否晋位「${input.promoted}」须为：${PROMOTION_CHOICES.join("、")}`);
+    cells[COL["是否晋位"]] = orNull(promoted);
+  }
+
+  const who = `${member.name}（${member.id}）${input.year}年`;
+  const index = table ? table.rows.findIndex((r) => toNumber(r[COL["年度"]] ?? null) === input.year && toText(r[COL["编号"]] ?? null) === member.id) : -1;
+  if (table && index >= 0) {
+    if (Object.keys(cells).length === 0) throw refuse(`${who}已有分类定级记录，请填写要更新的内容`);
+    return [
+      { op: "setCells", table: GRADING_STORE.table, row: index, cells, formats: formatsOf(GRADING_STORE) },
+      logOp(now, [{ action: "更新分类定级", sheet: GRADING_STORE.sheet, range: `第${table.firstRow + index}行`, detail: who }]),
+    ];
+  }
+  const row: Cell[] = GRADING_STORE.columns.map((_, c) => cells[c] ?? null);
+  row[COL["年度"]] = input.year;
+  row[COL["编号"]] = member.id;
+  row[COL["姓名"]] = member.name;
+  const ops: WorkbookOp[] = table
+    ? [{ op: "appendRows", table: GRADING_STORE.table, rows: [row], formats: formatsOf(GRADING_STORE) }]
+    : [
+        { op: "createTable", spec: tableSpec(GRADING_STORE, [row]) },
+        { op: "setValidation", table: GRADING_STORE.table, column: COL["编号"], source: { range: { sheet: SHEETS.roster.sheet, column: 0 } } },
+        { op: "setValidation", table: GRADING_STORE.table, column: COL["是否晋位"], source: { list: [...PROMOTION_CHOICES] } },
+      ];
+  ops.push(logOp(now, [{ action: "登记分类定级", sheet: GRADING_STORE.sheet, range: "", detail: who }]));
+  return ops;
+}
+
+/** The scheme's 民主测评 grade names, when the appraisal is recorded by grade. */
+function appraisalGrades(scheme: Scheme): string[] | null {
+  const component = scheme.components.find((c): c is AppraisalComponent => c.kind === "appraisal");
+  return component?.appraisal.mode === "grades" ? component.appraisal.grades.map((g) => g.name) : null;
+}
+
+/**
+ * Problems of the 分类定级 sheet: unknown member, bad year, a member twice in a year, a 整改时限 that
+ * is not a date, a bad 是否晋位 or 测评结果, and a promotion without an 整改结果 (warning).
+ */
+export function validateGrading(table: TableData | undefined, rosterIds: ReadonlySet<string>, scheme: Scheme): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!table) return issues;
+  const grades = appraisalGrades(scheme);
+  const seen = new Map<string, number>();
+  const column = (header: string) => columnLetter(table.headers.indexOf(header));
+  for (const r of rowsOf(table)) {
+    const values = r.values;
+    if (Object.values(values).every((v) => toText(v as Cell) === "")) continue;
+    const add = (header: string, severity: "error" | "warning", code: string, message: string) =>
+      issues.push({ code, severity, sheet: GRADING_STORE.sheet, row: r.row, column: column(header), header, message: `第${r.row}行 ${message}`, values });
+    const id = toText(values["编号"]);
+    const year = toNumber(values["年度"]);
+    const goodYear = year !== null && Number.isInteger(year) && year >= 1900 && year <= 2999;
+    if (!rosterIds.has(id)) add("编号", "error", "unknown-member", `编号「${id || "（空）"}」不在党员名册中`);
+    if (!goodYear) add("年度", "error", "bad-year", `年度「${toText(values["年度"]) || "（空）"}」不是四位年份`);
+    if (id && goodYear) {
+      const key = `${year}|${id}`;
+      const first = seen.get(key);
+      if (first !== undefined) add("编号", "error", "duplicate-grading", `编号 ${id} 在${year}年度已有分类定级记录（第${first}行）`);
+      else seen.set(key, r.row);
+    }
+    const deadline = toText(values["整改时限"]);
+    if (deadline && !toIsoDate(values["整改时限"])) add("整改时限", "error", "bad-date", `整改时限「${deadline}」不是有效日期`);
+    const promoted = toText(values["是否晋位"]);
+    if (promoted && !PROMOTION_CHOICES.includes(promoted as PromotionChoice)) add("是否晋位", "error", "bad-promotion", `是否晋位「${promoted}」须为：${PROMOTION_CHOICES.join("、")}`);
+    const appraisal = toText(values["测评结果"]);
+    if (appraisal && grades && !grades.includes(appraisal)) add("测评结果", "error", "unknown-grade", `测评结果「${appraisal}」不是评议等次（${grades.join("、")}）`);
+    if (promoted === "是" && !toText(values["整改结果"])) add("整改结果", "warning", "promotion-without-outcome", "是否晋位为「是」，但整改结果为空");
+  }
+  return issues;
+}
+
+export interface GradingRecord {
+  /** Sheet row of the 分类定级 sheet. */
+  row: number;
+  year: number | null;
+  memberId: string;
+  name: string;
+  problems: string;
+  measures: string;
+  /** ISO date, or the cell as written when it is not a date. */
+  deadline: string;
+  leader: string;
+  outcome: string;
+  appraisal: string;
+  promoted: string;
+}
+
+/** Every grading row with a 编号, in sheet order. */
+export function gradingRows(table: TableData | undefined): GradingRecord[] {
+  const t = (v: unknown) => toText(v as Cell);
+  return rowsOf(table)
+    .filter((r) => t(r.values["编号"]))
+    .map((r) => ({
+      row: r.row,
+      year: toNumber(r.values["年度"]),
+      memberId: t(r.values["编号"]),
+      name: t(r.values["姓名"]),
+      problems: prose(r.values["存在问题"]),
+      measures: prose(r.values["整改措施"]),
+      deadline: toIsoDate(r.values["整改时限"]) ?? t(r.values["整改时限"]),
+      leader: prose(r.values["联系领导"]),
+      outcome: prose(r.values["整改结果"]),
+      appraisal: t(r.values["测评结果"]),
+      promoted: t(r.values["是否晋位"]),
+    }));
+}
+
+/** The grading rows of one year, in sheet order. */
+export function readGrading(table: TableData | undefined, year: number): GradingRecord[] {
+  return gradingRows(table).filter((g) => g.year === year);
+}
