@@ -20,6 +20,7 @@ import {
   resolveAppeal,
   saveWorkbookScheme,
   scaffoldWorkbook,
+  scoreLedger,
   validateWorkbook,
 } from "../workbook/ledgerService";
 import { writeReport } from "../workbook/reportService";
@@ -27,6 +28,12 @@ import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionServic
 import type { RedemptionBalance, RedemptionInput } from "../core/redemption/redemption";
 import { COMMITMENT_STORE, type CommitmentInput, type CommitmentRecord, type CommitmentStatus, commitmentItems, commitmentRows } from "../core/commitments/commitments";
 import { addCommitment, updateCommitment } from "../workbook/commitmentService";
+import { type BranchStarInput, type BranchStarRecord, starLevels, starNames, starRollup } from "../core/stars/branchStars";
+import { branchStarsOf, saveBranchStars } from "../workbook/branchStarService";
+import { GRADING_STORE, type GradingInput, type GradingRecord, readGrading } from "../core/grading/classifiedGrading";
+import { saveGradingRecord } from "../workbook/gradingService";
+import { BRANCH_SCORE_KINDS, BRANCH_SCORE_STORE, type BranchScoreInput, type BranchYear, scoreBranchMonths } from "../core/branchScores/branchScores";
+import { addBranchScore } from "../workbook/branchScoreService";
 import type { LedgerHost } from "./host";
 
 /** A task-pane action: a name for the log and the progress line, and the work, through the host's gateway. */
@@ -135,7 +142,7 @@ export const loadEntryContextAction: Action<void, EntryContext> = {
 };
 
 /** The forms the 公示 / 排名 / 年终 panel writes, in the order of the year's work. */
-export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批", "承诺事项", "积分兑换"];
+export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批", "承诺事项", "积分兑换", "评星晋级", "分类定级", "管理卡", "支部积分"];
 
 export interface ReportChoices {
   forms: { name: ReportFormName; title: string; periods: string[] }[];
@@ -309,4 +316,87 @@ export const addCommitmentAction: Action<Omit<CommitmentInput, "year">, void> = 
 export const updateCommitmentAction: Action<{ row: number; status: CommitmentStatus; followUp?: string; entryRow?: number }, void> = {
   name: "更新承诺事项",
   perform: (host, input) => updateCommitment(host.gateway, input),
+};
+
+// ---- branch-level 台账: 评星晋级 (S4), 分类定级 (S9), 支部积分 (S6) -------------------------------------
+
+export interface BranchStarState {
+  year: number;
+  /** The year's branches, each with its level, target and missing stars. */
+  branches: Omit<BranchStarRecord, "values">[];
+  stars: string[];
+  /** Levels, highest first, with the stars each needs. */
+  levels: { name: string; min: number }[];
+  /** Now vs target per level. */
+  rollup: { level: string; current: number; target: number }[];
+}
+
+/** 评星晋级: the year's branches and the roll-up. One read. */
+export const loadBranchStarsAction: Action<void, BranchStarState> = {
+  name: "读取评星晋级",
+  async perform(host) {
+    const { year, branches } = await branchStarsOf(host.gateway);
+    return { year, branches: branches.map(({ values: _values, ...b }) => b), stars: starNames(), levels: starLevels(), rollup: starRollup(branches) };
+  },
+};
+
+/** Records a branch's profile, stars and 晋级目标 (its row of the year is replaced). */
+export const saveBranchStarsAction: Action<Omit<BranchStarInput, "year">, void> = {
+  name: "登记评星晋级",
+  perform: (host, input) => saveBranchStars(host.gateway, input),
+};
+
+export interface GradingState {
+  year: number;
+  /** Every member with the year's 积分 and 等次 from the engine. */
+  members: { id: string; name: string; total: number; grade: string | null }[];
+  records: GradingRecord[];
+  /** The scheme's 民主测评 等次, for 测评结果 (empty when it scores appraisals by number). */
+  appraisalGrades: string[];
+}
+
+/** 分类定级: the members' scores and grades of the year beside their 分类定级 rows. One read. */
+export const loadGradingAction: Action<void, GradingState> = {
+  name: "读取分类定级",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway, [], [GRADING_STORE.table]);
+    const result = scoreLedger(ledger, String(ledger.year));
+    const appraisal = ledger.scheme.components.find((c) => c.kind === "appraisal");
+    return {
+      year: ledger.year,
+      members: result.members.map((m) => ({ id: m.id, name: m.name, total: m.total, grade: m.grade })),
+      records: readGrading(ledger.tables.get(GRADING_STORE.table), ledger.year),
+      appraisalGrades: appraisal?.kind === "appraisal" && appraisal.appraisal.mode === "grades" ? appraisal.appraisal.grades.map((g) => g.name) : [],
+    };
+  },
+};
+
+/** Records or updates a member's 存在问题, 整改措施, 整改时限, 联系领导, 整改结果, 测评结果, 是否晋位. */
+export const saveGradingAction: Action<Omit<GradingInput, "year">, void> = {
+  name: "登记分类定级",
+  perform: (host, input) => saveGradingRecord(host.gateway, input),
+};
+
+export interface BranchScoreState {
+  year: number;
+  branches: BranchYear[];
+  /** Problems of the 支部积分 sheet, as messages. */
+  problems: string[];
+  kinds: readonly string[];
+}
+
+/** 支部积分: each branch's months of the workbook's year. One read. */
+export const loadBranchScoresAction: Action<void, BranchScoreState> = {
+  name: "读取支部积分",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway, [], [BRANCH_SCORE_STORE.table]);
+    const { branches, issues } = scoreBranchMonths(ledger.tables.get(BRANCH_SCORE_STORE.table), ledger.year);
+    return { year: ledger.year, branches, problems: issues.map((i) => i.message), kinds: BRANCH_SCORE_KINDS };
+  },
+};
+
+/** Appends one 上年得分 / 基础分扣分 / 任务分 / 奖励分 row of a branch. */
+export const addBranchScoreAction: Action<BranchScoreInput, void> = {
+  name: "登记支部积分",
+  perform: (host, input) => addBranchScore(host.gateway, input),
 };

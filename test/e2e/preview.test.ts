@@ -159,6 +159,23 @@ describe("browser preview", () => {
     await shot("规则");
   });
 
+  it("records a branch's stars under 支部台账 and shows its level against the target", async () => {
+    await pane().getByRole("tab", { name: "支部台账" }).click();
+    await pane().getByRole("tab", { name: "评星晋级" }).click();
+    await pane().getByRole("textbox", { name: "党组织名称" }).fill("掘进六队党支部");
+    await pane().getByRole("textbox", { name: "党员人数" }).fill("9");
+    for (const star of ["安全星", "绩效星", "廉洁星"]) await pane().getByRole("checkbox", { name: star }).check();
+    await pane().getByRole("combobox", { name: "晋级目标" }).click();
+    await page.getByRole("option", { name: "四星级党支部" }).click();
+    await pane().getByRole("button", { name: "保存评星晋级" }).click();
+    await pane().getByText(/掘进六队党支部：安全星绩效星廉洁星 · 三星级党支部 → 四星级党支部（尚差 1 星）/).waitFor();
+    await grid().getByRole("tab", { name: "评星晋级" }).click();
+    const rows = await gridRows();
+    expect(rows.find((r) => r[1] === "掘进六队党支部")?.slice(10, 16)).toEqual(["", "√", "√", "√", "", "四星级党支部"]);
+    await pane().evaluate((el) => el.scrollTo(0, 0));
+    await shot("支部台账");
+  });
+
   it("left nothing in the browser console", () => {
     expect(pageErrors).toEqual([]);
   });

@@ -99,7 +99,9 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
   // each distinct cell read once into the shared text pool.
   const pool = textPool();
   const readDate = memoized((cell) => pool.index(PLAIN_READERS.date(cell)));
-  const readText = memoized((cell) => pool.index(PLAIN_READERS.text(cell)));
+  // Member ids: most are already plain text, which the reader returns at the cost of a scan; the pool's
+  // own map then does what a memo would, one lookup instead of two.
+  const readText = (raw: unknown) => pool.index(PLAIN_READERS.text(typeof raw === "string" || typeof raw === "number" ? raw : cellOf(raw)));
   const readCode = memoized((cell) => pool.index(PLAIN_READERS.code(cell)));
   const size = Math.max(0, range.length - located.headerRow - 1);
   const columnsOut = {
@@ -160,8 +162,8 @@ export function readRosterRange(range: Matrix, scheme: Scheme): Parsed<Member[]>
 
   formulaCacheStats.rosterParses++;
   const [id, name, category, joined = -1] = columns;
-  const text = memoized(PLAIN_READERS.text);
-  const read = { ...PLAIN_READERS, text };
+  // Plain readers: a roster names each member once, so a memo would only add a map entry per cell.
+  const read = PLAIN_READERS;
   const members: Member[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
@@ -190,7 +192,8 @@ export function readAppraisalRange(range: Matrix, scheme: Scheme): Parsed<Apprai
 
   formulaCacheStats.appraisalParses++;
   const [year, id, result] = columns;
-  const read = { ...PLAIN_READERS, text: memoized(PLAIN_READERS.text) };
+  // One row per member and year: nothing repeats enough for a memo to pay.
+  const read = PLAIN_READERS;
   const appraisals: Appraisal[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { fillDemoWorkbook } from "../../workbook/demoData";
 import { MemoryGateway } from "../../workbook/memoryGateway";
 import type { LedgerHost } from "../host";
@@ -42,5 +42,31 @@ describe("App", () => {
     await screen.findByText(/改正：日期不是真实日期/);
     expect(selected).toHaveLength(1);
     expect(selected[0]).toMatch(/^积分台账!A\d+$/);
+  });
+
+  it("shows the three branch 台账 under the 支部台账 tab, one at a time", async () => {
+    const gateway = new MemoryGateway();
+    await fillDemoWorkbook(gateway);
+    const host: LedgerHost = { kind: "preview", gateway, selectCell: async () => undefined, showSheet: async () => undefined, schemeChanged: async () => "star-member" };
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App status={{ inExcel: true, schemeId: "star-member", error: null }} host={host} />
+      </FluentProvider>,
+    );
+    // Fluent's Tab repeats its label (bold, hidden) to reserve width: the first span is the label. Queries by role
+    // and name are slow in jsdom under Fluent's styles, so the tabs are found once and clicked by label.
+    const labels = (tabs: HTMLElement[]) => tabs.map((t) => t.firstElementChild?.textContent);
+    const outer = screen.getAllByRole("tab");
+    expect(labels(outer)).toEqual(["开始", "录入", "校验", "公示·排名·年终", "申诉·审定", "承诺事项", "积分兑换", "支部台账", "规则", "方案"]);
+    fireEvent.click(outer[labels(outer).indexOf("支部台账")]);
+    const inner = within(screen.getByRole("tablist", { name: "支部台账" })).getAllByRole("tab");
+    expect(labels(inner)).toEqual(["评星晋级", "分类定级", "支部积分"]);
+    expect(await screen.findByText("2026 年度党支部（0）")).toBeTruthy();
+    expect(screen.getByText("保存评星晋级")).toBeTruthy();
+    fireEvent.click(inner[1]);
+    expect(await screen.findByText("2026 年度分类定级（0）")).toBeTruthy();
+    fireEvent.click(inner[2]);
+    expect(await screen.findByText("2026 年度支部积分（0）")).toBeTruthy();
+    expect(screen.queryByText("保存评星晋级")).toBeNull();
   });
 });

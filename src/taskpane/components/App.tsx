@@ -1,6 +1,7 @@
 import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { LedgerHost } from "../host";
+import { BranchLedgersPanel } from "../panels/BranchLedgersPanel";
 import { CommitmentPanel } from "../panels/CommitmentPanel";
 import { EntryPanel } from "../panels/EntryPanel";
 import { ReportPanel } from "../panels/ReportPanel";
@@ -13,7 +14,7 @@ import { useSchemeList } from "./useSchemeList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
-  // Six tabs do not fit one row of a 320 px pane: they wrap rather than scroll out of sight.
+  // Ten tabs do not fit one row of a 320 px pane: they wrap rather than scroll out of sight.
   tabs: { flexWrap: "wrap" },
 });
 
@@ -24,7 +25,7 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "entry" | "validate" | "report" | "review" | "commitments" | "redemption" | "rules" | "schemes";
+type PanelId = "start" | "entry" | "validate" | "report" | "review" | "commitments" | "redemption" | "branch" | "rules" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
@@ -70,6 +71,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
           <Tab value="review">申诉·审定</Tab>
           <Tab value="commitments">承诺事项</Tab>
           <Tab value="redemption">积分兑换</Tab>
+          <Tab value="branch">支部台账</Tab>
           <Tab value="rules">规则</Tab>
           <Tab value="schemes">方案</Tab>
         </TabList>
@@ -81,6 +83,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {pane && panel === "review" && <ReviewPanel host={pane} />}
       {pane && panel === "commitments" && <CommitmentPanel host={pane} />}
       {pane && panel === "redemption" && <RedemptionPanel host={pane} />}
+      {pane && panel === "branch" && <BranchLedgersPanel host={pane} />}
       {pane && panel === "rules" && <RulesPanel host={pane} />}
       {panel === "schemes" && <SchemeList />}
     </main>

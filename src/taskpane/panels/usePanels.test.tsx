@@ -5,7 +5,7 @@ import { isoToSerial } from "../../core/sheetModel";
 import { fillDemoWorkbook } from "../../workbook/demoData";
 import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../../workbook/ledgerService";
 import { getBuiltinScheme } from "../../core/scheme/presets";
-import { MemoryGateway } from "../../workbook/memoryGateway";
+import { memoryHost } from "../../../test/support/memoryHost";
 import type { LedgerHost } from "../host";
 import { FIX_HINTS } from "./fixHints";
 import { useEntryPanel } from "./useEntryPanel";
@@ -16,24 +16,6 @@ import { useRedemptionPanel } from "./useRedemptionPanel";
 import { useCommitmentPanel } from "./useCommitmentPanel";
 import { useStartPanel } from "./useStartPanel";
 import { useValidatePanel } from "./useValidatePanel";
-
-function memoryHost(gateway = new MemoryGateway()) {
-  const selected: string[] = [];
-  const schemeChanges: number[] = [];
-  const host: LedgerHost = {
-    kind: "preview",
-    gateway,
-    selectCell: async (sheet, row, column) => {
-      selected.push(`${sheet}!${column}${row}`);
-    },
-    showSheet: async () => undefined,
-    schemeChanged: async () => {
-      schemeChanges.push(Date.now());
-      return null;
-    },
-  };
-  return { host, selected, gateway, schemeChanges };
-}
 
 describe("useStartPanel", () => {
   it("lists the built-in schemes and refuses to scaffold until the form is complete", async () => {
@@ -163,8 +145,8 @@ describe("useReportPanel", () => {
     const watching: LedgerHost = { ...host, showSheet: async (s) => void shown.push(s) };
     const ledgerBefore = JSON.stringify(gateway.book.tables.get(SHEETS.ledger.table)!.rows);
     const { result } = renderHook(() => useReportPanel(watching, new Date(2026, 11, 20)));
-    await waitFor(() => expect(result.current.forms).toHaveLength(5));
-    expect(result.current.forms.map((f) => f.name)).toEqual(["公示", "排名通报", "年终审批", "承诺事项", "积分兑换"]);
+    await waitFor(() => expect(result.current.forms).toHaveLength(9));
+    expect(result.current.forms.map((f) => f.name)).toEqual(["公示", "排名通报", "年终审批", "承诺事项", "积分兑换", "评星晋级", "分类定级", "管理卡", "支部积分"]);
     expect(result.current.periods).toEqual(["2026H1", "2026H2"]);
     expect(result.current.period).toBe("2026H2");
     act(() => result.current.choosePeriod("2026H1"));
