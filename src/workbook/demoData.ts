@@ -7,6 +7,10 @@ import { validateLedger } from "../core/validation/validateLedger";
 import type { WorkbookGateway } from "./gateway";
 import { approvePeriod, importCsvFiles, loadLedger, recordAppeal, resolveAppeal, scaffoldWorkbook, scoreLedger } from "./ledgerService";
 import { writeReport } from "./reportService";
+import type { BranchStarInput } from "../core/stars/branchStars";
+import { saveBranchStars } from "./branchStarService";
+import { saveGradingRecord } from "./gradingService";
+import { addBranchScore } from "./branchScoreService";
 
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧";
 const GIVEN = ["建国", "红梅", "志强", "秀英", "海峰", "丽娟", "文华", "春生", "晓东", "玉兰", "国庆", "桂芳", "德明", "淑珍", "永军", "慧敏", "立新", "美玲", "振华", "雪梅", "宏伟", "翠萍", "明辉", "静怡", "卫东", "小燕", "长青", "晓红", "鹏飞", "佳琪"];
@@ -127,7 +131,8 @@ export async function fillDemoWorkbook(gateway: WorkbookGateway, options: DemoOp
   const forms: [string, string][] = [];
   const periodOf = (kind: string) =>
     kind === "cycle" ? String(YEAR) : kind === "month" ? subPeriods(cycle, "month", scheme.cycleStartMonth)[2].label : subPeriods(cycle, kind as "quarter" | "half", scheme.cycleStartMonth)[0].label;
-  for (const name of ["公示", "排名通报", "年终审批", "季度申报", "季度明细", "半年备案", "全年备案", "民主评议", "个人台账", "月度台账"]) {
+  const extraForms = await fillBranchLedgers(gateway, scheme, members, random, now);
+  for (const name of ["公示", "排名通报", "年终审批", "季度申报", "季度明细", "半年备案", "全年备案", "民主评议", "个人台账", "月度台账", ...extraForms]) {
     const form = findReportForm(name)!;
     forms.push([name, periodOf(reportPeriodKind(form, scheme))]);
   }
@@ -151,4 +156,53 @@ export async function fillDemoWorkbook(gateway: WorkbookGateway, options: DemoOp
     grades,
     approved,
   };
+}
+
+/**
+ * The branch-level 台账 of the schemes that have them: 评星晋级 (the seed's four branches), 分类定级
+ * (problems and measures for some members), 支部积分 (three hospital branches, month by month).
+ * Returns the extra committee forms to write.
+ */
+async function fillBranchLedgers(gateway: WorkbookGateway, scheme: Scheme, members: { id: string }[], random: () => number, now: Date): Promise<string[]> {
+  if (scheme.id === "branch-stars") {
+    const seed: BranchStarInput[] = [
+      { year: YEAR, branch: "掘进六队党支部", secretary: "陆岩本", counts: { members: 9, deputies: 1, committee: 3, young: 2 }, stars: ["安全星", "绩效星", "廉洁星"], target: "四星级党支部", assessment: "能基本完成各项工作任务。" },
+      { year: YEAR, branch: "生产服务队党支部", secretary: "王友斌", counts: { members: 8, deputies: 1, committee: 3, young: 3, college: 3 }, stars: ["学习星", "安全星", "廉洁星", "绩效星"], target: "五星级党支部", assessment: "“三会一课”、党员教育活动开展正常，能基本完成各项工作任务。" },
+      { year: YEAR, branch: "综采一队党支部", counts: { members: 29, deputies: 1, committee: 3, women: 1, young: 4, college: 5 }, stars: ["学习星", "安全星", "绩效星"], target: "四星级党支部", assessment: "能基本完成各项工作任务。" },
+      { year: YEAR, branch: "选煤厂党支部", secretary: "谢福怀", counts: { members: 25, deputies: 1, committee: 3, women: 8, minorities: 1, young: 2, college: 9 }, stars: ["学习星", "安全星", "绩效星", "廉洁星", "创新星"], target: "五星级党支部", assessment: "党员职工队伍稳定，班子成员服务职工意识较好。" },
+    ];
+    for (const input of seed) await saveBranchStars(gateway, input, now);
+    return ["评星晋级"];
+  }
+  if (scheme.id === "classified-grading") {
+    // The seed's problems and measures (仓街海源片区党支部), for the first five members.
+    const cards = [
+      ["理论学习不够，政策理论水平不强。", "加强对党的理论知识学习"],
+      ["工作主动性不足，后进生转化工作做得不够。", "深入了解后进生成因，耐心教化"],
+      ["与学生及家长联系不够，与别人的沟通交流不够。", "多与学生家长联系沟通"],
+      ["服务意识不够强，工作的积极性不高。", "增强工作中的服务意识"],
+      ["缺乏开拓创新精神。", "加强理论学习，开阔视野"],
+    ];
+    for (const [i, [problems, measures]] of cards.entries())
+      await saveGradingRecord(gateway, { year: YEAR, memberId: members[i].id, problems, measures, deadline: `${YEAR}-12-31`, leader: "支部书记", outcome: i < 3 ? "已整改" : "", promoted: i < 2 ? "是" : "否" }, now);
+    return ["分类定级", "管理卡"];
+  }
+  if (scheme.id === "hospital-40-50-10") {
+    const branches: [string, number][] = [
+      ["内科党支部", 92],
+      ["外科党支部", 86],
+      ["医技党支部", 78],
+    ];
+    for (const [branch, previous] of branches) {
+      await addBranchScore(gateway, { branch, month: `${YEAR}-01`, kind: "上年得分", item: "上年度考核得分", points: previous }, now);
+      for (let month = 1; month <= 11; month++) {
+        const key = `${YEAR}-${String(month).padStart(2, "0")}`;
+        await addBranchScore(gateway, { branch, month: key, kind: "任务分", item: "完成院党委当月部署任务", points: 40 + Math.round(random() * 20) / 2 }, now);
+        if (random() < 0.3) await addBranchScore(gateway, { branch, month: key, kind: "基础分扣分", item: "未按期召开支委会", points: 2 }, now);
+        if (random() < 0.2) await addBranchScore(gateway, { branch, month: key, kind: "奖励分", item: "受到上级表彰", points: 5 }, now);
+      }
+    }
+    return ["支部积分"];
+  }
+  return [];
 }
