@@ -54,19 +54,23 @@ function finish(h: number): string {
 }
 
 /**
- * A hash over the cells of some columns of a range, from a row on (FNV-1a style over 32-bit words,
- * two lanes for a 64-bit key, typed: the number 1 and the text "1" differ). Columns are hashed in the
- * order given, so two ranges with the same columns in another order and the same content give the
- * same key. -1 is an absent column. Every row has the same number of cells hashed, so rows need no
- * separator; the row count is part of the key.
+ * A hash over the cells of some columns of a range, row by row (FNV-1a style over 32-bit words, two
+ * lanes for a 64-bit key, typed: the number 1 and the text "1" differ). Columns are hashed in the order
+ * given, so two ranges with the same columns in another order and the same content give the same key.
+ * -1 is an absent column. Every row has the same number of cells hashed, so rows need no separator;
+ * the row count is part of the key.
  */
-export function hashColumns(range: Matrix, fromRow: number, columns: readonly number[]): string {
-  let a = 0x811c9dc5 | 0;
-  let b = 0x2f8e4d61 | 0;
-  const width = columns.length;
-  for (let r = fromRow; r < range.length; r++) {
-    const row = range[r];
-    for (let k = 0; k < width; k++) {
+export class ColumnHasher {
+  private a = 0x811c9dc5 | 0;
+  private b = 0x2f8e4d61 | 0;
+
+  constructor(private readonly columns: readonly number[]) {}
+
+  row(row: readonly unknown[]): void {
+    let a = this.a;
+    let b = this.b;
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) {
       const c = columns[k];
       let v: unknown = c < 0 ? null : row[c];
       if (typeof v === "number") {
@@ -106,8 +110,21 @@ export function hashColumns(range: Matrix, fromRow: number, columns: readonly nu
         b = Math.imul(b ^ 0x6, PRIME_B);
       }
     }
+    this.a = a;
+    this.b = b;
   }
-  return `${Math.max(0, range.length - fromRow)}:${finish(a)}${finish(b)}`;
+
+  /** The key of the rows hashed so far; `rows` is how many there were. */
+  key(rows: number): string {
+    return `${rows}:${finish(this.a)}${finish(this.b)}`;
+  }
+}
+
+/** The ColumnHasher key of a range's columns from a row on. */
+export function hashColumns(range: Matrix, fromRow: number, columns: readonly number[]): string {
+  const hasher = new ColumnHasher(columns);
+  for (let r = fromRow; r < range.length; r++) hasher.row(range[r]);
+  return hasher.key(Math.max(0, range.length - fromRow));
 }
 
 /** How often the expensive steps ran; tests and the bench read these to prove the cache works. */

@@ -74,3 +74,20 @@ describe("readLedgerRange reads cells as readLedger does", () => {
     );
   });
 });
+
+describe("readLedgerRange keys", () => {
+  const headers = SHEETS.ledger.columns.map((c) => c.header);
+  const range = [headers, [46000, "001", "张三", "D1", "", 1, -1, "", "", "", ""], ["", "", "", "", "", "", "", "", "", "", ""], [46001, "002", "李四", "P1", "", 2, 3, "", "", "", 2]];
+
+  it("makes the same key whether it hashed while parsing (nothing cached) or before (a cache to look in)", () => {
+    resetFormulaCaches();
+    const cold = readLedgerRange(range);
+    const other = readLedgerRange([...range, [46002, "003", "王五", "D1", "", 1, -1, "", "", "", ""]]);
+    const warm = readLedgerRange(range.map((r) => [...r]));
+    expect(cold).not.toBeInstanceOf(Error);
+    expect((warm as { key: string }).key).toBe((cold as { key: string }).key);
+    expect((other as { key: string }).key).not.toBe((cold as { key: string }).key);
+    // The warm call found the cold call's parse.
+    expect((warm as { value: unknown }).value).toBe((cold as { value: unknown }).value);
+  });
+});

@@ -11,7 +11,7 @@ import { type Appraisal, BLANK_NUMBER, type LedgerColumns, type Member } from ".
 import { SHEETS } from "../ledger/layout";
 import { PLAIN_READERS, appraisalFromCells, memberFromCells } from "../ledger/readLedger";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
-import { Lru, formulaCacheStats, hashColumns, registerCache } from "./cache";
+import { ColumnHasher, Lru, formulaCacheStats, hashColumns, registerCache } from "./cache";
 import { type Matrix, cellOf, isEmptyRange, locateColumns } from "./rangeTable";
 
 export interface Parsed<T> {
@@ -89,10 +89,22 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
   if (located instanceof CellError) return located;
   const reversesColumn = located.columns["撤销行号"];
   const columns = [...LEDGER_REQUIRED.map((h) => located.columns[h]), ...(reversesColumn >= 0 ? [reversesColumn] : [])];
-  const key = hashColumns(range, located.headerRow + 1, columns);
-  const cached = ledgerCache.get(key);
-  if (cached) return { key, value: cached };
+  // With nothing cached (a fresh runtime) nothing can hit: hash while parsing instead of in a pass of its own.
+  const hasher = ledgerCache.size === 0 ? new ColumnHasher(columns) : null;
+  let key = "";
+  if (!hasher) {
+    key = hashColumns(range, located.headerRow + 1, columns);
+    const cached = ledgerCache.get(key);
+    if (cached) return { key, value: cached };
+  }
+  const value = parseLedgerColumns(range, located.headerRow, columns, hasher);
+  if (hasher) key = hasher.key(Math.max(0, range.length - located.headerRow - 1));
+  ledgerCache.set(key, value);
+  return { key, value };
+}
 
+/** Parses the ledger columns, feeding each row to `hasher` when the key is still to be made. */
+function parseLedgerColumns(range: Matrix, headerRow: number, columns: readonly number[], hasher: ColumnHasher | null): LedgerColumns {
   formulaCacheStats.ledgerParses++;
   const [date, id, code, count, value, reverses = -1] = columns;
   // The same readers as readLedger's entryFromCells (a test holds the two to the same entries),
@@ -103,7 +115,7 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
   // own map then does what a memo would, one lookup instead of two.
   const readText = (raw: unknown) => pool.index(PLAIN_READERS.text(typeof raw === "string" || typeof raw === "number" ? raw : cellOf(raw)));
   const readCode = memoized((cell) => pool.index(PLAIN_READERS.code(cell)));
-  const size = Math.max(0, range.length - located.headerRow - 1);
+  const size = Math.max(0, range.length - headerRow - 1);
   const columnsOut = {
     date: new Int32Array(size),
     memberId: new Int32Array(size),
@@ -114,8 +126,9 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
     reverses: new Float64Array(size),
   };
   let n = 0;
-  for (let r = located.headerRow + 1; r < range.length; r++) {
+  for (let r = headerRow + 1; r < range.length; r++) {
     const row = range[r];
+    if (hasher) hasher.row(row);
     const d = row[date];
     const m = row[id];
     const c = row[code];
@@ -131,7 +144,7 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
     columnsOut.reverses[n] = Number.isInteger(reversed) ? reversed : Number.NaN;
     n++;
   }
-  const parsed: LedgerColumns = {
+  return {
     length: n,
     texts: pool.texts,
     date: columnsOut.date.subarray(0, n),
@@ -142,8 +155,6 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
     ref: columnsOut.ref.subarray(0, n),
     reverses: columnsOut.reverses.subarray(0, n),
   };
-  ledgerCache.set(key, parsed);
-  return { key, value: parsed };
 }
 
 /**
@@ -167,7 +178,7 @@ export function readRosterRange(range: Matrix, scheme: Scheme): Parsed<Member[]>
   const members: Member[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
-    if (allBlank(row, columns)) continue;
+    if (!filled(row[id]) && allBlank(row, columns)) continue;
     members.push(memberFromCells(at(row, id), at(row, name), at(row, category), at(row, joined), read));
   }
   rosterCache.set(key, members);
@@ -197,7 +208,7 @@ export function readAppraisalRange(range: Matrix, scheme: Scheme): Parsed<Apprai
   const appraisals: Appraisal[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
-    if (allBlank(row, columns)) continue;
+    if (!filled(row[id]) && allBlank(row, columns)) continue;
     const cell = at(row, result);
     appraisals.push(appraisalFromCells(at(row, year), at(row, id), byGrade ? cell : null, byGrade ? null : cell, read));
   }
