@@ -1,7 +1,7 @@
 import { SHEETS } from "../ledger/layout";
 import { getBuiltinScheme } from "../scheme/presets";
 import { type TableData, isoToSerial } from "../sheetModel";
-import { GRADING_STORE, PROMOTION_CHOICES, gradingRows, planGradingRecord, readGrading, validateGrading } from "./classifiedGrading";
+import { GRADING_STORE, PROMOTION_CHOICES, deadlineOf, gradingRows, planGradingRecord, readGrading, validateGrading } from "./classifiedGrading";
 
 // S9 党组织和党员分类定级积分晋位管理台账 (仓街海源片区党支部); 民主测评 by 优秀/合格/基本合格/不合格.
 const scheme = getBuiltinScheme("classified-grading");
@@ -18,13 +18,13 @@ const headers = GRADING_STORE.columns.map((c) => c.header);
 function table(rows: TableData["rows"]): TableData {
   return { name: GRADING_STORE.table, sheet: GRADING_STORE.sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: "A" };
 }
-const DEADLINE = isoToSerial("2015-12-31");
+const DEADLINE = "2015-12-31";
 const xiaoYan: TableData["rows"][number] = [2015, "002", "肖燕", "理论学习不够,政策理论水平不强。", "加强对党的理论知识学习", DEADLINE, "王书记", "", "优秀", ""];
 
 describe("分类定级 store (S9)", () => {
   it("defines the sheet, its columns and the 是否晋位 choices", () => {
     expect(headers).toEqual(["年度", "编号", "姓名", "存在问题", "整改措施", "整改时限", "联系领导", "整改结果", "测评结果", "是否晋位"]);
-    expect(GRADING_STORE.columns.map((c) => c.type)).toEqual(["integer", "text", "text", "text", "text", "date", "text", "text", "text", "text"]);
+    expect(GRADING_STORE.columns.map((c) => c.type)).toEqual(["integer", "text", "text", "text", "text", "text", "text", "text", "text", "text"]);
     expect(PROMOTION_CHOICES).toEqual(["是", "否"]);
   });
 
@@ -61,8 +61,7 @@ describe("分类定级 store (S9)", () => {
 
   it("refuses an unknown member, a deadline that is not a date, a bad 是否晋位 and an empty update", () => {
     expect(() => planGradingRecord(undefined, members, { year: 2015, memberId: "009" }, NOW)).toThrow("编号「009」不在党员名册中");
-    // The seed writes 整改时限 as 2015.12: a month, not a date.
-    expect(() => planGradingRecord(undefined, members, { year: 2015, memberId: "001", deadline: "2015.12" }, NOW)).toThrow("整改时限「2015.12」不是有效日期");
+    expect(() => planGradingRecord(undefined, members, { year: 2015, memberId: "001", deadline: "年底前" }, NOW)).toThrow("整改时限「年底前」应为日期（2026-12-31）或月份（2026-12）");
     expect(() => planGradingRecord(undefined, members, { year: 2015, memberId: "001", promoted: "晋位" as "是" }, NOW)).toThrow("是否晋位「晋位」须为：是、否");
     expect(() => planGradingRecord(undefined, members, { year: 15, memberId: "001" }, NOW)).toThrow("年度「15」不是四位年份");
     expect(() => planGradingRecord(table([xiaoYan]), members, { year: 2015, memberId: "002" }, NOW)).toThrow("肖燕（002）2015年已有分类定级记录，请填写要更新的内容");
@@ -87,7 +86,7 @@ describe("分类定级 store (S9)", () => {
 
   it("reports each problem at its row and column", () => {
     const sheet = table([
-      ["二〇一五", "009", "", "", "", "2015.12", "", "", "良好", "晋位"],
+      ["二〇一五", "009", "", "", "", "2015.13", "", "", "良好", "晋位"],
       xiaoYan,
       [2015, "002", "肖燕", "", "", null, "", "", "", "是"],
     ]);
@@ -104,7 +103,7 @@ describe("分类定级 store (S9)", () => {
     expect(issues.map((i) => i.message)).toEqual([
       "第2行 编号「009」不在党员名册中",
       "第2行 年度「二〇一五」不是四位年份",
-      "第2行 整改时限「2015.12」不是有效日期",
+      "第2行 整改时限「2015.13」应为日期（2026-12-31）或月份（2026-12）",
       "第2行 是否晋位「晋位」须为：是、否",
       "第2行 测评结果「良好」不是评议等次（优秀、合格、基本合格、不合格）",
       "第4行 编号 002 在2015年度已有分类定级记录（第3行）",
@@ -121,11 +120,28 @@ describe("分类定级 store (S9)", () => {
     expect(validateGrading(sheet, ids, scored)).toEqual([]);
   });
 
+  it("takes 整改时限 as a date or a month, as the seed writes it (2015.12), also when Excel made it a number", () => {
+    expect(["2015-12-31", "2015.12", "2015年12月", "2015-1", 2015.12, 2015.1, isoToSerial("2015-12-31"), "2015.13", 2015.123, "年底"].map((c) => deadlineOf(c))).toEqual([
+      "2015-12-31",
+      "2015-12",
+      "2015-12",
+      "2015-01",
+      "2015-12",
+      "2015-10",
+      "2015-12-31",
+      null,
+      null,
+      null,
+    ]);
+    const ops = planGradingRecord(undefined, members, { year: 2015, memberId: "001", deadline: "2015.12" }, NOW);
+    expect(ops[0]).toMatchObject({ spec: { rows: [[2015, "001", "杨正龙", null, null, "2015-12", null, null, null, null]] } });
+  });
+
   it("reads the rows with ISO deadlines (or the text as written) and filters by year", () => {
     const sheet = table([xiaoYan, [2016, "001", "杨正龙", "遇事不敢坚持原则,身体力行不足。", "", "2015.12", "", "", "", "否"], [null, "", "", "", "", null, "", "", "", ""]]);
     expect(gradingRows(sheet)).toEqual([
       { row: 2, year: 2015, memberId: "002", name: "肖燕", problems: "理论学习不够,政策理论水平不强。", measures: "加强对党的理论知识学习", deadline: "2015-12-31", leader: "王书记", outcome: "", appraisal: "优秀", promoted: "" },
-      { row: 3, year: 2016, memberId: "001", name: "杨正龙", problems: "遇事不敢坚持原则,身体力行不足。", measures: "", deadline: "2015.12", leader: "", outcome: "", appraisal: "", promoted: "否" },
+      { row: 3, year: 2016, memberId: "001", name: "杨正龙", problems: "遇事不敢坚持原则,身体力行不足。", measures: "", deadline: "2015-12", leader: "", outcome: "", appraisal: "", promoted: "否" },
     ]);
     expect(readGrading(sheet, 2016).map((g) => g.name)).toEqual(["杨正龙"]);
     expect(readGrading(undefined, 2015)).toEqual([]);

@@ -10,7 +10,7 @@ import { logOp } from "../ledger/log";
 import { rowsOf } from "../ledger/readLedger";
 import { formatsOf, tableSpec } from "../ledger/scaffold";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
-import { type Cell, type TableData, type WorkbookOp, columnLetter, isoToSerial } from "../sheetModel";
+import { type Cell, type TableData, type WorkbookOp, columnLetter } from "../sheetModel";
 import type { ValidationIssue } from "../validation/validateLedger";
 
 export const PROMOTION_CHOICES = ["是", "否"] as const;
@@ -26,7 +26,7 @@ export const GRADING_STORE: TableSheetDef = {
     { header: "姓名", type: "text", width: 10 },
     { header: "存在问题", type: "text", width: 30 },
     { header: "整改措施", type: "text", width: 30 },
-    { header: "整改时限", type: "date", width: 12 },
+    { header: "整改时限", type: "text", width: 12 },
     { header: "联系领导", type: "text", width: 10 },
     { header: "整改结果", type: "text", width: 24 },
     { header: "测评结果", type: "text", width: 10 },
@@ -56,6 +56,28 @@ const orNull = (value: string) => (value === "" ? null : value);
 /** Free text as written (full-width punctuation kept), trimmed. */
 const prose = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
 
+const DEADLINE_HINT = "应为日期（2026-12-31）或月份（2026-12）";
+const MONTH = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$/;
+
+/**
+ * 整改时限 as a date "2026-12-31" or a month "2026-12" (the seed writes 2015.12); null when it is neither.
+ * A month typed into a General cell arrives as the number 2015.12 and is read as that month.
+ */
+export function deadlineOf(cell: Cell): string | null {
+  if (typeof cell === "number") {
+    const month = Math.round((cell - Math.trunc(cell)) * 100);
+    // 1950 to 2099 as a date serial would be in 1905: such a number is a year.month or nothing.
+    if (cell >= 1950 && cell < 2100)
+      return month >= 1 && month <= 12 && Math.abs(Math.trunc(cell) + month / 100 - cell) < 1e-9 ? `${Math.trunc(cell)}-${String(month).padStart(2, "0")}` : null;
+    return toIsoDate(cell);
+  }
+  const iso = toIsoDate(cell);
+  if (iso) return iso;
+  const m = MONTH.exec(toText(cell));
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
+  return `${m[1]}-${m[2].padStart(2, "0")}`;
+}
+
 /**
  * Records a member's grading for a year: updates the fields given on the existing row of that member
  * and year, else appends a row (creating the sheet with its dropdowns the first time); logged.
@@ -72,9 +94,9 @@ export function planGradingRecord(table: TableData | undefined, members: readonl
   setText("整改措施", input.measures);
   if (input.deadline !== undefined) {
     const raw = toText(input.deadline);
-    const iso = toIsoDate(raw);
-    if (raw && !iso) throw refuse(`整改时限「${input.deadline}」不是有效日期`);
-    cells[COL["整改时限"]] = iso ? isoToSerial(iso) : null;
+    const deadline = deadlineOf(raw);
+    if (raw && !deadline) throw refuse(`整改时限「${input.deadline}」${DEADLINE_HINT}`);
+    cells[COL["整改时限"]] = deadline;
   }
   setText("联系领导", input.leader);
   setText("整改结果", input.outcome);
@@ -142,7 +164,7 @@ export function validateGrading(table: TableData | undefined, rosterIds: Readonl
       else seen.set(key, r.row);
     }
     const deadline = toText(values["整改时限"]);
-    if (deadline && !toIsoDate(values["整改时限"])) add("整改时限", "error", "bad-date", `整改时限「${deadline}」不是有效日期`);
+    if (deadline && !deadlineOf(values["整改时限"])) add("整改时限", "error", "bad-date", `整改时限「${deadline}」${DEADLINE_HINT}`);
     const promoted = toText(values["是否晋位"]);
     if (promoted && !PROMOTION_CHOICES.includes(promoted as PromotionChoice)) add("是否晋位", "error", "bad-promotion", `是否晋位「${promoted}」须为：${PROMOTION_CHOICES.join("、")}`);
     const appraisal = toText(values["测评结果"]);
@@ -180,7 +202,7 @@ export function gradingRows(table: TableData | undefined): GradingRecord[] {
       name: t(r.values["姓名"]),
       problems: prose(r.values["存在问题"]),
       measures: prose(r.values["整改措施"]),
-      deadline: toIsoDate(r.values["整改时限"]) ?? t(r.values["整改时限"]),
+      deadline: deadlineOf(r.values["整改时限"]) ?? t(r.values["整改时限"]),
       leader: prose(r.values["联系领导"]),
       outcome: prose(r.values["整改结果"]),
       appraisal: t(r.values["测评结果"]),

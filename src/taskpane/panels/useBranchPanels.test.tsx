@@ -3,7 +3,6 @@ import { act, renderHook, waitFor } from "@testing-library/react";
 import { BRANCH_SCORE_STORE } from "../../core/branchScores/branchScores";
 import { GRADING_STORE } from "../../core/grading/classifiedGrading";
 import { getBuiltinScheme } from "../../core/scheme/presets";
-import { isoToSerial } from "../../core/sheetModel";
 import { BRANCH_STAR_STORE } from "../../core/stars/branchStars";
 import { importCsvFiles, scaffoldWorkbook, validateWorkbook } from "../../workbook/ledgerService";
 import { memoryHost } from "../../../test/support/memoryHost";
@@ -137,10 +136,10 @@ describe("useGradingPanel", () => {
 
     act(() => result.current.chooseMember("001"));
     expect(result.current.problems).toEqual(["请至少填写一项"]);
-    act(() => result.current.updateFields({ problems: "理论学习不够", deadline: "2026-12" }));
-    expect(result.current.problems).toEqual(["整改时限请按 2026-12-31 的格式填写"]);
+    act(() => result.current.updateFields({ problems: "理论学习不够", deadline: "年底" }));
+    expect(result.current.problems).toEqual(["整改时限请填写日期（2026-12-31）或月份（2026-12）"]);
     act(() => result.current.updateFields({ deadline: "2026-02-30" }));
-    expect(result.current.problems).toEqual(["整改时限请按 2026-12-31 的格式填写"]);
+    expect(result.current.problems).toEqual(["整改时限请填写日期（2026-12-31）或月份（2026-12）"]);
     act(() => result.current.updateFields({ deadline: "2026-12-31" }));
     expect(result.current.problems).toEqual([]);
     await act(async () => {
@@ -164,7 +163,7 @@ describe("useGradingPanel", () => {
       expect(await result.current.submit()).toBe(true);
     });
     expect(result.current.state!.records).toEqual([{ ...first, promoted: "是" }]);
-    expect(gateway.book.tables.get(GRADING_STORE.table)!.rows).toEqual([[2026, "001", "张三", "理论学习不够", null, isoToSerial("2026-12-31"), null, null, null, "是"]]);
+    expect(gateway.book.tables.get(GRADING_STORE.table)!.rows).toEqual([[2026, "001", "张三", "理论学习不够", null, "2026-12-31", null, null, null, "是"]]);
     const issues = (await validateWorkbook(gateway)).issues.filter((i) => i.sheet === "分类定级");
     expect(issues.map((i) => [i.severity, i.code, i.row, i.column, i.message])).toEqual([["warning", "promotion-without-outcome", 2, "H", "第2行 是否晋位为「是」，但整改结果为空"]]);
   });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { PROMOTION_CHOICES, type GradingRecord, type PromotionChoice } from "../../core/grading/classifiedGrading";
+import { PROMOTION_CHOICES, type GradingRecord, type PromotionChoice, deadlineOf } from "../../core/grading/classifiedGrading";
 import { type GradingState, loadGradingAction, saveGradingAction } from "../actions";
 import type { LedgerHost } from "../host";
 import { useAction } from "../useAction";
@@ -31,14 +31,6 @@ export function gradingMemberLabel(m: GradingState["members"][number]): string {
   return `${m.name}（${m.id}） ${m.total}分 ${m.grade ?? ""}`.trimEnd();
 }
 
-/** A real calendar day written YYYY-MM-DD. */
-function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 /**
  * 分类定级: each member's 积分 and 等次 of the year (from the engine) beside the 存在问题, 整改措施, 整改时限,
  * 联系领导, 整改结果, 测评结果 and 是否晋位 the branch records. Choosing a member fills the form from the
@@ -65,7 +57,7 @@ export function useGradingPanel(host: LedgerHost) {
   const changed = FIELDS.filter((f) => (record ? typed[f] !== before[f] : typed[f] !== ""));
   const problems = [
     ...(members.some((m) => m.id === memberId) ? [] : ["请选择党员"]),
-    ...(changed.includes("deadline") && typed.deadline && !isIsoDate(typed.deadline) ? ["整改时限请按 2026-12-31 的格式填写"] : []),
+    ...(changed.includes("deadline") && typed.deadline && !deadlineOf(typed.deadline) ? ["整改时限请填写日期（2026-12-31）或月份（2026-12）"] : []),
     ...(changed.includes("appraisal") && typed.appraisal && appraisalGrades.length && !appraisalGrades.includes(typed.appraisal) ? [`测评结果须为：${appraisalGrades.join("、")}`] : []),
     ...(memberId && changed.length === 0 ? [record ? "没有改动" : "请至少填写一项"] : []),
   ];
