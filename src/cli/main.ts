@@ -35,7 +35,8 @@ const USAGE = `用法：party-ledger <命令> [参数]
   demo [--scheme <id>] [--out <文件.xlsx>] [--branch <支部名称>] [--seed <数字>]
                                                     生成示例台账工作簿（约30名党员、全年记录、审定、申诉与全部报表）
   rollup <支部1.xlsx> <支部2.xlsx> … --period <期间> --out <党委汇总.xlsx> [--combine percent]
-                                                    党委汇总：每个支部一行与全委前列；方案或年度不同时须指明 --combine percent
+                                                    党委汇总：每个支部一行与全委前列（各支部记有评星晋级时另有评星晋级台账）；
+                                                    方案或年度不同时须指明 --combine percent
   schemes [--json]                                  列出内置积分方案
   init <台账.xlsx> --scheme <id> --year <YYYY> [--branch <支部名称>]
                                                     新建台账，或为已有工作簿补齐缺少的工作表

@@ -5,6 +5,9 @@ import { SETTINGS_KEYS } from "../core/ledger/layout";
 import { MONTHS_IN } from "../core/scheme/schema";
 import { tryParsePeriod } from "../core/period";
 import { type BranchSummary, type CombineMode, buildRollupSheets, checkCombinable, summarizeBranch } from "../core/reports/rollup";
+import { BRANCH_STAR_STORE, readBranchStars } from "../core/stars/branchStars";
+import { buildBranchStarSheet } from "../core/reports/branchStars";
+import { localIsoDate } from "../core/period";
 import { ExcelJsGateway } from "./excelJsGateway";
 import { loadLedger, scoreLedger } from "./ledgerService";
 
@@ -16,7 +19,7 @@ export async function summarizeBook(file: string, period: string): Promise<Branc
   } catch (e) {
     throw new CoreError("bad-book", `无法读取 ${file}：${(e as Error).message}`);
   }
-  const ledger = await loadLedger(gateway);
+  const ledger = await loadLedger(gateway, [], [BRANCH_STAR_STORE.table]);
   const p = tryParsePeriod(period, ledger.scheme.cycleStartMonth);
   if (!p) throw new CoreError("bad-period", `期间「${period}」无法识别`);
   const result = scoreLedger(ledger, p.label);
@@ -28,7 +31,8 @@ export async function summarizeBook(file: string, period: string): Promise<Branc
   });
   const approvedShare = inside.length ? inside.filter((s) => s.approved).length / inside.length : 0;
   const branch = ledger.settings.get(SETTINGS_KEYS.branch) || path.basename(file, path.extname(file));
-  return summarizeBranch(result, ledger.scheme, { branch, file, year: ledger.year, approvedShare });
+  const branchStars = readBranchStars(ledger.tables.get(BRANCH_STAR_STORE.table), p.cycleYear);
+  return { ...summarizeBranch(result, ledger.scheme, { branch, file, year: ledger.year, approvedShare }), branchStars };
 }
 
 /**
@@ -50,8 +54,15 @@ export async function rollupBooks(
     checkCombinable(summaries, mode);
     onBook?.(summaries.length, files.length);
   }
+  const models = buildRollupSheets(summaries, period, mode);
+  // Where branches keep a 评星晋级 row, the committee gets the star 台账 of all of them with the level roll-up.
+  const stars = summaries.flatMap((s) => s.branchStars ?? []);
+  if (stars.length) {
+    const year = tryParsePeriod(period, 1)?.cycleYear ?? summaries[0].year;
+    models.push(buildBranchStarSheet(stars, year, { branch: "各党支部汇总", secretary: "", clerk: "", contact: "", today: localIsoDate(new Date()) }));
+  }
   const book = new ExcelJsGateway();
-  await book.apply(buildRollupSheets(summaries, period, mode).map((model) => ({ op: "writeSheet" as const, model })));
+  await book.apply(models.map((model) => ({ op: "writeSheet" as const, model })));
   await book.save(out);
   return summaries;
 }

@@ -43,6 +43,24 @@ describe("party-ledger rollup", () => {
     expect(top.getCell("A3").value).toBe(1);
   });
 
+  it("brings each branch's 评星晋级 row into one star 台账 with the level roll-up", async () => {
+    const copies = books.slice(0, 2).map((b, i) => {
+      const copy = path.join(dir, `星级-${i}.xlsx`);
+      fs.copyFileSync(b, copy);
+      return copy;
+    });
+    expect((await cli("stars", copies[0], "--branch", "第一党支部", "--members", "30", "--stars", "学习星,安全星,绩效星", "--target", "四星级党支部")).code).toBe(0);
+    expect((await cli("stars", copies[1], "--branch", "第二党支部", "--members", "30", "--stars", "学习星,安全星,绩效星,廉洁星,创新星", "--target", "五星级党支部")).code).toBe(0);
+    const out = path.join(dir, "党委汇总-星级.xlsx");
+    expect((await cli("rollup", ...copies, books[2], "--period", "2026", "--out", out)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const stars = wb.getWorksheet("评星晋级-2026")!;
+    expect([stars.getCell("B4").value, stars.getCell("L4").value, stars.getCell("B5").value, stars.getCell("L5").value]).toEqual(["第一党支部", "四星级党支部", "第二党支部", "五星级党支部"]);
+    // The third branch keeps no 评星晋级 row: two branches in the 台账, and its roll-up counts them (=COUNTIF over rows 4–5).
+    expect(stars.getCell("C9").value).toMatchObject({ formula: 'COUNTIF(K4:K5,"五星级党支部")' });
+  });
+
   it("refuses books of different schemes unless told to combine them, then compares shares of the maximum", async () => {
     const other = path.join(dir, "医院党支部.xlsx");
     expect((await cli("demo", "--scheme", "hospital-40-50-10", "--out", other, "--branch", "医院党支部")).code).toBe(0);

@@ -6,6 +6,7 @@ import { CoreError } from "../errors";
 import type { ScoreResult } from "../engine/types";
 import type { Scheme } from "../scheme/schema";
 import type { CellSpec, SheetModel } from "../sheetModel";
+import type { BranchStarRecord } from "../stars/branchStars";
 import { PAGE_FOOTER } from "./common";
 
 export interface BranchSummary {
@@ -23,6 +24,8 @@ export interface BranchSummary {
   approval: "已审定" | "部分审定" | "未审定";
   /** The branch's best members (at most `top`), for the cross-branch list. */
   leaders: { id: string; name: string; total: number }[];
+  /** The 评星晋级 rows the branch keeps for the year (its own row, usually), for the star roll-up. */
+  branchStars?: BranchStarRecord[];
 }
 
 export function summarizeBranch(
