@@ -8,7 +8,7 @@ import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerContents, readLedger, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
 import { COMMITMENT_STORE, validateCommitments } from "../core/commitments/commitments";
-import { BRANCH_STAR_STORE, validateBranchStars } from "../core/stars/branchStars";
+import { BRANCH_STAR_STORE, crossCheckStars, validateBranchStars } from "../core/stars/branchStars";
 import { GRADING_STORE, validateGrading } from "../core/grading/classifiedGrading";
 import { BRANCH_SCORE_STORE, validateBranchScores } from "../core/branchScores/branchScores";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
@@ -65,6 +65,10 @@ export async function validateWorkbook(gateway: WorkbookGateway): Promise<Valida
   const year = settingsYear(settings);
   if (year !== null) more.push(...validateBranchScores(tables.get(BRANCH_SCORE_STORE.table), year));
   const versions = settings.get(SETTINGS_KEYS.schemeId) ? schemeVersions(settings.get(SETTINGS_KEYS.schemeId)!, schemes) : null;
+  // A branch scheme awards the stars in the ledger: the 评星晋级 √ are held to those entries (the ledger is
+  // read a second time only then; a 党委's ledger of branches is small).
+  if (versions && versions[versions.length - 1].subject === "branch" && tables.has(BRANCH_STAR_STORE.table))
+    more.push(...crossCheckStars(tables.get(BRANCH_STAR_STORE.table), readLedger(tables), versions[versions.length - 1]));
   if (versions && (tables.has(COMMITMENT_STORE.table) || tables.has(GRADING_STORE.table))) {
     const scheme = versions[versions.length - 1];
     const rosterIds = new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"])));

@@ -1,6 +1,7 @@
 import { CoreError } from "../errors";
 import type { TableData } from "../sheetModel";
-import { BRANCH_STAR_STORE, type BranchStarInput, branchStarRows, planBranchStars, profileText, readBranchStars, starRollup, validateBranchStars } from "./branchStars";
+import { getBuiltinScheme } from "../scheme/presets";
+import { BRANCH_STAR_STORE, type BranchStarInput, branchStarRows, crossCheckStars, planBranchStars, profileText, readBranchStars, starRollup, validateBranchStars } from "./branchStars";
 
 // 基层党支部评星晋级目标管理工作台账 (S4), the seed's rows:
 // 掘进六队党支部 陆岩本「共有党员9名,党支部书记1名,党支部副书记1名,党支部委员3名。35岁及以下的党员2名。能基本完成各项工作任务。
@@ -136,5 +137,33 @@ describe("评星晋级 (S4)", () => {
       "共有党员8名，党支部书记1名，党支部副书记1名，党支部委员3名。35岁及以下的党员3名，大专以上学历的党员3名。“三会一课”、党员教育活动开展正常，能基本完成各项工作任务。",
     );
     expect(branchStarRows(undefined)).toEqual([]);
+  });
+
+  it("under the branch-stars scheme holds each √ to the branch's star entries of the year, reversed entries not counting", () => {
+    const scheme = getBuiltinScheme("branch-stars");
+    // 掘进六队 (roster 编号 B06): the ledger awards 安全星 S2, 绩效星 S3 and 廉洁星 S4 in 2026, and 学习星 S1,
+    // which row 6 then reverses; the 台账 marks 安全星 绩效星 and 学习星.
+    const members = [{ id: "B06", name: "掘进六队党支部" }];
+    const entries = [
+      { date: "2026-03-01", memberId: "B06", itemCode: "S2", ref: 2 },
+      { date: "2026-06-01", memberId: "B06", itemCode: "S3", ref: 3 },
+      { date: "2026-09-01", memberId: "B06", itemCode: "S4", ref: 4 },
+      { date: "2026-10-01", memberId: "B06", itemCode: "S1", ref: 5 },
+      { date: "2026-10-02", memberId: "B06", itemCode: "S1", ref: 6, reverses: 5 },
+      { date: "2025-10-01", memberId: "B06", itemCode: "S5", ref: 7 },
+    ];
+    const sheet = tableOf(rowsOf({ ...jueJin, stars: ["学习星", "安全星", "绩效星"] }));
+    const issues = crossCheckStars(sheet, { members, entries }, scheme);
+    expect(issues.map((i) => [i.row, i.column, i.severity, i.code])).toEqual([
+      [2, "K", "warning", "star-ledger-mismatch"],
+      [2, "N", "warning", "star-ledger-mismatch"],
+    ]);
+    expect(issues.map((i) => i.message)).toEqual([
+      "第2行 掘进六队党支部的学习星已打 √，但积分台账中没有该党支部2026年的 S1「学习星」记录",
+      "第2行 积分台账中有掘进六队党支部2026年的 S4「廉洁星」记录，但此处未打 √",
+    ]);
+    // The seed's marks (安全星 绩效星 廉洁星) agree with the ledger; a member scheme has no star ledger to hold them to.
+    expect(crossCheckStars(tableOf(rowsOf(jueJin)), { members, entries }, scheme)).toEqual([]);
+    expect(crossCheckStars(sheet, { members, entries }, getBuiltinScheme("star-member"))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { getBuiltinScheme } from "../scheme/presets";
 import type { Scheme } from "../scheme/schema";
 import { type Cell, type TableData, type WorkbookOp, columnLetter } from "../sheetModel";
 import type { ValidationIssue } from "../validation/validateLedger";
+import type { LedgerEntry } from "../engine/types";
 
 /** The mark for an earned star; 是, ✓, ★ and 1 are read as earned too. */
 export const STAR_MARK = "√";
@@ -268,6 +269,48 @@ export function validateBranchStars(table: TableData | undefined, scheme: Scheme
     if (!target) add({ header: "晋级目标", severity: "error", code: "unknown-target", message: `晋级目标「${r.target || "（空）"}」须为：${levels.map((l) => l.name).join("、")}` });
     else if (target.min < levels.find((l) => l.name === r.level)!.min)
       add({ header: "晋级目标", severity: "warning", code: "target-below-level", message: `晋级目标${r.target}低于已评定的${r.level}` });
+  }
+  return issues;
+}
+
+/**
+ * Under a branch scheme (branch-stars) the 积分台账 awards the stars themselves, one entry per star with
+ * its evidence. A branch of the 评星晋级 sheet that is also in the roster (by 名称 or 编号) is held to its
+ * entries of that year: a √ without its entry, or an entry without its √, is a warning at the star's cell.
+ * Entries reversed by a later row (撤销行号) count for nothing.
+ */
+export function crossCheckStars(table: TableData | undefined, ledger: { members: readonly { id: string; name: string }[]; entries: readonly LedgerEntry[] }, scheme: Scheme): ValidationIssue[] {
+  if (!table || scheme.subject !== "branch") return [];
+  const starItems = scheme.items.filter((i) => i.points.kind !== "veto");
+  const reversed = new Set(ledger.entries.map((e) => e.reverses).filter((r): r is number => r !== undefined));
+  const earned = new Map<string, Set<string>>();
+  for (const e of ledger.entries) {
+    if (e.reverses !== undefined || (e.ref !== undefined && reversed.has(e.ref)) || !/^\d{4}-/.test(e.date)) continue;
+    const key = `${e.memberId}|${e.date.slice(0, 4)}`;
+    if (!earned.has(key)) earned.set(key, new Set());
+    earned.get(key)!.add(e.itemCode);
+  }
+  const issues: ValidationIssue[] = [];
+  for (const r of branchStarRows(table, scheme)) {
+    const member = ledger.members.find((m) => m.name === r.branch || m.id === r.branch);
+    if (!member || r.year === null) continue;
+    const codes = earned.get(`${member.id}|${r.year}`) ?? new Set<string>();
+    for (const item of starItems) {
+      const marked = r.stars.includes(item.name);
+      if (marked === codes.has(item.code)) continue;
+      issues.push({
+        code: "star-ledger-mismatch",
+        severity: "warning",
+        sheet: BRANCH_STAR_STORE.sheet,
+        row: r.row,
+        column: columnLetter(table.headers.indexOf(item.name)),
+        header: item.name,
+        message: marked
+          ? `第${r.row}行 ${r.branch}的${item.name}已打 ${STAR_MARK}，但积分台账中没有该党支部${r.year}年的 ${item.code}「${item.name}」记录`
+          : `第${r.row}行 积分台账中有${r.branch}${r.year}年的 ${item.code}「${item.name}」记录，但此处未打 ${STAR_MARK}`,
+        values: r.values,
+      });
+    }
   }
   return issues;
 }

@@ -37,6 +37,31 @@ export const FIX_HINTS: Readonly<Record<string, string>> = {
   "unknown-scheme-version": "「设置」中的方案版本不存在：改为现有版本",
   "missing-table": "缺少台账表格：在「开始」中重新生成台账（已有数据会保留）",
   "missing-column": "表格缺少列：在「开始」中重新生成台账，或恢复被删除的列",
+  // 承诺事项
+  "commitment-blank": "填写承诺的具体事项，或删除这一空行",
+  "commitment-unscored": "承诺已兑现或未兑现：在积分台账中记分后，把那条记录的行号填入「积分记录行」",
+  "commitment-entry-mismatch": "「积分记录行」须指向该党员兑现（或未兑现）承诺的那条积分记录：核对行号",
+  // 评星晋级
+  "branch-blank": "填写党组织（党支部）名称",
+  "duplicate-branch": "同一党支部同一年度只留一行：删除或合并多余的一行",
+  "count-over-members": "人数之间不相符：核对党员人数与各类人数",
+  "bad-star-mark": "已评定的星填 √，未评定的留空",
+  "unknown-target": "晋级目标从下拉列表中选择（如 四星级党支部）",
+  "target-below-level": "晋级目标低于已评定的星级：核对目标，或保持当前星级",
+  "star-ledger-mismatch": "√ 与积分台账中该党支部的星级记录不一致：补记台账，或改正 √",
+  // 分类定级
+  "duplicate-grading": "同一党员同一年度只留一行：删除或合并多余的一行",
+  "bad-promotion": "是否晋位填「是」或「否」",
+  "promotion-without-outcome": "晋位前填写整改结果",
+  // 支部积分
+  "bad-month": "月份按 2026-03 的格式填写",
+  "unknown-kind": "类别从下拉列表中选择：上年得分、基础分扣分、任务分或奖励分",
+  "bad-points": "分值须为数字",
+  "negative-points": "任务分、奖励分不能为负数：扣分记为「基础分扣分」",
+  "over-cap": "当月合计超过上限：超出部分不计，核对是否重复登记",
+  "previous-duplicate": "每个党支部每年只登记一条上年得分：删除多余的一行",
+  "previous-out-of-range": "上年得分须在 0 至 100 之间",
+  "no-previous-score": "登记该党支部的上年考核得分（类别「上年得分」），否则 1 月基础分按 40 分计",
 };
 
 export function fixHint(code: string): string {
