@@ -8,7 +8,7 @@ import { CoreError } from "../errors";
 import type { TableSheetDef } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
-import { formatsOf, tableSpec } from "../ledger/scaffold";
+import { appendToStore } from "../ledger/scaffold";
 import { type Cell, type TableData, type WorkbookOp, columnIndexOf, columnLetter } from "../sheetModel";
 import { fromTenths, toTenths } from "../tenths";
 import type { ValidationIssue } from "../validation/validateLedger";
@@ -118,12 +118,7 @@ export function planBranchScore(table: TableData | undefined, input: BranchScore
   const item = toProse(input.item);
   const note = toProse(input.note ?? "");
   const row: Cell[] = [branch, monthKey(ref), kind, item || null, points, note || null];
-  const ops: WorkbookOp[] = table
-    ? [{ op: "appendRows", table: BRANCH_SCORE_STORE.table, rows: [row], formats: formatsOf(BRANCH_SCORE_STORE) }]
-    : [
-        { op: "createTable", spec: tableSpec(BRANCH_SCORE_STORE, [row]) },
-        { op: "setValidation", table: BRANCH_SCORE_STORE.table, column: 2, source: { list: [...BRANCH_SCORE_KINDS] } },
-      ];
+  const ops = appendToStore(BRANCH_SCORE_STORE, table, [row], [{ column: 2, source: { list: [...BRANCH_SCORE_KINDS] } }]);
   const what = `${branch}${ref.year}年${ref.month}月：${kind}${item ? `「${item}」` : ""} ${points}分`;
   ops.push(logOp(now, [{ action: "登记支部积分", sheet: BRANCH_SCORE_STORE.sheet, range: "", detail: what }]));
   return ops;

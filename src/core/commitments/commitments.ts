@@ -10,7 +10,7 @@ import { CoreError } from "../errors";
 import { SHEETS, type TableSheetDef } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { rowsOf } from "../ledger/readLedger";
-import { formatsOf, tableSpec } from "../ledger/scaffold";
+import { appendToStore, formatsOf } from "../ledger/scaffold";
 import type { Scheme } from "../scheme/schema";
 import { type Cell, type TableData, type WorkbookOp, columnLetter, isoToSerial } from "../sheetModel";
 import type { ValidationIssue } from "../validation/validateLedger";
@@ -61,13 +61,10 @@ export function planCommitment(table: TableData | undefined, members: readonly {
   if (!date) throw new CoreError("commitment-refused", `承诺日期「${input.date}」不是有效日期`);
   if (!deadline || deadline < date) throw new CoreError("commitment-refused", `完成时限「${input.deadline}」须为承诺日期之后的有效日期`);
   const row: Cell[] = [input.year, member.id, member.name, text, isoToSerial(date), isoToSerial(deadline), "未开始", null, null];
-  const ops: WorkbookOp[] = table
-    ? [{ op: "appendRows", table: COMMITMENT_STORE.table, rows: [row], formats: formatsOf(COMMITMENT_STORE) }]
-    : [
-        { op: "createTable", spec: tableSpec(COMMITMENT_STORE, [row]) },
-        { op: "setValidation", table: COMMITMENT_STORE.table, column: 1, source: { range: { sheet: SHEETS.roster.sheet, column: 0 } } },
-        { op: "setValidation", table: COMMITMENT_STORE.table, column: 6, source: { list: [...COMMITMENT_STATUSES] } },
-      ];
+  const ops = appendToStore(COMMITMENT_STORE, table, [row], [
+    { column: 1, source: { range: { sheet: SHEETS.roster.sheet, column: 0 } } },
+    { column: 6, source: { list: [...COMMITMENT_STATUSES] } },
+  ]);
   ops.push(logOp(now, [{ action: "登记承诺事项", sheet: COMMITMENT_STORE.sheet, range: "", detail: `${member.name}（${member.id}）${input.year}年：${text}` }]));
   return ops;
 }

@@ -8,7 +8,7 @@ import { CoreError } from "../errors";
 import { SHEETS, type TableSheetDef } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { rowsOf } from "../ledger/readLedger";
-import { formatsOf, tableSpec } from "../ledger/scaffold";
+import { appendToStore, formatsOf } from "../ledger/scaffold";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
 import { type Cell, type TableData, type WorkbookOp, columnLetter } from "../sheetModel";
 import type { ValidationIssue } from "../validation/validateLedger";
@@ -120,13 +120,10 @@ export function planGradingRecord(table: TableData | undefined, members: readonl
   row[COL["年度"]] = input.year;
   row[COL["编号"]] = member.id;
   row[COL["姓名"]] = member.name;
-  const ops: WorkbookOp[] = table
-    ? [{ op: "appendRows", table: GRADING_STORE.table, rows: [row], formats: formatsOf(GRADING_STORE) }]
-    : [
-        { op: "createTable", spec: tableSpec(GRADING_STORE, [row]) },
-        { op: "setValidation", table: GRADING_STORE.table, column: COL["编号"], source: { range: { sheet: SHEETS.roster.sheet, column: 0 } } },
-        { op: "setValidation", table: GRADING_STORE.table, column: COL["是否晋位"], source: { list: [...PROMOTION_CHOICES] } },
-      ];
+  const ops = appendToStore(GRADING_STORE, table, [row], [
+    { column: COL["编号"], source: { range: { sheet: SHEETS.roster.sheet, column: 0 } } },
+    { column: COL["是否晋位"], source: { list: [...PROMOTION_CHOICES] } },
+  ]);
   ops.push(logOp(now, [{ action: "登记分类定级", sheet: GRADING_STORE.sheet, range: "", detail: who }]));
   return ops;
 }

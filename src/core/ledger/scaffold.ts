@@ -88,6 +88,15 @@ export function tableSpec(def: TableSheetDef, rows: Cell[][]): TableSpec {
 }
 
 /**
+ * Rows for a sheet kept beside the ledger (承诺事项, 积分兑换, 评星晋级 …) that is created on first use:
+ * appended when the table exists, else the table is created with them and its dropdowns set.
+ */
+export function appendToStore(def: TableSheetDef, table: unknown, rows: Cell[][], dropdowns: readonly { column: number; source: ValidationSource }[] = []): WorkbookOp[] {
+  if (table) return [{ op: "appendRows", table: def.table, rows, formats: formatsOf(def) }];
+  return [{ op: "createTable", spec: tableSpec(def, rows) }, ...dropdowns.map((d): WorkbookOp => ({ op: "setValidation", table: def.table, column: d.column, source: d.source }))];
+}
+
+/**
  * What scaffolding adds to a workbook: every ledger sheet that is missing, nothing else. Existing
  * tables keep every cell; a sheet of our name with another structure is reported, not touched.
  * The add-in's own 积分规则 table is refreshed from the scheme.

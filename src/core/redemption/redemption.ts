@@ -10,7 +10,7 @@ import { CoreError } from "../errors";
 import { type TableSheetDef } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { rowsOf } from "../ledger/readLedger";
-import { formatsOf, tableSpec } from "../ledger/scaffold";
+import { appendToStore } from "../ledger/scaffold";
 import type { Cell, TableData, WorkbookOp } from "../sheetModel";
 import { isoToSerial } from "../sheetModel";
 import { fromTenths, toTenths } from "../tenths";
@@ -104,9 +104,7 @@ export function planRedemption(
       `${member.name}（${member.id}）可兑换积分为 ${before.balance} 分（已审定 ${before.earned} 分，已兑换 ${before.redeemed} 分），不足以兑换「${item}」所需的 ${points} 分`,
     );
   const row: Cell[] = [isoToSerial(date), member.id, member.name, item, points, toText(input.handler ?? "") || null, toText(input.note ?? "") || null];
-  const ops: WorkbookOp[] = [];
-  if (!table) ops.push({ op: "createTable", spec: tableSpec(REDEMPTION_STORE, [row]) });
-  else ops.push({ op: "appendRows", table: REDEMPTION_STORE.table, rows: [row], formats: formatsOf(REDEMPTION_STORE) });
+  const ops = appendToStore(REDEMPTION_STORE, table, [row]);
   const balance = { ...before, redeemed: fromTenths(toTenths(before.redeemed) + toTenths(points)), balance: fromTenths(toTenths(before.balance) - toTenths(points)) };
   ops.push(logOp(now, [{ action: "积分兑换", sheet: REDEMPTION_STORE.sheet, range: "", detail: `${member.name}（${member.id}）兑换「${item}」${points} 分，余 ${balance.balance} 分` }]));
   return { ops, balance };

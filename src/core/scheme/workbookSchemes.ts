@@ -7,7 +7,7 @@ import { toNumber, toText } from "../cells";
 import { CoreError } from "../errors";
 import { type TableSheetDef, SETTINGS_KEYS, SHEETS } from "../ledger/layout";
 import { rowsOf } from "../ledger/readLedger";
-import { formatsOf, tableSpec } from "../ledger/scaffold";
+import { appendToStore } from "../ledger/scaffold";
 import type { Cell, TableData, WorkbookOp } from "../sheetModel";
 import { BUILTIN_SCHEMES, findBuiltinScheme } from "./presets";
 import { type Scheme, parseSchemeJson } from "./schema";
@@ -107,9 +107,7 @@ export function planSaveScheme(
   if (existing.some((s) => s.id === scheme.id && s.version === scheme.version))
     throw new CoreError("version-exists", `方案 ${scheme.id} 已有第${scheme.version}版：修改须另存为新版本`);
   const rows = schemeStoreRows(scheme);
-  const ops: WorkbookOp[] = [];
-  if (!store) ops.push({ op: "createTable", spec: tableSpec(SCHEME_STORE, rows) });
-  else ops.push({ op: "appendRows", table: SCHEME_STORE.table, rows, formats: formatsOf(SCHEME_STORE) });
+  const ops = appendToStore(SCHEME_STORE, store, rows);
   if (options.activate) {
     const settings = tables.get(SHEETS.settings.table);
     if (!settings) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先生成台账");

@@ -9,7 +9,7 @@ import { CoreError } from "../errors";
 import { STAR_SCHEME_ID } from "../formulas/starLevel";
 import { type ColumnDef, type TableSheetDef } from "../ledger/layout";
 import { logOp } from "../ledger/log";
-import { formatsOf, tableSpec } from "../ledger/scaffold";
+import { appendToStore, formatsOf } from "../ledger/scaffold";
 import { getBuiltinScheme } from "../scheme/presets";
 import type { Scheme } from "../scheme/schema";
 import { type Cell, type TableData, type WorkbookOp, columnLetter } from "../sheetModel";
@@ -126,13 +126,8 @@ export function planBranchStars(table: TableData | undefined, input: BranchStarI
     const cells = Object.fromEntries(row.map((v, i) => [i, v]));
     return [{ op: "setCells", table: BRANCH_STAR_STORE.table, row: existing.row - table.firstRow, cells, formats: formatsOf(BRANCH_STAR_STORE) }, log];
   }
-  if (table) return [{ op: "appendRows", table: BRANCH_STAR_STORE.table, rows: [row], formats: formatsOf(BRANCH_STAR_STORE) }, log];
-  return [
-    { op: "createTable", spec: tableSpec(BRANCH_STAR_STORE, [row]) },
-    ...names.map((_, i): WorkbookOp => ({ op: "setValidation", table: BRANCH_STAR_STORE.table, column: STAR_COLUMN + i, source: { list: [STAR_MARK] } })),
-    { op: "setValidation", table: BRANCH_STAR_STORE.table, column: TARGET_COLUMN, source: { list: levels } },
-    log,
-  ];
+  const dropdowns = [...names.map((_, i) => ({ column: STAR_COLUMN + i, source: { list: [STAR_MARK] } })), { column: TARGET_COLUMN, source: { list: levels } }];
+  return [...appendToStore(BRANCH_STAR_STORE, table, [row], dropdowns), log];
 }
 
 export interface BranchStarRecord {
