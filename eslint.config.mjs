@@ -14,6 +14,13 @@ const FUNCTIONS_ENTRY = {
 };
 
 const CORE_MESSAGE = "src/core is pure: no Office.js, React, Fluent UI, exceljs, Node built-ins or other layers.";
+const APP_MESSAGE = "src/app holds the application services: it uses src/core and the gateway interface, never a host (Office.js, exceljs, Node, React, the DOM).";
+const HOST_MESSAGE = "a host adapter (src/hosts/*) implements the gateway for one kind of workbook; it may not reach into another host or into the UI.";
+const UI_LIBS = "^(react|react-dom|@fluentui/.*)(/.*)?$";
+const FILE_LIBS = "^(exceljs|fflate|saxes|fast-xml-parser)(/.*)?$";
+const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest", "HTMLElement"];
+const OFFICE_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeRuntime"];
+const NODE_GLOBALS = ["process", "Buffer", "require", "__dirname", "__filename", "global"];
 
 export default tseslint.config(
   { ignores: ["dist/**", "coverage/**", "node_modules/**", "bench/.work/**", ".tmp/**", "test/fixtures/**", "*.config.js", "webpack.config.js"] },
@@ -37,13 +44,13 @@ export default tseslint.config(
             FUNCTIONS_ENTRY,
             { regex: "^node:", message: CORE_MESSAGE },
             { regex: "^(react|react-dom|exceljs|@microsoft/office-js|office-js|@fluentui/.*)(/.*)?$", message: CORE_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|workbook|cli)(/|$)", message: CORE_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|app|hosts|cli|preview)(/|$)", message: CORE_MESSAGE },
           ],
         },
       ],
       "no-restricted-globals": [
         "error",
-        ...["window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest", "HTMLElement", "Office", "Excel", "CustomFunctions", "OfficeRuntime", "process", "Buffer", "require", "__dirname", "__filename", "global"].map((name) => ({ name, message: CORE_MESSAGE })),
+        ...[...DOM_GLOBALS, ...OFFICE_GLOBALS, ...NODE_GLOBALS].map((name) => ({ name, message: CORE_MESSAGE })),
       ],
     },
   },
@@ -57,11 +64,112 @@ export default tseslint.config(
           patterns: [
             FUNCTIONS_ENTRY,
             { regex: "^(react|react-dom|exceljs|@microsoft/office-js|office-js|@fluentui/.*)(/.*)?$", message: CORE_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|workbook|cli)(/|$)", message: CORE_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|app|hosts|cli|preview)(/|$)", message: CORE_MESSAGE },
           ],
         },
       ],
       "no-restricted-globals": "off",
+    },
+  },
+  {
+    files: ["src/app/**/*.ts"],
+    ignores: ["src/app/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: APP_MESSAGE })),
+          patterns: [
+            FUNCTIONS_ENTRY,
+            { regex: "^node:", message: APP_MESSAGE },
+            { regex: UI_LIBS, message: APP_MESSAGE },
+            { regex: FILE_LIBS, message: APP_MESSAGE },
+            { regex: "^(@microsoft/office-js|office-js)(/.*)?$", message: APP_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|hosts|cli|preview)(/|$)", message: APP_MESSAGE },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...[...DOM_GLOBALS, ...OFFICE_GLOBALS, ...NODE_GLOBALS].map((name) => ({ name, message: APP_MESSAGE }))],
+    },
+  },
+  {
+    // The in-memory host: pure like the core, it only holds cells.
+    files: ["src/hosts/memory/**/*.ts"],
+    ignores: ["src/hosts/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: HOST_MESSAGE })),
+          patterns: [
+            FUNCTIONS_ENTRY,
+            { regex: "^node:", message: HOST_MESSAGE },
+            { regex: UI_LIBS, message: HOST_MESSAGE },
+            { regex: FILE_LIBS, message: HOST_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|office|xlsx)(/|$)", message: HOST_MESSAGE },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...[...DOM_GLOBALS, ...OFFICE_GLOBALS, ...NODE_GLOBALS].map((name) => ({ name, message: HOST_MESSAGE }))],
+    },
+  },
+  {
+    // Inside Excel: Office.js, never Node or file libraries.
+    files: ["src/hosts/office/**/*.ts"],
+    ignores: ["src/hosts/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: HOST_MESSAGE })),
+          patterns: [
+            FUNCTIONS_ENTRY,
+            { regex: "^node:", message: HOST_MESSAGE },
+            { regex: UI_LIBS, message: HOST_MESSAGE },
+            { regex: FILE_LIBS, message: HOST_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|memory|xlsx)(/|$)", message: HOST_MESSAGE },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...NODE_GLOBALS.map((name) => ({ name, message: HOST_MESSAGE }))],
+    },
+  },
+  {
+    // .xlsx files: file libraries (and Node in its file module), never Office.js or the UI.
+    files: ["src/hosts/xlsx/**/*.ts"],
+    ignores: ["src/hosts/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            FUNCTIONS_ENTRY,
+            { regex: UI_LIBS, message: HOST_MESSAGE },
+            { regex: "^(@microsoft/office-js|office-js)(/.*)?$", message: HOST_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|memory|office)(/|$)", message: HOST_MESSAGE },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...[...DOM_GLOBALS, ...OFFICE_GLOBALS].map((name) => ({ name, message: HOST_MESSAGE }))],
+    },
+  },
+  {
+    // The task pane and the preview run in a browser: no Node, no file libraries, no file host.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/preview/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: "the task pane runs in a browser: no Node built-ins." })),
+          patterns: [
+            FUNCTIONS_ENTRY,
+            { regex: "^node:", message: "the task pane runs in a browser: no Node built-ins." },
+            { regex: "^exceljs(/.*)?$", message: "the task pane reaches workbooks only through a host's gateway." },
+            { regex: "^\\.\\./.*(cli)(/|$)", message: "the task pane does not use the CLI." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -6,8 +6,8 @@ import { SHEETS } from "../src/core/ledger/layout";
 import { formatsOf } from "../src/core/ledger/scaffold";
 import { getBuiltinScheme } from "../src/core/scheme/presets";
 import { isoToSerial } from "../src/core/sheetModel";
-import { ExcelJsGateway } from "../src/workbook/excelJsGateway";
-import { loadLedger, scaffoldWorkbook } from "../src/workbook/ledgerService";
+import { ExcelJsGateway } from "../src/hosts/xlsx/excelJsGateway";
+import { loadLedger, scaffoldWorkbook } from "../src/app/ledgerService";
 import { syntheticEntries, syntheticRoster } from "./syntheticLedger";
 
 async function main(): Promise<void> {

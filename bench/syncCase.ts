@@ -3,8 +3,8 @@ import { SHEETS } from "../src/core/ledger/layout";
 import { formatsOf } from "../src/core/ledger/scaffold";
 import { getBuiltinScheme } from "../src/core/scheme/presets";
 import { isoToSerial } from "../src/core/sheetModel";
-import { loadLedger, scaffoldWorkbook, scoreLedger } from "../src/workbook/ledgerService";
-import { OfficeJsGateway } from "../src/workbook/officeJsGateway";
+import { loadLedger, scaffoldWorkbook, scoreLedger } from "../src/app/ledgerService";
+import { OfficeJsGateway } from "../src/hosts/office/officeJsGateway";
 import { createExcelFake } from "../test/fakes/excelFake";
 import { syntheticEntries, syntheticRoster } from "./syntheticLedger";
 

@@ -16,15 +16,38 @@ const CORE_IMPORTS: [string, string][] = [
   ["exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;'],
   ["a Node built-in", 'import fs from "fs";\nexport const x = fs;'],
   ["a node: built-in", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;'],
-  ["the workbook layer", 'import { x } from "../workbook/gateway";\nexport const y = x;'],
+  ["the application layer", 'import { x } from "../../app/gateway";\nexport const y = x;'],
+  ["a host", 'import { x } from "../../hosts/memory/memoryGateway";\nexport const y = x;'],
   ["the task pane", 'import { App } from "../../taskpane/components/App";\nexport const y = App;'],
 ];
 const CORE_GLOBALS = ["document", "window", "Excel", "process"];
 const FUNCTIONS_ENTRY_IMPORTERS: [string, string][] = [
   ["src/taskpane/components/fenceFixture.ts", "../../functions/functions"],
   ["src/functions/fenceFixture.ts", "./functions"],
-  ["src/workbook/fenceFixture.ts", "../functions/functions.ts"],
+  ["src/app/fenceFixture.ts", "../functions/functions.ts"],
 ];
+
+/** [layer, file it is linted as, what it may not do, the code, the fence's message] */
+const LAYER_CASES: [string, string, string, string, string][] = [
+  ["src/app", "src/app/fenceFixture.ts", "exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;', "src/app holds the application services"],
+  ["src/app", "src/app/fenceFixture.ts", "a Node built-in", 'import fs from "fs";\nexport const x = fs;', "src/app holds the application services"],
+  ["src/app", "src/app/fenceFixture.ts", "a host", 'import { x } from "../hosts/office/officeJsGateway";\nexport const y = x;', "src/app holds the application services"],
+  ["src/app", "src/app/fenceFixture.ts", "React", 'import { useState } from "react";\nexport const x = useState;', "src/app holds the application services"],
+  ["src/app", "src/app/fenceFixture.ts", "the global document", "export const x = document;", "src/app holds the application services"],
+  ["src/app", "src/app/fenceFixture.ts", "the global Excel", "export const x = Excel;", "src/app holds the application services"],
+  ["src/hosts/memory", "src/hosts/memory/fenceFixture.ts", "another host", 'import { x } from "../xlsx/excelJsGateway";\nexport const y = x;', "a host adapter"],
+  ["src/hosts/memory", "src/hosts/memory/fenceFixture.ts", "a Node built-in", 'import fs from "fs";\nexport const x = fs;', "a host adapter"],
+  ["src/hosts/office", "src/hosts/office/fenceFixture.ts", "exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;', "a host adapter"],
+  ["src/hosts/office", "src/hosts/office/fenceFixture.ts", "a Node built-in", 'import fs from "fs";\nexport const x = fs;', "a host adapter"],
+  ["src/hosts/office", "src/hosts/office/fenceFixture.ts", "the global process", "export const x = process;", "a host adapter"],
+  ["src/hosts/xlsx", "src/hosts/xlsx/fenceFixture.ts", "the Office.js host", 'import { x } from "../office/officeJsGateway";\nexport const y = x;', "a host adapter"],
+  ["src/hosts/xlsx", "src/hosts/xlsx/fenceFixture.ts", "React", 'import { useState } from "react";\nexport const x = useState;', "a host adapter"],
+  ["src/hosts/xlsx", "src/hosts/xlsx/fenceFixture.ts", "the global Excel", "export const x = Excel;", "a host adapter"],
+  ["src/taskpane", "src/taskpane/fenceFixture.ts", "a Node built-in", 'import fs from "fs";\nexport const x = fs;', "the task pane runs in a browser"],
+  ["src/taskpane", "src/taskpane/fenceFixture.ts", "exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;', "the task pane reaches workbooks only through a host"],
+  ["src/taskpane", "src/taskpane/fenceFixture.ts", "the CLI", 'import { x } from "../cli/main";\nexport const y = x;', "the task pane does not use the CLI"],
+];
+const REAL_LAYERS = ["src/core", "src/app", "src/hosts", "src/taskpane", "src/preview", "src/functions"];
 
 const cases: Record<string, LintCase> = {
   functionsToTaskpane: { file: "src/functions/fenceFixture.ts", code: 'import { App } from "../taskpane/components/App";\nexport const x = App;' },
@@ -32,6 +55,8 @@ const cases: Record<string, LintCase> = {
   functionsToCore: { file: "src/functions/fenceFixture.ts", code: 'import { gradeOf } from "../core/formulas/grade";\nimport { unwrap } from "./toExcelError";\nexport const x = [gradeOf, unwrap];' },
   realCore: { file: "src/core" },
 };
+LAYER_CASES.forEach(([layer, file, what, code]) => (cases[`layer:${layer}:${what}`] = { file, code }));
+REAL_LAYERS.forEach((dir) => (cases[`real:${dir}`] = { file: dir }));
 CORE_IMPORTS.forEach(([what, code]) => (cases[`core:${what}`] = { file: "src/core/engine/fenceFixture.ts", code }));
 CORE_GLOBALS.forEach((name) => (cases[`global:${name}`] = { file: "src/core/fenceFixture.ts", code: `export const x = ${name};` }));
 FUNCTIONS_ENTRY_IMPORTERS.forEach(([file, spec]) => (cases[`entry:${file}`] = { file, code: `import { grade } from "${spec}";\nexport const x = grade;` }));
@@ -71,5 +96,14 @@ describe("layer fences", () => {
 
   it("the core as written passes its own fence", () => {
     expect(ruleIdsFor("realCore")).toEqual([]);
+  });
+
+  it.each(LAYER_CASES.map(([layer, , what, , message]) => [layer, what, message]))("%s may not use %s", (layer, what, message) => {
+    const found = ruleIdsFor(`layer:${layer}:${what}`);
+    expect(found.some((m) => m.includes(message))).toBe(true);
+  });
+
+  it.each(REAL_LAYERS.map((d) => [d]))("%s as written passes its fences", (dir) => {
+    expect(ruleIdsFor(`real:${dir}`).filter((m) => m.startsWith("no-restricted"))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { FluentProvider, MessageBar, MessageBarBody, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { App } from "../taskpane/components/App";
-import { fillDemoWorkbook } from "../workbook/demoData";
+import { fillDemoWorkbook } from "../app/demoData";
 import { describeFailure } from "../taskpane/errors";
 import { syncWorkbookScheme } from "../taskpane/workbookScheme";
 import { Grid } from "./Grid";

@@ -2,7 +2,7 @@ import { toIsoDate } from "../core/cells";
 import type { Cell, WorkbookOp } from "../core/sheetModel";
 import type { LedgerHost } from "../taskpane/host";
 import { syncWorkbookScheme } from "../taskpane/workbookScheme";
-import { MemoryGateway } from "../workbook/memoryGateway";
+import { MemoryGateway } from "../hosts/memory/memoryGateway";
 
 export interface CellRef {
   sheet: string;

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, renderHook } from "@testing-library/react";
 import { getBuiltinScheme } from "../core/scheme/presets";
-import { scaffoldWorkbook } from "../workbook/ledgerService";
+import { scaffoldWorkbook } from "../app/ledgerService";
 import { PreviewWorkbook } from "./previewWorkbook";
 import { usePreviewGrid } from "./usePreviewGrid";
 

@@ -22,18 +22,18 @@ import {
   scaffoldWorkbook,
   scoreLedger,
   validateWorkbook,
-} from "../workbook/ledgerService";
-import { writeReport } from "../workbook/reportService";
-import { redeemPoints, redemptionBalancesOf } from "../workbook/redemptionService";
+} from "../app/ledgerService";
+import { writeReport } from "../app/reportService";
+import { redeemPoints, redemptionBalancesOf } from "../app/redemptionService";
 import type { RedemptionBalance, RedemptionInput } from "../core/redemption/redemption";
 import { COMMITMENT_STORE, type CommitmentInput, type CommitmentRecord, type CommitmentStatus, commitmentItems, commitmentRows } from "../core/commitments/commitments";
-import { addCommitment, updateCommitment } from "../workbook/commitmentService";
+import { addCommitment, updateCommitment } from "../app/commitmentService";
 import { type BranchStarInput, type BranchStarRecord, starLevels, starNames, starRollup } from "../core/stars/branchStars";
-import { branchStarsOf, saveBranchStars } from "../workbook/branchStarService";
+import { branchStarsOf, saveBranchStars } from "../app/branchStarService";
 import { GRADING_STORE, type GradingInput, type GradingRecord, readGrading } from "../core/grading/classifiedGrading";
-import { saveGradingRecord } from "../workbook/gradingService";
+import { saveGradingRecord } from "../app/gradingService";
 import { BRANCH_SCORE_KINDS, BRANCH_SCORE_STORE, type BranchScoreInput, type BranchYear, scoreBranchMonths } from "../core/branchScores/branchScores";
-import { addBranchScore } from "../workbook/branchScoreService";
+import { addBranchScore } from "../app/branchScoreService";
 import type { LedgerHost } from "./host";
 
 /** A task-pane action: a name for the log and the progress line, and the work, through the host's gateway. */

@@ -1,5 +1,5 @@
 import { CoreError } from "../core/errors";
-import { WorkbookError } from "../workbook/gateway";
+import { WorkbookError } from "../app/gateway";
 
 /**
  * What the clerk reads when an action fails: our own errors already say in Chinese what happened and

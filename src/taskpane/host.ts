@@ -1,4 +1,4 @@
-import type { WorkbookGateway } from "../workbook/gateway";
+import type { WorkbookGateway } from "../app/gateway";
 
 /**
  * Where the task pane's workbook lives: Excel (Office.js) or the browser preview (in memory). The

@@ -1,6 +1,6 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { OfficeJsGateway } from "../workbook/officeJsGateway";
+import { OfficeJsGateway } from "../hosts/office/officeJsGateway";
 import { App, type WorkbookStatus } from "./components/App";
 import { officeHost } from "./officeHost";
 import { syncWorkbookScheme } from "./workbookScheme";

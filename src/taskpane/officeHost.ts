@@ -1,4 +1,4 @@
-import { OfficeJsGateway } from "../workbook/officeJsGateway";
+import { OfficeJsGateway } from "../hosts/office/officeJsGateway";
 import type { LedgerHost } from "./host";
 import { syncWorkbookScheme } from "./workbookScheme";
 

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, renderHook } from "@testing-library/react";
-import { MemoryGateway } from "../workbook/memoryGateway";
+import { MemoryGateway } from "../hosts/memory/memoryGateway";
 import type { Action } from "./actions";
 import type { LedgerHost } from "./host";
 import { PROGRESS_AFTER_MS, useAction } from "./useAction";

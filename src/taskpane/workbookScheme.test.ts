@@ -1,7 +1,7 @@
 import { getBuiltinScheme } from "../core/scheme/presets";
 import { getWorkbookSchemeId, setWorkbookSchemeId } from "../functions/workbookScheme";
-import { scaffoldWorkbook } from "../workbook/ledgerService";
-import { MemoryGateway } from "../workbook/memoryGateway";
+import { scaffoldWorkbook } from "../app/ledgerService";
+import { MemoryGateway } from "../hosts/memory/memoryGateway";
 import { syncWorkbookScheme } from "./workbookScheme";
 
 describe("syncWorkbookScheme", () => {

@@ -2,7 +2,7 @@ import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { readSettings } from "../core/ledger/readLedger";
 import { SCHEME_STORE, readWorkbookSchemes } from "../core/scheme/workbookSchemes";
 import { getWorkbookSchemeId, getWorkbookSchemes, setWorkbookSchemeId, setWorkbookSchemes } from "../functions/workbookScheme";
-import type { WorkbookGateway } from "../workbook/gateway";
+import type { WorkbookGateway } from "../app/gateway";
 
 /**
  * Reads the scheme id from the workbook's 设置 sheet, and the schemes it keeps (自定义方案), and hands

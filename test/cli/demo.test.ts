@@ -5,7 +5,7 @@ import path from "path";
 import { cli } from "../support/cli";
 import { SHEETS } from "../../src/core/ledger/layout";
 import { BUILTIN_SCHEMES } from "../../src/core/scheme/presets";
-import { buildDemoWorkbook } from "../../src/workbook/demo";
+import { buildDemoWorkbook } from "../../src/hosts/xlsx/demoFile";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-demo-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -4,8 +4,8 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { cli } from "../support/cli";
-import { ExcelJsGateway } from "../../src/workbook/excelJsGateway";
-import { loadLedger, scoreLedger } from "../../src/workbook/ledgerService";
+import { ExcelJsGateway } from "../../src/hosts/xlsx/excelJsGateway";
+import { loadLedger, scoreLedger } from "../../src/app/ledgerService";
 
 const root = path.resolve(__dirname, "../..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-rollup-"));

@@ -1,5 +1,5 @@
 import type { LedgerHost } from "../../src/taskpane/host";
-import { MemoryGateway } from "../../src/workbook/memoryGateway";
+import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
 
 /** A task-pane host over an in-memory workbook that records the cells selected and the scheme changes. */
 export function memoryHost(gateway = new MemoryGateway()) {

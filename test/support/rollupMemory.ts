@@ -7,9 +7,9 @@ import { SHEETS } from "../../src/core/ledger/layout";
 import { formatsOf } from "../../src/core/ledger/scaffold";
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
 import { isoToSerial } from "../../src/core/sheetModel";
-import { ExcelJsGateway } from "../../src/workbook/excelJsGateway";
-import { scaffoldWorkbook } from "../../src/workbook/ledgerService";
-import { rollupBooks } from "../../src/workbook/rollup";
+import { ExcelJsGateway } from "../../src/hosts/xlsx/excelJsGateway";
+import { scaffoldWorkbook } from "../../src/app/ledgerService";
+import { rollupBooks } from "../../src/hosts/xlsx/rollupFiles";
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2]);

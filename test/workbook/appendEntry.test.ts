@@ -1,8 +1,8 @@
 import { isoToSerial } from "../../src/core/sheetModel";
 import { SHEETS } from "../../src/core/ledger/layout";
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
-import { appendEntry, importCsvFiles, loadLedger, scaffoldWorkbook } from "../../src/workbook/ledgerService";
-import { MemoryGateway } from "../../src/workbook/memoryGateway";
+import { appendEntry, importCsvFiles, loadLedger, scaffoldWorkbook } from "../../src/app/ledgerService";
+import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
 
 const NOW = new Date(2026, 3, 1, 9, 0, 0);
 

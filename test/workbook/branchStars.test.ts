@@ -1,7 +1,7 @@
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
-import { saveBranchStars } from "../../src/workbook/branchStarService";
-import { importCsvFiles, scaffoldWorkbook, validateWorkbook } from "../../src/workbook/ledgerService";
-import { MemoryGateway } from "../../src/workbook/memoryGateway";
+import { saveBranchStars } from "../../src/app/branchStarService";
+import { importCsvFiles, scaffoldWorkbook, validateWorkbook } from "../../src/app/ledgerService";
+import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
 
 const NOW = new Date(2026, 10, 24);
 

@@ -1,5 +1,5 @@
 import { type Cell, type SheetModel, type TableSpec, isoToSerial } from "../../src/core/sheetModel";
-import type { WorkbookGateway } from "../../src/workbook/gateway";
+import type { WorkbookGateway } from "../../src/app/gateway";
 
 /** One implementation under contract: a fresh empty workbook, and a way to look past the gateway. */
 export interface GatewayHarness {

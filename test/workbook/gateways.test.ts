@@ -2,9 +2,9 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { ExcelJsGateway } from "../../src/workbook/excelJsGateway";
-import type { WorkbookGateway } from "../../src/workbook/gateway";
-import { MemoryGateway } from "../../src/workbook/memoryGateway";
+import { ExcelJsGateway } from "../../src/hosts/xlsx/excelJsGateway";
+import type { WorkbookGateway } from "../../src/app/gateway";
+import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
 import { gatewayContract } from "./gatewayContract";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "party-gw-"));

@@ -4,9 +4,9 @@ import os from "os";
 import path from "path";
 import { SHEETS } from "../../src/core/ledger/layout";
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
-import { ExcelJsGateway } from "../../src/workbook/excelJsGateway";
-import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger } from "../../src/workbook/ledgerService";
-import { MemoryGateway } from "../../src/workbook/memoryGateway";
+import { ExcelJsGateway } from "../../src/hosts/xlsx/excelJsGateway";
+import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger } from "../../src/app/ledgerService";
+import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
 
 const star = getBuiltinScheme("star-member");
 const settings = { branch: "第一党支部", year: 2026, secretary: "王书记" };

@@ -1,7 +1,7 @@
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
 import type { Scheme } from "../../src/core/scheme/schema";
-import { appendEntry, importCsvFiles, loadLedger, saveWorkbookScheme, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../../src/workbook/ledgerService";
-import { MemoryGateway } from "../../src/workbook/memoryGateway";
+import { appendEntry, importCsvFiles, loadLedger, saveWorkbookScheme, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../../src/app/ledgerService";
+import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
 
 const NOW = new Date(2026, 7, 1, 9, 0, 0);
 const star = getBuiltinScheme("star-member");

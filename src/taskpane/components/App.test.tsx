@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import { fillDemoWorkbook } from "../../workbook/demoData";
-import { MemoryGateway } from "../../workbook/memoryGateway";
+import { fillDemoWorkbook } from "../../app/demoData";
+import { MemoryGateway } from "../../hosts/memory/memoryGateway";
 import type { LedgerHost } from "../host";
 import { App } from "./App";
 

@@ -4,7 +4,7 @@ import { BRANCH_SCORE_STORE } from "../../core/branchScores/branchScores";
 import { GRADING_STORE } from "../../core/grading/classifiedGrading";
 import { getBuiltinScheme } from "../../core/scheme/presets";
 import { BRANCH_STAR_STORE } from "../../core/stars/branchStars";
-import { importCsvFiles, scaffoldWorkbook, validateWorkbook } from "../../workbook/ledgerService";
+import { importCsvFiles, scaffoldWorkbook, validateWorkbook } from "../../app/ledgerService";
 import { memoryHost } from "../../../test/support/memoryHost";
 import { useBranchScorePanel } from "./useBranchScorePanel";
 import { branchStarLine, useBranchStarPanel } from "./useBranchStarPanel";

@@ -2,8 +2,8 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { SHEETS } from "../../core/ledger/layout";
 import { isoToSerial } from "../../core/sheetModel";
-import { fillDemoWorkbook } from "../../workbook/demoData";
-import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../../workbook/ledgerService";
+import { fillDemoWorkbook } from "../../app/demoData";
+import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger, validateWorkbook } from "../../app/ledgerService";
 import { getBuiltinScheme } from "../../core/scheme/presets";
 import { memoryHost } from "../../../test/support/memoryHost";
 import type { LedgerHost } from "../host";

@@ -1,15 +1,15 @@
 import path from "path";
-import { approvalStatus } from "../core/approval/approvals";
-import { CoreError } from "../core/errors";
-import { SETTINGS_KEYS } from "../core/ledger/layout";
-import { MONTHS_IN } from "../core/scheme/schema";
-import { tryParsePeriod } from "../core/period";
-import { type BranchSummary, type CombineMode, buildRollupSheets, checkCombinable, summarizeBranch } from "../core/reports/rollup";
-import { BRANCH_STAR_STORE, readBranchStars } from "../core/stars/branchStars";
-import { buildBranchStarSheet } from "../core/reports/branchStars";
-import { localIsoDate } from "../core/period";
+import { approvalStatus } from "../../core/approval/approvals";
+import { CoreError } from "../../core/errors";
+import { SETTINGS_KEYS } from "../../core/ledger/layout";
+import { MONTHS_IN } from "../../core/scheme/schema";
+import { tryParsePeriod } from "../../core/period";
+import { type BranchSummary, type CombineMode, buildRollupSheets, checkCombinable, summarizeBranch } from "../../core/reports/rollup";
+import { BRANCH_STAR_STORE, readBranchStars } from "../../core/stars/branchStars";
+import { buildBranchStarSheet } from "../../core/reports/branchStars";
+import { localIsoDate } from "../../core/period";
 import { ExcelJsGateway } from "./excelJsGateway";
-import { loadLedger, scoreLedger } from "./ledgerService";
+import { loadLedger, scoreLedger } from "../../app/ledgerService";
 
 /** One branch workbook read, scored and reduced to its summary; nothing else of it is kept. */
 export async function summarizeBook(file: string, period: string): Promise<BranchSummary> {

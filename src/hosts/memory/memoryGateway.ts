@@ -9,8 +9,8 @@ import {
   type WorkbookOp,
   type WorkbookSnapshot,
   isoToSerial,
-} from "../core/sheetModel";
-import { type WorkbookGateway, WorkbookError } from "./gateway";
+} from "../../core/sheetModel";
+import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
 
 export interface MemoryCell {
   value: Cell;

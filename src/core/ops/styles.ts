@@ -1,4 +1,4 @@
-import type { CellStyle } from "../core/sheetModel";
+import type { CellStyle } from "../sheetModel";
 
 export interface StyleDef {
   bold: boolean;

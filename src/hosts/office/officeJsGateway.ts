@@ -13,9 +13,9 @@ import {
   VALIDATION_ROWS,
   isoToSerial,
   validationRangeRef,
-} from "../core/sheetModel";
-import { type WorkbookGateway, WorkbookError } from "./gateway";
-import { STYLES } from "./styles";
+} from "../../core/sheetModel";
+import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
+import { STYLES } from "../../core/ops/styles";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

@@ -15,9 +15,9 @@ import {
   columnIndexOf,
   isoToSerial,
   validationRangeRef,
-} from "../core/sheetModel";
-import { type WorkbookGateway, WorkbookError } from "./gateway";
-import { STYLES } from "./styles";
+} from "../../core/sheetModel";
+import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
+import { STYLES } from "../../core/ops/styles";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 

@@ -1,5 +1,5 @@
 import { ExcelJsGateway } from "./excelJsGateway";
-import { type DemoOptions, type DemoSummary, fillDemoWorkbook } from "./demoData";
+import { type DemoOptions, type DemoSummary, fillDemoWorkbook } from "../../app/demoData";
 
 export interface DemoFile extends DemoSummary {
   file: string;
