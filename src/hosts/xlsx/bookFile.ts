@@ -1,0 +1,213 @@
+/**
+ * Workbook files on disk (node): open, and save atomically (a temporary file beside the workbook,
+ * fsync, rename), refusing to overwrite a file that changed on disk since it was read.
+ */
+import { createHash } from "crypto";
+import fs from "fs";
+import path from "path";
+import zlib from "zlib";
+import { BookFileError } from "./package/bookFileError";
+import { PackageGateway } from "./package/packageGateway";
+import type { DeflateCodec } from "./package/zip";
+
+export { BookFileError } from "./package/bookFileError";
+
+/**
+ * zlib is native and about three times faster than fflate; the package layer takes either. Level 4:
+ * on a 46 MB ledger sheet 170 ms and 5.4 MB, against 460 ms and 4.6 MB at the default level 6.
+ */
+export const NODE_CODEC: DeflateCodec = {
+  inflateRaw: (data) => zlib.inflateRawSync(data),
+  deflateRaw: (data) => zlib.deflateRawSync(data, { level: 4 }),
+};
+
+interface Seen {
+  size: number;
+  mtimeMs: number;
+  hash: string;
+}
+
+export interface BookFile {
+  readonly path: string;
+  readonly gateway: PackageGateway;
+  /** True when there was no file: save() creates it (and refuses if one appeared meanwhile). */
+  readonly created: boolean;
+  /** Writes the workbook; throws BookFileError("changed") if the file changed on disk since it was read. */
+  save(): Promise<void>;
+}
+
+function digest(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function ioError(file: string, e: unknown, doing: string): BookFileError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === "EACCES" || code === "EPERM" ? "没有权限" : code === "ENOSPC" ? "磁盘空间不足" : code === "EBUSY" ? "文件正被其他程序占用" : (e as Error).message;
+  return new BookFileError("io", `无法${doing} ${file}：${why}。`);
+}
+
+/** Opens an existing workbook file. */
+export async function openBookFile(file: string): Promise<BookFile> {
+  let bytes: Uint8Array;
+  let stat: fs.Stats;
+  try {
+    bytes = await fs.promises.readFile(file);
+    stat = await fs.promises.stat(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new BookFileError("io", `找不到文件 ${file}`);
+    throw ioError(file, e, "读取");
+  }
+  if (stat.isDirectory()) throw new BookFileError("io", `无法读取 ${file}：这是文件夹，不是工作簿`);
+  let gateway: PackageGateway;
+  try {
+    gateway = PackageGateway.open(bytes, path.basename(file), NODE_CODEC);
+  } catch (e) {
+    if (e instanceof BookFileError) throw new BookFileError(e.code, `无法读取 ${file}：${e.message}`);
+    throw e;
+  }
+  return bookFile(file, gateway, { size: stat.size, mtimeMs: stat.mtimeMs, hash: digest(bytes) });
+}
+
+/**
+ * A new workbook that save() writes to `file`: refusing if a file appeared there meanwhile, or, with
+ * `replace` (generated outputs such as the demo and the roll-up), replacing whatever is there.
+ */
+export function newBookFile(file: string, options: { replace?: boolean } = {}): BookFile {
+  return bookFile(file, PackageGateway.create(NODE_CODEC), options.replace ? "any" : null);
+}
+
+/** The file when it exists, else a new workbook for it. */
+export async function openOrCreateBookFile(file: string): Promise<BookFile> {
+  return fs.existsSync(file) ? openBookFile(file) : newBookFile(file);
+}
+
+function bookFile(file: string, gateway: PackageGateway, seen: Seen | null | "any"): BookFile {
+  let baseline = seen;
+  return {
+    path: file,
+    gateway,
+    created: seen === null || seen === "any",
+    async save() {
+      const bytes = gateway.toBytes();
+      baseline = await writeAtomically(file, bytes, baseline);
+    },
+  };
+}
+
+/** Throws unless the file on disk is still the one read (or still absent for a new workbook). */
+function assertUnchanged(file: string, seen: Seen | null | "any"): fs.Stats | null {
+  if (seen === "any") return null;
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw ioError(file, e, "读取");
+  }
+  const changed = () =>
+    new BookFileError("changed", `${file} 在本命令读取之后已被其他程序或另一条命令修改${stat ? "" : "（或删除）"}。为免覆盖那次改动，本次没有保存；请关闭其他正在使用它的程序后重新运行这条命令。`);
+  if (seen === null) {
+    if (stat) throw new BookFileError("changed", `${file} 在本命令运行期间已由其他程序或另一条命令创建。为免覆盖它，本次没有保存；请重新运行这条命令。`);
+    return null;
+  }
+  if (!stat) throw changed();
+  if (stat.size !== seen.size || stat.mtimeMs !== seen.mtimeMs) throw changed();
+  if (digest(fs.readFileSync(file)) !== seen.hash) throw changed();
+  return stat;
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A lock file beside the workbook for the moment between the check and the rename, so two commands
+ * saving at once cannot both pass the check. A lock left by a killed process is taken over.
+ */
+function lock(file: string): () => void {
+  const lockFile = path.join(path.dirname(file), `.~lock.${path.basename(file)}.party-ledger`);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return () => fs.rmSync(lockFile, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw ioError(file, e, "写入");
+      const holder = Number(fs.readFileSync(lockFile, "utf8").trim() || 0);
+      const stale = !holder || !alive(holder) || Date.now() - fs.statSync(lockFile).mtimeMs > 60_000;
+      if (stale) fs.rmSync(lockFile, { force: true });
+      else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（进程 ${holder}）。请等它完成后重新运行这条命令。`);
+      else sleep(50);
+    }
+  }
+}
+
+/** Temporary files left by a save that was killed before its rename. */
+function removeStaleTemps(dir: string, base: string): void {
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      const m = name.startsWith(`.${base}.`) ? /\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name) : null;
+      if (m && !alive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // Only tidying.
+  }
+}
+
+async function writeAtomically(file: string, bytes: Uint8Array, seen: Seen | null | "any"): Promise<Seen> {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw ioError(file, e, "写入");
+  }
+  assertUnchanged(file, seen);
+  removeStaleTemps(dir, path.basename(file));
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = fs.openSync(temp, "wx", seen && seen !== "any" ? fs.statSync(file).mode & 0o777 : 0o666);
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw e instanceof BookFileError ? e : ioError(file, e, "写入");
+  }
+  // Tests kill the process here (between the temp file and the rename).
+  const pause = Number(process.env.PARTY_LEDGER_TEST_SAVE_PAUSE_MS ?? 0);
+  if (pause > 0) sleep(pause);
+  let unlock: (() => void) | null = null;
+  try {
+    unlock = lock(file);
+    assertUnchanged(file, seen);
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw e instanceof BookFileError ? e : ioError(file, e, "写入");
+  } finally {
+    unlock?.();
+  }
+  try {
+    const dfd = fs.openSync(dir, "r");
+    try {
+      fs.fsyncSync(dfd);
+    } finally {
+      fs.closeSync(dfd);
+    }
+  } catch {
+    // Directories cannot be fsynced on every platform (Windows); the rename is still atomic.
+  }
+  const stat = fs.statSync(file);
+  return { size: stat.size, mtimeMs: stat.mtimeMs, hash: digest(bytes) };
+}
