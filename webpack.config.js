@@ -39,6 +39,35 @@ async function httpsOptions() {
   }
 }
 
+/** An error webpack-cli prints as one line in Chinese, without a stack. */
+function buildError(message) {
+  const error = new Error(message);
+  error.stack = `构建未开始：${message}`;
+  return error;
+}
+
+/**
+ * `--env url=https://服务器/目录/`: the address dist/ will be served from. The copied manifest.xml then
+ * points there (scripts/manifestForUrl.ts); without it the manifest keeps https://localhost:3000/.
+ */
+function manifestTransform(env) {
+  if (!env || env.url === undefined) return undefined;
+  if (typeof env.url !== "string") throw buildError("--env url 需要一个地址：npm run build -- --env url=https://服务器/目录/");
+  // The rewriting lives in TypeScript, unit-tested with the manifest checker: tsx loads it here
+  // (under jest, whose ts-jest already compiles TypeScript, a plain require does).
+  const { manifestForUrl, normalizeBaseUrl } = typeof jest !== "undefined"
+    ? require("./scripts/manifestForUrl.ts")
+    : require("tsx/cjs/api").require("./scripts/manifestForUrl.ts", __filename);
+  let base;
+  try {
+    base = normalizeBaseUrl(env.url).href;
+  } catch (error) {
+    throw buildError(error.message);
+  }
+  console.log(`[build] manifest.xml 中的加载项地址：${base}`);
+  return (content) => manifestForUrl(content.toString("utf8"), base);
+}
+
 /**
  * `--env preview`: the browser preview instead of the add-in: the task pane beside a grid of an
  * in-memory workbook filled with the demo branch, no Office needed (npm run preview).
@@ -59,6 +88,7 @@ function previewConfig(dev) {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   if (env && env.preview) return previewConfig(dev);
+  const transformManifest = manifestTransform(env);
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -83,11 +113,13 @@ module.exports = async (env, options) => {
         template: "./src/taskpane/taskpane.html",
         // Shared runtime: the functions run in the task pane's page.
         chunks: ["functions", "taskpane"],
+        // ?<build hash> on the script URLs: a new dist/ is not hidden behind cached bundles.
+        hash: !dev,
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", ...(transformManifest ? { transform: transformManifest } : {}) },
         ],
       }),
     ],

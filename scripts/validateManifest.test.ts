@@ -3,7 +3,8 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { DOMParser, XMLSerializer, type Document, type Element } from "@xmldom/xmldom";
-import { MANIFEST_RULES, main, validateManifest, type ManifestProblem } from "./validateManifest";
+import { manifestForUrl } from "./manifestForUrl";
+import { MANIFEST_RULES, main, validateManifest, type ManifestProblem, type ValidateOptions } from "./validateManifest";
 
 const root = path.resolve(__dirname, "..");
 const manifestPath = path.join(root, "manifest.xml");
@@ -44,8 +45,8 @@ function remove(node: Element): void {
 const rulesSeen = new Set<string>();
 
 /** Asserts the broken manifest fails with `rule` (and, unless `alsoOther`, only that rule), each culprit named. */
-function expectProblem(xml: string, rule: string, culprits: string[], alsoOther = false): ManifestProblem[] {
-  const problems = validateManifest(xml);
+function expectProblem(xml: string, rule: string, culprits: string[], alsoOther = false, options: ValidateOptions = {}): ManifestProblem[] {
+  const problems = validateManifest(xml, options);
   const messages = problems.filter((p) => p.rule === rule).map((p) => p.message);
   expect(messages.length).toBeGreaterThan(0);
   for (const culprit of culprits) expect(messages.join("\n")).toContain(culprit);
@@ -326,6 +327,81 @@ describe("malformed-xml", () => {
   });
 });
 
+describe("production (a manifest built with --env url=…)", () => {
+  const BASE = "https://oa.example.cn/party-ledger/";
+  const built = manifestForUrl(manifest, BASE);
+  const production = { production: true };
+  const expectProduction = (xml: string, rule: string, culprits: string[], alsoOther = false) =>
+    expectProblem(xml, rule, culprits, alsoOther, production);
+
+  it("passes for the manifest the build writes, also for an IDN host with a Chinese path", () => {
+    expect(validateManifest(built, production)).toEqual([]);
+    expect(validateManifest(manifestForUrl(manifest, "https://内网地址/党建/积分台账/"), production)).toEqual([]);
+  });
+
+  it("fails for the development manifest, naming each localhost URL and how to build for a server", () => {
+    const problems = expectProduction(manifest, "production", ["localhost", "<IconUrl>", "Icon.16x16", "Functions.Script.Url", "<AppDomain>", "--env url="]);
+    expect(problems.filter((p) => p.message.includes("https://localhost:3000"))).toHaveLength(urlCount(manifest));
+  });
+
+  it("fails when one localhost URL is left in", () => {
+    const xml = edit(built, `"${BASE}functions.json"`, '"https://localhost:3000/functions.json"');
+    const problems = expectProduction(xml, "production", ["Functions.Metadata.Url", "https://localhost:3000/functions.json", "localhost"], true);
+    // foreign-url also names it: a different origin from SourceLocation.
+    expect(problems.map((p) => p.rule).sort()).toEqual(["foreign-url", "production"]);
+    expectProduction(edit(built, `"${BASE}assets/icon-16.png"`, '"https://127.0.0.1/party-ledger/assets/icon-16.png"'), "production", ["Icon.16x16", "127.0.0.1"], true);
+  });
+
+  it("fails for an http URL", () => {
+    const xml = edit(built, `<IconUrl DefaultValue="${BASE}assets/icon-32.png"/>`, '<IconUrl DefaultValue="http://oa.example.cn/party-ledger/assets/icon-32.png"/>');
+    expectProduction(xml, "foreign-url", ["IconUrl", "http://oa.example.cn/party-ledger/assets/icon-32.png", "必须使用 https"]);
+  });
+
+  it("fails for a mixed origin, also where the development manifest allows another host", () => {
+    expectProduction(
+      edit(built, `<SupportUrl DefaultValue="${BASE}taskpane.html"/>`, '<SupportUrl DefaultValue="https://help.example.org/ledger"/>'),
+      "production",
+      ["SupportUrl", "https://help.example.org/ledger", "https://oa.example.cn"],
+    );
+    expectProduction(
+      edit(built, "<AppDomain>https://oa.example.cn</AppDomain>", "<AppDomain>https://cdn.example.org</AppDomain>"),
+      "production",
+      ["<AppDomains>", "https://cdn.example.org"],
+    );
+    expectProduction(
+      edit(built, `"${BASE}functions.js"`, '"https://oa.example.cn:8443/party-ledger/functions.js"'),
+      "foreign-url",
+      ["Functions.Script.Url", "https://oa.example.cn:8443/party-ledger/functions.js"],
+    );
+  });
+
+  it("fails for a URL outside the add-in folder and a SourceLocation that is not the runtime page", () => {
+    expectProduction(edit(built, `"${BASE}assets/icon-80.png"`, '"https://oa.example.cn/other/icon-80.png"'), "production", [
+      "Icon.80x80",
+      "https://oa.example.cn/other/icon-80.png",
+      BASE,
+    ]);
+    const moved = edit(built, `<SourceLocation DefaultValue="${BASE}taskpane.html"/>`, `<SourceLocation DefaultValue="${BASE}index.html"/>`);
+    expectProduction(moved, "production", ["SourceLocation", `${BASE}index.html`, "Taskpane.Url", `${BASE}taskpane.html`]);
+  });
+
+  it("checks that each file the manifest names is next to it, when told how", () => {
+    const present = new Set(["taskpane.html", "functions.js", "functions.json", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"]);
+    expect(validateManifest(built, { production: true, fileExists: (file) => present.has(file) })).toEqual([]);
+    present.delete("functions.json");
+    expectProblem(built, "production", ["Functions.Metadata.Url", "functions.json", "dist/"], false, { production: true, fileExists: (file) => present.has(file) });
+  });
+
+  it("leaves the development checks alone without the option", () => {
+    expect(validateManifest(manifest)).toEqual([]);
+    expect(validateManifest(built)).toEqual([]);
+  });
+});
+
+function urlCount(xml: string): number {
+  return xml.match(/https:\/\/localhost:3000/g)?.length ?? 0;
+}
+
 describe("rule coverage", () => {
   it("has a failing case above for every rule", () => {
     expect([...rulesSeen].sort()).toEqual([...MANIFEST_RULES].sort());
@@ -358,6 +434,39 @@ describe("CLI", () => {
     const result = run(path.join(tmp, "absent.xml"));
     expect(result.stderr).toContain("无法读取");
     expect(result.status).toBe(2);
+  });
+
+  it("checks any other file, or any file with --production, as a production manifest", () => {
+    const result = run(broken);
+    expect(result.stderr).toContain("生产清单");
+    expect(result.stderr).toContain("[production]");
+    const forced = spawnSync("npx", ["tsx", "scripts/validateManifest.ts", "--production", "manifest.xml"], { cwd: root, encoding: "utf8" });
+    expect(forced.stderr).toContain("localhost");
+    expect(forced.status).toBe(1);
+  });
+
+  it("passes a built dist/ folder, and names a file missing from it", () => {
+    const dist = path.join(tmp, "dist");
+    fs.mkdirSync(path.join(dist, "assets"), { recursive: true });
+    fs.writeFileSync(path.join(dist, "manifest.xml"), manifestForUrl(manifest, "https://内网地址/party-ledger/"));
+    for (const file of ["taskpane.html", "functions.js", "functions.json"]) fs.writeFileSync(path.join(dist, file), "");
+    for (const file of fs.readdirSync(path.join(root, "assets"))) fs.copyFileSync(path.join(root, "assets", file), path.join(dist, "assets", file));
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
+    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      // As `npm run validate -- dist/manifest.xml` runs it: the development manifest, then the built one.
+      expect(main([manifestPath, path.join(dist, "manifest.xml")])).toBe(0);
+      expect(log).toHaveBeenCalledWith("manifest.xml 校验通过");
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/校验通过（生产清单：https:\/\/xn--[\w-]+\/party-ledger\/，所引用的文件都在）/));
+      fs.rmSync(path.join(dist, "functions.json"));
+      expect(main([path.join(dist, "manifest.xml")])).toBe(1);
+      expect(error).toHaveBeenCalledWith(expect.stringContaining("functions.json"));
+      expect(main(["--development", path.join(dist, "manifest.xml")])).toBe(0);
+      expect(main(["--bogus"])).toBe(2);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it("main() returns the same codes in-process", () => {

@@ -1,6 +1,8 @@
 // Offline checker for manifest.xml: `npx tsx scripts/validateManifest.ts manifest.xml`.
 // It checks what this add-in relies on (shared runtime, custom functions, ribbon button, one origin);
 // `npm run validate:online` runs Microsoft's full schema validation, which needs the network.
+// A built manifest (`npm run validate -- dist/manifest.xml`, or `--production`) is also checked for
+// deployment: https, one origin and one folder for every URL, no localhost, the files next to it.
 import fs from "fs";
 import path from "path";
 import { DOMParser, type Element } from "@xmldom/xmldom";
@@ -19,6 +21,7 @@ export const MANIFEST_RULES = [
   "permissions",
   "shared-runtime",
   "malformed-xml",
+  "production",
 ] as const;
 export type ManifestRule = (typeof MANIFEST_RULES)[number];
 
@@ -26,6 +29,15 @@ export const REQUIRED_NAMESPACE = "PARTY";
 export const REQUIRED_PERMISSIONS = "ReadWriteDocument";
 const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 const MAX_RESID_LENGTH = 32;
+// Microsoft's SourceLocation reference: a URL between 1 and 2018 characters.
+const MAX_SOURCE_LOCATION_LENGTH = 2018;
+
+export interface ValidateOptions {
+  /** Check a manifest meant for deployment (built with `--env url=…`), not the development one. */
+  production?: boolean;
+  /** With `production`: whether a path relative to the add-in folder exists next to the manifest. */
+  fileExists?: (relativePath: string) => boolean;
+}
 
 type ResourceKind = "Images" | "Urls" | "ShortStrings" | "LongStrings";
 const RESOURCE_KINDS: readonly ResourceKind[] = ["Images", "Urls", "ShortStrings", "LongStrings"];
@@ -516,9 +528,94 @@ function checkSharedRuntime(m: Manifest): ManifestProblem[] {
   return problems;
 }
 
+// ---------- rule 8: production (built manifests only) ----------
+
+const DEV_HOST = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)$/i;
+const DEV_TEXT = /\b(localhost|127\.0\.0\.1)\b|\[::1\]/i;
+const REBUILD_HINT = "用 npm run build -- --env url=https://服务器/目录/ 构建";
+
+function tryUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Any attribute or text in the file that still names the developer's machine. */
+function devAddresses(m: Manifest): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  for (const element of [m.root, ...descendants(m.root)]) {
+    const values: { label: string; value: string }[] = [];
+    for (const attribute of Array.from(element.attributes)) values.push({ label: ` 的 ${attribute.name}`, value: attribute.value });
+    for (let node = element.firstChild; node; node = node.nextSibling)
+      if (node.nodeType === node.TEXT_NODE) values.push({ label: " 的内容", value: node.nodeValue ?? "" });
+    for (const { label, value } of values)
+      if (DEV_TEXT.test(value))
+        problems.push({
+          rule: "production",
+          message: `${element.getAttribute("id") ? describe(element) : locate(element)}${label} "${value.trim()}" 仍指向开发机：生产清单中不能有 localhost 或 127.0.0.1（${REBUILD_HINT}）`,
+        });
+  }
+  return problems;
+}
+
+function checkProduction(m: Manifest, options: ValidateOptions): ManifestProblem[] {
+  const problems = devAddresses(m);
+  const namesDevMachine = problems.length > 0;
+  const sourceText = find(m.root, "DefaultSettings/SourceLocation")?.getAttribute("DefaultValue") ?? "";
+  const source = tryUrl(sourceText);
+  // A missing or unparsable SourceLocation is reported by missing-element / foreign-url.
+  if (!source) return problems;
+  if (sourceText.length > MAX_SOURCE_LOCATION_LENGTH)
+    problems.push({
+      rule: "production",
+      message: `<OfficeApp>/DefaultSettings/SourceLocation 长 ${sourceText.length} 个字符，超过 Office 允许的 ${MAX_SOURCE_LOCATION_LENGTH}；请换一个短一些的目录`,
+    });
+  if (DEV_HOST.test(source.hostname) && !namesDevMachine)
+    problems.push({ rule: "production", message: `加载项地址 ${source.origin} 是开发机；${REBUILD_HINT}` });
+
+  const folder = new URL("./", source).href;
+  const runtimeResid = find(m.host, "Runtimes/Runtime")?.getAttribute("resid") ?? "";
+  const runtimeUrl = m.resources.get(runtimeResid)?.defaultValue;
+  if (runtimeUrl && runtimeUrl !== sourceText)
+    problems.push({
+      rule: "production",
+      message: `<OfficeApp>/DefaultSettings/SourceLocation 为 ${sourceText}，而 <Runtime> 的 resid="${runtimeResid}" 为 ${runtimeUrl}；二者应是同一个任务窗格页面`,
+    });
+
+  const checkedFiles = new Set<string>();
+  for (const use of urlUses(m)) {
+    const url = tryUrl(use.url);
+    // Unparsable and non-https URLs are reported by foreign-url; same-origin ones off the origin too.
+    if (!url || url.protocol !== "https:") continue;
+    const isDomain = use.where.startsWith("<AppDomains>");
+    if (url.origin !== source.origin) {
+      if (!use.sameOrigin)
+        problems.push({
+          rule: "production",
+          message: `${use.where} 的 ${use.url} 不在加载项源 ${source.origin} 上；生产清单中的每个地址都应在 dist/ 所在的服务器上`,
+        });
+      continue;
+    }
+    if (isDomain) continue;
+    if (!url.href.startsWith(folder)) {
+      problems.push({ rule: "production", message: `${use.where} 的 ${use.url} 不在加载项目录 ${folder} 下（SourceLocation 所在的目录）` });
+      continue;
+    }
+    const relative = decodeURIComponent(url.pathname.slice(new URL(folder).pathname.length));
+    if (options.fileExists && !checkedFiles.has(relative)) {
+      checkedFiles.add(relative);
+      if (!options.fileExists(relative))
+        problems.push({ rule: "production", message: `${use.where} 指向 ${relative}，但 manifest 旁边没有这个文件（dist/ 不完整？）` });
+    }
+  }
+  return problems;
+}
+
 // ---------- entry points ----------
 
-export function validateManifest(xmlText: string): ManifestProblem[] {
+export function validateManifest(xmlText: string, options: ValidateOptions = {}): ManifestProblem[] {
   const parsed = parse(xmlText);
   if (!parsed.root) return parsed.problems;
   const root = parsed.root;
@@ -536,13 +633,45 @@ export function validateManifest(xmlText: string): ManifestProblem[] {
     ...checkNamespace(m),
     ...checkPermissions(m),
     ...checkSharedRuntime(m),
+    ...(options.production ? checkProduction(m, options) : []),
   );
   return problems;
 }
 
-/** CLI: returns 0 when the manifest passes, 1 when it has problems, 2 when it cannot be read. */
+const DEVELOPMENT_MANIFEST = path.resolve(__dirname, "..", "manifest.xml");
+const USAGE = "用法：validateManifest [--production | --development] [manifest.xml …]";
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/**
+ * CLI: returns 0 when every manifest passes, 1 when one has problems, 2 when one cannot be read.
+ * The repository's manifest.xml is the development manifest; any other file (dist/manifest.xml) is
+ * checked as a production manifest. `--production` / `--development` choose for every file.
+ */
 export function main(args: readonly string[]): number {
-  const file = args[0] ?? "manifest.xml";
+  let forced: "production" | "development" | undefined;
+  const files: string[] = [];
+  for (const arg of args) {
+    if (arg === "--production" || arg === "--prod") forced = "production";
+    else if (arg === "--development" || arg === "--dev") forced = "development";
+    else if (arg.startsWith("-")) {
+      console.error(`未知选项 ${arg}。${USAGE}`);
+      return 2;
+    } else files.push(arg);
+  }
+  if (files.length === 0) files.push("manifest.xml");
+  let status = 0;
+  for (const file of files) status = Math.max(status, checkFile(file, forced ? forced === "production" : !sameFile(file, DEVELOPMENT_MANIFEST)));
+  return status;
+}
+
+function checkFile(file: string, production: boolean): number {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -550,14 +679,30 @@ export function main(args: readonly string[]): number {
     console.error(`无法读取 ${file}：${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const problems = validateManifest(text);
+  const folder = path.dirname(path.resolve(file));
+  // The files are checked only beside a built manifest (dist/ holds taskpane.html next to it).
+  const beside = production && fs.existsSync(path.join(folder, "taskpane.html"));
+  const fileExists = beside ? (relative: string) => fs.existsSync(path.join(folder, relative)) : undefined;
+  const problems = validateManifest(text, { production, fileExists });
+  const name = displayName(file);
   if (problems.length === 0) {
-    console.log(`${path.basename(file)} 校验通过`);
+    if (!production) console.log(`${name} 校验通过`);
+    else {
+      const source = /<SourceLocation\s+DefaultValue="([^"]+)"/.exec(text)?.[1] ?? "";
+      console.log(`${name} 校验通过（生产清单：${source ? new URL("./", source).href : "?"}${beside ? "，所引用的文件都在" : ""}）`);
+    }
     return 0;
   }
-  console.error(`${path.basename(file)} 有 ${problems.length} 个问题：`);
+  console.error(`${name}${production ? "（生产清单）" : ""} 有 ${problems.length} 个问题：`);
   for (const problem of problems) console.error(`  [${problem.rule}] ${problem.message}`);
   return 1;
+}
+
+/** How messages name a file: relative to the working directory when inside it, else in full. */
+function displayName(file: string): string {
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
 }
 
 if (require.main === module) process.exit(main(process.argv.slice(2)));
