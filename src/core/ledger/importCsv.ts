@@ -1,53 +1,207 @@
-import { isBlank, toIsoDate, toNumber, toText } from "../cells";
+import { parse as papaParse, unparse as papaUnparse } from "papaparse";
+import { type CellValue, isBlank, parseNumberInput, toText } from "../cells";
+import { readDateSerial } from "../dates";
 import { CoreError } from "../errors";
 import type { Member } from "../engine/types";
 import type { Scheme } from "../scheme/schema";
-import { type Cell, isoToSerial } from "../sheetModel";
-import { SHEETS, type TableSheetDef } from "./layout";
+import type { Cell } from "../sheetModel";
+import type { TableSheetDef } from "./layout";
+import { type HeaderMatch, type ImportKind, IMPORT_TARGET, matchHeaders } from "./headerMatch";
 
-/** RFC 4180 CSV (quotes, doubled quotes, CRLF), UTF-8 with or without BOM. */
-export function parseCsv(text: string): string[][] {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ""));
+export type { ImportKind } from "./headerMatch";
+
+// ---------------------------------------------------------------------------------------------
+// Delimited text: papaparse does the parsing; here the separator is chosen, lines are counted
+// and every malformed spot is reported by line and column (as Notepad counts them).
+
+export type CsvDelimiter = "," | "\t" | ";" | "，";
+
+export const CSV_DELIMITERS: readonly CsvDelimiter[] = [",", "\t", ";", "，"];
+
+export const DELIMITER_NAMES: Record<CsvDelimiter, string> = { ",": "逗号分隔", "\t": "制表符分隔", ";": "分号分隔", "，": "全角逗号分隔" };
+
+export interface CsvProblem {
+  /** 1-based line of the file. */
+  line: number;
+  /** 1-based character in that line. */
+  column: number;
+  message: string;
 }
 
-export type ImportKind = "roster" | "entries" | "appraisals";
+const SHOWN_PROBLEMS = 10;
 
-const REQUIRED: Record<ImportKind, string[][]> = {
-  roster: [["编号"], ["姓名"], ["党员类别"]],
-  entries: [["日期"], ["编号"], ["项目代码"]],
-  appraisals: [["编号"], ["评议等次", "分值"]],
+/** A file that cannot be read as CSV (an unclosed quote, a row longer than the header): nothing is imported. */
+export class CsvFormatError extends CoreError {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly CsvProblem[],
+  ) {
+    const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => `  第 ${p.line} 行第 ${p.column} 列：${p.message}`);
+    const more = problems.length > SHOWN_PROBLEMS ? [`  另有 ${problems.length - SHOWN_PROBLEMS} 处`] : [];
+    super("bad-csv", [`${source}：CSV 格式有误，未导入：`, ...shown, ...more].join("\n"));
+  }
+}
+
+export interface CsvTable {
+  /** Records with any content, the header first; blank lines are skipped. */
+  rows: string[][];
+  /** The file line each record starts on (1-based). */
+  lines: number[];
+  delimiter: CsvDelimiter;
+}
+
+export interface CsvOptions {
+  /** The separator; detected from the header line when absent. */
+  delimiter?: CsvDelimiter;
+  /** The file's name for messages. */
+  source?: string;
+}
+
+/** Line breaks (CRLF, LF, CR, mixed) as LF, and no BOM: what the parser and the line counts see. */
+function normalizeBreaks(text: string): string {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
+}
+
+const SAMPLE_CHARS = 64 * 1024;
+const SAMPLE_ROWS = 50;
+
+/**
+ * The separator of a delimited text: the candidate that splits the header into most fields while the
+ * first rows keep that count (a full-width comma inside a 说明 does not split the header). Comma
+ * when nothing splits it.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const sample = normalizeBreaks(text.slice(0, SAMPLE_CHARS));
+  let best: { delimiter: CsvDelimiter; fit: number; width: number } | null = null;
+  for (const delimiter of CSV_DELIMITERS) {
+    const rows = papaParse(sample, { delimiter, newline: "\n", preview: SAMPLE_ROWS, skipEmptyLines: "greedy" }).data;
+    const width = rows[0]?.length ?? 0;
+    if (width < 2) continue;
+    // The sample may end inside a row: its last row does not count.
+    const body = rows.slice(1, rows.length > 2 ? -1 : undefined);
+    const fit = body.filter((r) => r.length === width).length;
+    if (!best || fit > best.fit || (fit === best.fit && width > best.width)) best = { delimiter, fit, width };
+  }
+  return best?.delimiter ?? ",";
+}
+
+function isBlankRow(fields: readonly string[]): boolean {
+  for (const f of fields) if (!isBlank(f)) return false;
+  return true;
+}
+
+/** Line and column (1-based, counting characters, not UTF-16 units) of an offset in LF text. */
+function locate(src: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  for (let i = src.indexOf("\n"); i !== -1 && i < offset; i = src.indexOf("\n", i + 1)) line++;
+  const lineStart = src.lastIndexOf("\n", offset - 1) + 1;
+  return { line, column: Array.from(src.slice(lineStart, offset)).length + 1 };
+}
+
+/** Offset where field k (0-based) of the record starting at `start` begins, quotes respected. */
+function fieldOffset(src: string, start: number, delimiter: string, k: number): number {
+  let quoted = false;
+  let field = 0;
+  for (let i = start; i < src.length; i++) {
+    if (field === k) return i;
+    const ch = src[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && src.startsWith(delimiter, i)) field++;
+    else if (!quoted && ch === "\n") break;
+  }
+  return start;
+}
+
+const QUOTE_MESSAGES: Record<string, string> = {
+  MissingQuotes: '从这里开始的引号直到文件末尾都没有配对的结束引号（字段中的引号应写成两个 ""）',
+  InvalidQuotes: '引号括起的字段在结束引号之后还有其他字符（字段中的引号应写成两个 ""）',
 };
 
-const TARGET: Record<ImportKind, TableSheetDef> = { roster: SHEETS.roster, entries: SHEETS.ledger, appraisals: SHEETS.appraisals };
+export interface CsvScan {
+  delimiter: CsvDelimiter;
+  /** Records with any content, the header included. */
+  records: number;
+}
+
+/**
+ * Streams the records of a delimited text (CSV, 「Unicode 文本」) with the line each starts on, blank
+ * lines skipped, so that a large file is never held twice. Malformed text (an unclosed quote, a record
+ * with more non-blank fields than the header) throws CsvFormatError listing every spot once the text
+ * is read; records stop being handed over at the first one. Nothing is swallowed or cut off silently.
+ */
+export function scanCsv(text: string, options: CsvOptions, onRecord: (fields: string[], line: number, index: number) => void): CsvScan {
+  const src = normalizeBreaks(text);
+  const delimiter = options.delimiter ?? detectDelimiter(src);
+  const problemOffsets = new Map<number, string>();
+  let start = 0;
+  let records = 0;
+  let width = 0;
+  // The line of `start`, counted incrementally: nextBreak is the first LF not yet counted.
+  let line = 1;
+  let nextBreak = src.indexOf("\n");
+  papaParse(src, {
+    delimiter,
+    newline: "\n",
+    quoteChar: '"',
+    escapeChar: '"',
+    step: (r) => {
+      const fields = r.data;
+      for (const e of r.errors) {
+        if (e.index === undefined) continue;
+        // Quote errors point just past the opening quote.
+        const at = e.index > 0 && src[e.index - 1] === '"' ? e.index - 1 : e.index;
+        if (!problemOffsets.has(at)) problemOffsets.set(at, QUOTE_MESSAGES[e.code] ?? e.message);
+      }
+      if (!isBlankRow(fields)) {
+        while (nextBreak !== -1 && nextBreak < start) {
+          line++;
+          nextBreak = src.indexOf("\n", nextBreak + 1);
+        }
+        if (records === 0) width = fields.length;
+        else if (fields.length > width) {
+          const extra = fields.findIndex((f, k) => k >= width && !isBlank(f));
+          if (extra >= 0) {
+            const at = fieldOffset(src, start, delimiter, extra);
+            if (!problemOffsets.has(at)) problemOffsets.set(at, `这一行有 ${fields.length} 个字段，比表头的 ${width} 个多；多出的「${fields[extra].slice(0, 20)}」没有对应的列`);
+          }
+        }
+        if (problemOffsets.size === 0) onRecord(fields, line, records);
+        records++;
+      }
+      start = r.meta.cursor;
+    },
+  });
+  if (problemOffsets.size > 0) {
+    const problems = [...problemOffsets].sort((a, b) => a[0] - b[0]).map(([offset, message]) => ({ ...locate(src, offset), message }));
+    throw new CsvFormatError(options.source ?? "CSV", problems);
+  }
+  return { delimiter, records };
+}
+
+/** A delimited text as records (header included) with their lines; throws CsvFormatError on malformed text. */
+export function readCsv(text: string, options: CsvOptions = {}): CsvTable {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const { delimiter } = scanCsv(text, options, (fields, line) => {
+    rows.push(fields);
+    lines.push(line);
+  });
+  return { rows, lines, delimiter };
+}
+
+/** Records of a delimited text (header included); throws CsvFormatError on malformed text. */
+export function parseCsv(text: string, options: CsvOptions = {}): string[][] {
+  return readCsv(text, options).rows;
+}
+
+/** Records as CSV text (quoted where needed, CRLF as Excel writes it). */
+export function serializeCsv(rows: readonly (readonly string[])[], delimiter: CsvDelimiter = ","): string {
+  return papaUnparse(rows, { delimiter, newline: "\r\n" });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows of a clerk's table (a CSV or a sheet) as rows of ours.
 
 export interface ImportContext {
   scheme: Scheme;
@@ -56,58 +210,161 @@ export interface ImportContext {
   year: number;
 }
 
-/** One cell as the layout column wants it; what cannot be converted is kept as the clerk wrote it. */
-function convert(text: string, type: TableSheetDef["columns"][number]["type"]): Cell {
-  if (isBlank(text)) return null;
-  if (type === "date") {
-    const iso = toIsoDate(text);
-    return iso ? isoToSerial(iso) : text;
+type ColumnType = TableSheetDef["columns"][number]["type"];
+
+/**
+ * One cell as the layout column wants it: dates as serials, numbers as numbers (typed the clerk's way:
+ * 2026年3月5日, 20260305, "2026/03/05 00:00:00", ３分, −2). What cannot be read is kept as typed, for
+ * validation to flag: never a zero, never dropped.
+ */
+function convert(value: CellValue, type: ColumnType): Cell {
+  if (value === undefined || value === null || value === "" || isBlank(value)) return null;
+  if (type === "date") return readDateSerial(value) ?? value;
+  if (type === "number" || type === "integer") return parseNumberInput(value) ?? value;
+  return typeof value === "string" ? value : String(value);
+}
+
+/**
+ * Rows in layout order from cells in layout order (undefined where the clerk's table has no such
+ * column), converted in place: cells typed by column, an entry's item name and fixed 分值 and the
+ * member's 姓名 filled in. Column positions are looked up once: an import calls this per row.
+ */
+function layoutRowBuilder(kind: ImportKind, ctx: ImportContext): (cells: CellValue[]) => Cell[] {
+  const def = IMPORT_TARGET[kind];
+  const types = def.columns.map((c) => c.type);
+  const items = new Map(ctx.scheme.items.map((i) => [i.code.toUpperCase(), i]));
+  const names = new Map(ctx.members.map((m) => [m.id, m.name]));
+  const at = (h: string) => def.columns.findIndex((c) => c.header === h);
+  const [iCode, iItem, iPoints, iCount, iName, iId, iYear] = ["项目代码", "项目名称", "分值", "次数", "姓名", "编号", "年度"].map(at);
+  return (cells) => {
+    const row = cells as Cell[];
+    for (let j = 0; j < types.length; j++) row[j] = convert(cells[j], types[j]);
+    if (kind === "entries") {
+      const item = items.get(toText(row[iCode]).toUpperCase());
+      if (item) {
+        row[iCode] = item.code;
+        row[iItem] = item.name;
+        if (row[iPoints] === null && item.points.kind === "fixed") row[iPoints] = item.points.value;
+      }
+      if (row[iCount] === null) row[iCount] = 1;
+    }
+    if (kind === "appraisals" && row[iYear] === null) row[iYear] = ctx.year;
+    if (kind !== "roster" && row[iName] === null) row[iName] = names.get(toText(row[iId])) ?? null;
+    return row;
+  };
+}
+
+/**
+ * One row in its table's layout order from cells keyed by our header (the task pane's entry form, a
+ * line of a file): cells typed by column, an entry's item name and fixed 分值 and the member's 姓名
+ * filled in.
+ */
+export function tableRowBuilder(kind: ImportKind, ctx: ImportContext): (byHeader: ReadonlyMap<string, CellValue>) => Cell[] {
+  const headers = IMPORT_TARGET[kind].columns.map((c) => c.header);
+  const build = layoutRowBuilder(kind, ctx);
+  return (byHeader) => build(headers.map((h) => byHeader.get(h)));
+}
+
+/** A cell of a typed column (date, number) that could not be read: imported as typed, flagged by validation. */
+export interface KeptValue {
+  /** Line of the file (CSV) or row of the sheet (.xlsx). */
+  line: number;
+  /** Our header. */
+  header: string;
+  /** The clerk's header, when another name was matched. */
+  source: string;
+  value: string;
+}
+
+export interface ImportedRows {
+  /** Rows in the target table's layout order. */
+  rows: Cell[][];
+  /** Line (CSV) or sheet row (.xlsx) of each row. */
+  lines: number[];
+  match: HeaderMatch;
+  kept: KeptValue[];
+}
+
+const TYPED_NAMES: Partial<Record<ColumnType, string>> = { date: "日期", number: "数字", integer: "整数" };
+
+/** Takes the body rows of a clerk's table one by one (a file is streamed) and types them. */
+export interface ImportRowSink {
+  match: HeaderMatch;
+  add(fields: readonly CellValue[], line: number): void;
+  result(): ImportedRows;
+}
+
+/**
+ * Rows of ours from a clerk's table with this header row. Headers match exactly, then by synonym;
+ * only a missing required column stops the import (`what` names the table in that message, e.g. "CSV"
+ * or "名册.xlsx「名单」").
+ */
+export function importRowSink(kind: ImportKind, header: readonly CellValue[], ctx: ImportContext, what = "CSV"): ImportRowSink {
+  const match = matchHeaders(header, kind);
+  if (match.missing.length > 0) {
+    const names = match.missing.map((g) => `「${g.join("」或「")}」`).join("、");
+    throw new CoreError("bad-csv", `${what} 缺少${names}列；表头为：${header.map((h) => toText(h)).join(",")}`);
   }
-  if (type === "number" || type === "integer") return toNumber(text) ?? text;
-  return text;
+  const def = IMPORT_TARGET[kind];
+  const width = def.columns.length;
+  const sourceOf = def.columns.map((c) => match.columns.find((m) => m.target === c.header)?.index ?? -1);
+  const typed = match.columns.flatMap((c) => {
+    const col = def.columns.findIndex((d) => d.header === c.target);
+    return TYPED_NAMES[def.columns[col].type] ? [{ ...c, col }] : [];
+  });
+  const build = layoutRowBuilder(kind, ctx);
+  const rows: Cell[][] = [];
+  const lines: number[] = [];
+  const kept: KeptValue[] = [];
+  return {
+    match,
+    add(fields, line) {
+      const cells = new Array<CellValue>(width);
+      for (let j = 0; j < width; j++) cells[j] = sourceOf[j] < 0 ? undefined : fields[sourceOf[j]];
+      const row = build(cells);
+      for (const c of typed) if (typeof row[c.col] === "string") kept.push({ line, header: c.target, source: c.source, value: row[c.col] as string });
+      rows.push(row);
+      lines.push(line);
+    },
+    result: () => ({ rows, lines, match, kept }),
+  };
+}
+
+/** A clerk's table (header row, then body rows with their line or row numbers) as rows of ours; see importRowSink. */
+export function buildImportRows(
+  kind: ImportKind,
+  header: readonly CellValue[],
+  body: readonly (readonly CellValue[])[],
+  lines: readonly number[],
+  ctx: ImportContext,
+  what = "CSV",
+): ImportedRows {
+  const sink = importRowSink(kind, header, ctx, what);
+  body.forEach((fields, i) => sink.add(fields, lines[i]));
+  return sink.result();
+}
+
+export interface CsvImport extends ImportedRows {
+  delimiter: CsvDelimiter;
+  /** Records read, the header included (blank lines not counted). */
+  records: number;
+}
+
+/** A delimited text as rows of a kind's table: streamed (separator detected), headers matched, cells typed. */
+export function readCsvImport(kind: ImportKind, text: string, ctx: ImportContext, options: CsvOptions = {}): CsvImport {
+  const state: { sink?: ImportRowSink } = {};
+  const scan = scanCsv(text, options, (fields, line, index) => {
+    if (index === 0) state.sink = importRowSink(kind, fields, ctx, options.source ? `${options.source}：CSV` : "CSV");
+    else state.sink!.add(fields, line);
+  });
+  const imported = state.sink ? state.sink.result() : { rows: [], lines: [], match: { columns: [], ignored: [], missing: [] }, kept: [] };
+  return { ...imported, delimiter: scan.delimiter, records: scan.records };
 }
 
 /**
  * CSV rows in the order of the target table's columns. Bad values are imported as they are and left
- * for validation to flag; only a missing required column stops the import.
+ * for validation to flag; only a missing required column or malformed text stops the import.
  */
 export function importCsvRows(kind: ImportKind, csv: string, ctx: ImportContext): Cell[][] {
-  const [header, ...body] = parseCsv(csv);
-  if (!header) return [];
-  const headers = header.map((h) => toText(h));
-  for (const alternatives of REQUIRED[kind])
-    if (!alternatives.some((h) => headers.includes(h)))
-      throw new CoreError("bad-csv", `CSV 缺少「${alternatives.join("」或「")}」列；表头为：${headers.join(",")}`);
-  const toRow = tableRowBuilder(kind, ctx);
-  return body.map((fields) => toRow(new Map(headers.map((h, i) => [h, fields[i] ?? ""]))));
-}
-
-/**
- * One row in its table's layout order from text keyed by header (a CSV line, the task pane's entry
- * form): cells typed by column, an entry's item name and fixed 分值 and the member's 姓名 filled in.
- */
-export function tableRowBuilder(kind: ImportKind, ctx: ImportContext): (byHeader: ReadonlyMap<string, string>) => Cell[] {
-  const def = TARGET[kind];
-  const items = new Map(ctx.scheme.items.map((i) => [i.code.toUpperCase(), i]));
-  const names = new Map(ctx.members.map((m) => [m.id, m.name]));
-  const at = (h: string) => def.columns.findIndex((c) => c.header === h);
-  return (byHeader) => {
-    const row = def.columns.map((c) => convert(byHeader.get(c.header) ?? "", c.type));
-    if (kind === "entries") {
-      const code = toText(row[at("项目代码")]).toUpperCase();
-      const item = items.get(code);
-      if (item) {
-        row[at("项目代码")] = item.code;
-        row[at("项目名称")] = item.name;
-        if (row[at("分值")] === null && item.points.kind === "fixed") row[at("分值")] = item.points.value;
-      }
-      if (row[at("次数")] === null) row[at("次数")] = 1;
-      if (row[at("姓名")] === null) row[at("姓名")] = names.get(toText(row[at("编号")])) ?? null;
-    }
-    if (kind === "appraisals") {
-      if (row[at("年度")] === null) row[at("年度")] = ctx.year;
-      if (row[at("姓名")] === null) row[at("姓名")] = names.get(toText(row[at("编号")])) ?? null;
-    }
-    return row;
-  };
+  return readCsvImport(kind, csv, ctx).rows;
 }
