@@ -15,6 +15,7 @@ const FUNCTIONS_ENTRY = {
 
 const CORE_MESSAGE = "src/core is pure: no Office.js, React, Fluent UI, exceljs, Node built-ins or other layers.";
 const APP_MESSAGE = "src/app holds the application services: it uses src/core and the gateway interface, never a host (Office.js, exceljs, Node, React, the DOM).";
+const PACKAGE_MESSAGE = "src/hosts/xlsx/package runs in the browser too: bytes in, bytes out; no Node built-ins or globals, no exceljs (file I/O lives in bookFile.ts).";
 const HOST_MESSAGE = "a host adapter (src/hosts/*) implements the gateway for one kind of workbook; it may not reach into another host or into the UI.";
 const UI_LIBS = "^(react|react-dom|@fluentui/.*)(/.*)?$";
 const FILE_LIBS = "^(exceljs|fflate|saxes|fast-xml-parser)(/.*)?$";
@@ -151,6 +152,27 @@ export default tseslint.config(
         },
       ],
       "no-restricted-globals": ["error", ...[...DOM_GLOBALS, ...OFFICE_GLOBALS].map((name) => ({ name, message: HOST_MESSAGE }))],
+    },
+  },
+  {
+    // The package layer also runs in the offline web page: bytes in, bytes out; no Node, no exceljs.
+    files: ["src/hosts/xlsx/package/**/*.ts"],
+    ignores: ["src/hosts/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: PACKAGE_MESSAGE })),
+          patterns: [
+            FUNCTIONS_ENTRY,
+            { regex: "^node:", message: PACKAGE_MESSAGE },
+            { regex: UI_LIBS, message: PACKAGE_MESSAGE },
+            { regex: "^(exceljs|@microsoft/office-js|office-js)(/.*)?$", message: PACKAGE_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|memory|office|bookFile|excelJsGateway|demoFile|rollupFiles)(/|$)", message: PACKAGE_MESSAGE },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...[...DOM_GLOBALS, ...OFFICE_GLOBALS, ...NODE_GLOBALS].map((name) => ({ name, message: PACKAGE_MESSAGE }))],
     },
   },
   {

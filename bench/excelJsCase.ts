@@ -2,39 +2,17 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { SHEETS } from "../src/core/ledger/layout";
-import { formatsOf } from "../src/core/ledger/scaffold";
-import { getBuiltinScheme } from "../src/core/scheme/presets";
-import { isoToSerial } from "../src/core/sheetModel";
 import { ExcelJsGateway } from "../src/hosts/xlsx/excelJsGateway";
-import { loadLedger, scaffoldWorkbook } from "../src/app/ledgerService";
-import { syntheticEntries, syntheticRoster } from "./syntheticLedger";
+import { loadLedger } from "../src/app/ledgerService";
+import { fillSyntheticBook } from "./syntheticBook";
 
 async function main(): Promise<void> {
   const [entryCount, memberCount] = [Number(process.argv[2] ?? 100000), Number(process.argv[3] ?? 10000)];
-  const scheme = getBuiltinScheme("star-member");
-  const members = syntheticRoster(memberCount);
-  const entries = syntheticEntries(scheme, members, entryCount, 2026);
-  const names = new Map(members.map((m) => [m.id, m.name]));
-  const items = new Map(scheme.items.map((i) => [i.code, i]));
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "party-bench-")), "ledger.xlsx");
 
   const t0 = performance.now();
   const gw = new ExcelJsGateway();
-  await scaffoldWorkbook(gw, scheme, { branch: "基准测试支部", year: 2026 });
-  await gw.apply([
-    { op: "appendRows", table: SHEETS.roster.table, rows: members.map((m) => [m.id, m.name, m.category, null, null, null, null, "在册", null]), formats: formatsOf(SHEETS.roster) },
-    {
-      op: "appendRows",
-      table: SHEETS.ledger.table,
-      rows: entries.map((e) => {
-        const item = items.get(e.itemCode)!;
-        const value = e.value ?? (item.points.kind === "fixed" ? item.points.value : null);
-        return [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, item.name, e.count ?? 1, value, null, null, null, null];
-      }),
-      formats: formatsOf(SHEETS.ledger),
-    },
-  ]);
+  await fillSyntheticBook(gw, entryCount, memberCount);
   await gw.save(file);
   const writeMs = performance.now() - t0;
 

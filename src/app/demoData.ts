@@ -1,3 +1,4 @@
+import { ledgerEntries } from "../core/engine/scoreMembers";
 import { parsePeriod, periodDates, subPeriods } from "../core/period";
 import { seededRandom } from "../core/random";
 import { findReportForm, reportPeriodKind } from "../core/reports";
@@ -8,9 +9,7 @@ import type { WorkbookGateway } from "./gateway";
 import { approvePeriod, importCsvFiles, loadLedger, recordAppeal, resolveAppeal, scaffoldWorkbook, scoreLedger } from "./ledgerService";
 import { writeReport } from "./reportService";
 import type { BranchStarInput } from "../core/stars/branchStars";
-import { saveBranchStars } from "./branchStarService";
-import { saveGradingRecord } from "./gradingService";
-import { addBranchScore } from "./branchScoreService";
+import { addBranchScore, saveBranchStars, saveGradingRecord } from "./sideStores";
 
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧";
 const GIVEN = ["建国", "红梅", "志强", "秀英", "海峰", "丽娟", "文华", "春生", "晓东", "玉兰", "国庆", "桂芳", "德明", "淑珍", "永军", "慧敏", "立新", "美玲", "振华", "雪梅", "宏伟", "翠萍", "明辉", "静怡", "卫东", "小燕", "长青", "晓红", "鹏飞", "佳琪"];
@@ -115,7 +114,7 @@ export async function fillDemoWorkbook(gateway: WorkbookGateway, options: DemoOp
   // An appeal in the first period: a member shows an entry was wrong; it is reversed, not edited.
   const loaded = await loadLedger(gateway);
   const firstStart = periodDates(approvals[0], scheme.cycleStartMonth);
-  const wrong = loaded.entries.find((e) => e.date >= firstStart.start && e.date <= firstStart.end && e.ref !== undefined && (e.value ?? -1) < 0);
+  const wrong = ledgerEntries(loaded.entries).find((e) => e.date >= firstStart.start && e.date <= firstStart.end && e.ref !== undefined && (e.value ?? -1) < 0);
   if (wrong) {
     const id = await recordAppeal(gateway, { memberId: wrong.memberId, period: approvals[0].label, claim: "当日因公出差，已事先请假", evidence: "请假审批单", date: firstStart.end }, now);
     await resolveAppeal(gateway, { appealId: id, result: "经核实属实，撤销该条扣分", date: firstStart.end, reverseRow: wrong.ref }, now);

@@ -16,13 +16,4 @@ export interface WorkbookGateway {
   apply(ops: readonly WorkbookOp[]): Promise<void>;
 }
 
-/** A workbook operation that cannot be carried out (a name taken, a table missing). */
-export class WorkbookError extends Error {
-  override readonly name = "WorkbookError";
-  constructor(
-    readonly code: "sheet-exists" | "no-table" | "no-sheet" | "bad-rows" | "too-large",
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { WorkbookError } from "../core/ops/checkOps";

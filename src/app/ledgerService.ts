@@ -1,25 +1,23 @@
 import { toIsoDate, toText } from "../core/cells";
 import { versionInForce } from "../core/scheme/versions";
-import { CoreError } from "../core/errors";
-import { scoreMembers } from "../core/engine/scoreMembers";
+import { CoreError, Refused } from "../core/errors";
+import { type CycleScores, scoreCycle } from "../core/engine/scoreMembers";
 import type { ScoreResult } from "../core/engine/types";
-import { type ImportKind, importCsvRows, tableRowBuilder } from "../core/ledger/importCsv";
+import { type ImportKind, tableRowBuilder } from "../core/ledger/importCsv";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
+import { SIDE_TABLES, validateSideStores } from "../core/stores";
 import { logOp } from "../core/ledger/log";
-import { LEDGER_TABLES, type LedgerContents, readLedger, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
-import { COMMITMENT_STORE, validateCommitments } from "../core/commitments/commitments";
-import { BRANCH_STAR_STORE, crossCheckStars, validateBranchStars } from "../core/stars/branchStars";
-import { GRADING_STORE, validateGrading } from "../core/grading/classifiedGrading";
-import { BRANCH_SCORE_STORE, validateBranchScores } from "../core/branchScores/branchScores";
+import { LEDGER_TABLES, type LedgerModel, readLedger, readLedgerModel, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
 import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { Scheme } from "../core/scheme/schema";
 import { type ValidationIssue, type ValidationResult, validateLedger } from "../core/validation/validateLedger";
 import type { TableData } from "../core/sheetModel";
 import { type AppealInput, type Resolution, planAppeal, planResolution } from "../core/approval/appeals";
-import { ApprovalRefused, approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
-import { tryParsePeriod } from "../core/period";
+import { approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
+import { parsePeriod, tryParsePeriod } from "../core/period";
 import type { WorkbookGateway } from "./gateway";
+import { type ImportCounts, type TextSource, planCsvImport } from "./importPlan";
 
 /** Scaffold: one look at the workbook, one batch of changes. */
 export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme, settings: LedgerSettings, now = new Date()): Promise<ScaffoldPlan> {
@@ -29,7 +27,7 @@ export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme,
   return plan;
 }
 
-export interface LoadedLedger extends LedgerContents {
+export interface LoadedLedger extends LedgerModel {
   /** The scheme's latest version: its structure (components, items, grades) for forms and reports. */
   scheme: Scheme;
   /** Every version, oldest first; scoring takes each entry by the version in force on its date. */
@@ -50,31 +48,21 @@ export function schemeOfSettings(settings: Map<string, string>, workbookSchemes:
   return versions;
 }
 
-/** Sheets kept beside the ledger, created on first use, that validation checks. */
-const SIDE_TABLES = [COMMITMENT_STORE.table, BRANCH_STAR_STORE.table, GRADING_STORE.table, BRANCH_SCORE_STORE.table];
-
-/** Validation of the ledger as the clerk left it: one read, never throws on bad data. */
+/** Validation of the ledger as the clerk left it, and of every sheet kept beside it: one read, never throws on bad data. */
 export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
   const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table, ...SIDE_TABLES]);
   const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
   const result = validateLedger({ tables, schemes });
-  const more = validateBranchStars(tables.get(BRANCH_STAR_STORE.table));
-  // The sheets kept beside the ledger, where the branch keeps them, checked against the roster and the ledger
-  // under the workbook's scheme (only the 设置 rows are read again: the ledger was read once, by validateLedger).
+  // Only the 设置 rows are read again: the ledger itself was read once, by validateLedger.
   const settings = readSettings(tables);
-  const year = settingsYear(settings);
-  if (year !== null) more.push(...validateBranchScores(tables.get(BRANCH_SCORE_STORE.table), year));
   const versions = settings.get(SETTINGS_KEYS.schemeId) ? schemeVersions(settings.get(SETTINGS_KEYS.schemeId)!, schemes) : null;
-  // A branch scheme awards the stars in the ledger: the 评星晋级 √ are held to those entries (the ledger is
-  // read a second time only then; a 党委's ledger of branches is small).
-  if (versions && versions[versions.length - 1].subject === "branch" && tables.has(BRANCH_STAR_STORE.table))
-    more.push(...crossCheckStars(tables.get(BRANCH_STAR_STORE.table), readLedger(tables), versions[versions.length - 1]));
-  if (versions && (tables.has(COMMITMENT_STORE.table) || tables.has(GRADING_STORE.table))) {
-    const scheme = versions[versions.length - 1];
-    const rosterIds = new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"])));
-    more.push(...validateCommitments(tables.get(COMMITMENT_STORE.table), tables.get(SHEETS.ledger.table), rosterIds, scheme));
-    more.push(...validateGrading(tables.get(GRADING_STORE.table), rosterIds, scheme));
-  }
+  const more = validateSideStores({
+    tables,
+    scheme: versions ? versions[versions.length - 1] : null,
+    year: settingsYear(settings),
+    rosterIds: new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"]))),
+    ledger: () => readLedger(tables),
+  });
   if (more.length === 0) return result;
   const issues = [...result.issues, ...more];
   return { issues, errors: issues.filter((i) => i.severity === "error").length, warnings: issues.filter((i) => i.severity === "warning").length };
@@ -84,7 +72,7 @@ export async function validateWorkbook(gateway: WorkbookGateway): Promise<Valida
 export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof SHEETS)[] = [], moreTables: readonly string[] = []): Promise<LoadedLedger> {
   const tables = await gateway.readTables([...[...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table), SCHEME_STORE.table, ...moreTables]);
   if (!tables.has(SHEETS.settings.table)) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先运行 init");
-  const contents = readLedger(tables);
+  const contents = readLedgerModel(tables);
   const stored = readWorkbookSchemes(tables.get(SCHEME_STORE.table));
   // A damaged version of the workbook's own scheme would silently score by the others: refuse instead.
   const damaged = stored.problems.filter((p) => p.id === contents.settings.get(SETTINGS_KEYS.schemeId));
@@ -96,34 +84,35 @@ export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof 
   return { ...contents, scheme, versions, workbookSchemes: stored.schemes, year, tables };
 }
 
-export function scoreLedger(ledger: LoadedLedger, period: string): ScoreResult {
-  return scoreMembers({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period });
+/** Each loaded ledger's cycles, read once however many periods a request scores (its inputs kept to notice a changed ledger object). */
+const cycles = new WeakMap<LoadedLedger, { inputs: readonly unknown[]; byYear: Map<number, CycleScores> }>();
+
+/** The ledger's cycle of `cycleYear`, from which every period of it is scored. */
+export function ledgerCycle(ledger: LoadedLedger, cycleYear: number): CycleScores {
+  const inputs = [ledger.versions, ledger.members, ledger.entries, ledger.appraisals];
+  let cached = cycles.get(ledger);
+  if (!cached || cached.inputs.some((x, i) => x !== inputs[i])) cycles.set(ledger, (cached = { inputs, byYear: new Map() }));
+  let cycle = cached.byYear.get(cycleYear);
+  if (!cycle) cached.byYear.set(cycleYear, (cycle = scoreCycle({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals }, cycleYear)));
+  return cycle;
 }
 
-const IMPORT_TARGET: Record<ImportKind, keyof typeof SHEETS> = { roster: "roster", entries: "ledger", appraisals: "appraisals" };
-const IMPORT_LABEL: Record<ImportKind, string> = { roster: "导入名册", entries: "导入积分记录", appraisals: "导入民主评议" };
+export function scoreLedger(ledger: LoadedLedger, period: string): ScoreResult {
+  const p = parsePeriod(period, ledger.versions[0].cycleStartMonth);
+  return ledgerCycle(ledger, p.cycleYear).score(p);
+}
 
-/** Appends CSV rows to their tables (roster first, so entries can take names from it), logged, in one batch. */
-export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Record<ImportKind, string>>, now = new Date()): Promise<Record<ImportKind, number>> {
+/**
+ * Appends CSV / text files to their tables (roster first, so entries can take names from it), logged,
+ * in one batch. A file is bytes as read (the encoding is detected: UTF-8 with or without BOM, GBK /
+ * GB18030, UTF-16) or text, optionally with its name; the separator is detected. The result counts
+ * the rows of each kind and reports how each file was read (`inputs[].summary`, `inputs[].notes`).
+ */
+export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Record<ImportKind, TextSource>>, now = new Date()): Promise<ImportCounts> {
   const ledger = await loadLedger(gateway);
-  const counts: Record<ImportKind, number> = { roster: 0, entries: 0, appraisals: 0 };
-  const ops = [];
-  const log = [];
-  let members = ledger.members;
-  for (const kind of ["roster", "entries", "appraisals"] as const) {
-    const csv = files[kind];
-    if (csv === undefined) continue;
-    const rows = importCsvRows(kind, csv, { scheme: ledger.scheme, members, year: ledger.year });
-    const def = SHEETS[IMPORT_TARGET[kind]];
-    // Roster rows are in layout order: 编号, 姓名, 党员类别 first.
-    if (kind === "roster") members = [...members, ...rows.map((r) => ({ id: toText(r[0]), name: toText(r[1]), category: toText(r[2]) }))];
-    counts[kind] = rows.length;
-    if (rows.length === 0) continue;
-    ops.push({ op: "appendRows" as const, table: def.table, rows, formats: formatsOf(def) });
-    log.push({ action: IMPORT_LABEL[kind], sheet: def.sheet, range: "", detail: `追加 ${rows.length} 行` });
-  }
-  if (ops.length > 0) await gateway.apply([...ops, logOp(now, log)]);
-  return counts;
+  const plan = planCsvImport({ scheme: ledger.scheme, members: ledger.members, year: ledger.year }, files, now);
+  if (plan.ops.length > 0) await gateway.apply(plan.ops);
+  return plan.result;
 }
 
 /** One entry as the task pane's form holds it: text keyed by the ledger's headers (日期, 编号, 项目代码, 次数, 分值, 证明材料, 记录人, 说明). */
@@ -172,7 +161,7 @@ export async function approvePeriod(gateway: WorkbookGateway, period: string, ap
   if (p) {
     const inPeriod = new Set(rowsInPeriod(ledger.tables.get(SHEETS.ledger.table), p, ledger.scheme.cycleStartMonth).map((r) => r.row));
     const errors = validateLedger({ tables: ledger.tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.severity === "error" && i.sheet === SHEETS.ledger.sheet && inPeriod.has(i.row));
-    if (errors.length > 0) throw new ApprovalRefused(`${p.label} 有 ${errors.length} 条记录校验不通过，须先改正才能审定：\n${errors.map((e) => e.message).join("\n")}`);
+    if (errors.length > 0) throw new Refused("approval", `${p.label} 有 ${errors.length} 条记录校验不通过，须先改正才能审定：\n${errors.map((e) => e.message).join("\n")}`);
   }
   const plan = planApproval(ledger.tables, ledger.scheme, period, approval, now);
   await gateway.apply(plan.ops);

@@ -1,18 +1,17 @@
 import { CoreError } from "../core/errors";
-import { scoreMembers } from "../core/engine/scoreMembers";
 import { SETTINGS_KEYS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
-import { subPeriods, tryParsePeriod } from "../core/period";
+import { tryParsePeriod } from "../core/period";
 import { REPORT_FORM_NAMES, REPORT_FORMS, type ReportSettings, findReportForm, reportPeriodKind } from "../core/reports";
 import type { SheetModel } from "../core/sheetModel";
 import type { WorkbookGateway } from "./gateway";
 import { REDEMPTION_STORE, redemptionBalances } from "../core/redemption/redemption";
-import { approvedPoints } from "./redemptionService";
+import { approvedPoints } from "./sideStores";
 import { COMMITMENT_STORE, readCommitments } from "../core/commitments/commitments";
 import { BRANCH_STAR_STORE, readBranchStars } from "../core/stars/branchStars";
 import { GRADING_STORE, readGrading } from "../core/grading/classifiedGrading";
 import { BRANCH_SCORE_STORE, scoreBranchMonths } from "../core/branchScores/branchScores";
-import { type LoadedLedger, loadLedger, unapprovedPeriods } from "./ledgerService";
+import { type LoadedLedger, ledgerCycle, loadLedger, unapprovedPeriods } from "./ledgerService";
 
 /** The sheets kept beside the ledger that some forms read (created on first use). */
 export const REPORT_TABLES = [REDEMPTION_STORE.table, COMMITMENT_STORE.table, BRANCH_STAR_STORE.table, GRADING_STORE.table, BRANCH_SCORE_STORE.table];
@@ -45,14 +44,15 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
   if (!period) throw new CoreError("bad-period", `期间「${periodLabel}」无法识别，应为 2026、2026H1、2026Q3 或 2026-07`);
   const kind = reportPeriodKind(form, scheme);
   if (period.kind !== kind) throw new CoreError("wrong-period", `${form.title}按${KIND_NAMES[kind]}编制，期间应写作如 ${KIND_EXAMPLES[kind]}`);
-  const score = (label: string) => scoreMembers({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, period: label });
+  // The ledger is read once for the cycle; forms showing other periods of it (个人台账's months) score them from it.
+  const cycle = ledgerCycle(ledger, period.cycleYear);
   const models = form.build({
     scheme,
     settings: reportSettings(ledger, today),
-    result: score(period.label),
+    result: cycle.score(period.label),
+    cycle,
     entries: ledger.entries,
     appraisals: ledger.appraisals,
-    monthly: form.name === "个人台账" ? subPeriods(period, "month", scheme.cycleStartMonth).map((p) => score(p.label)) : undefined,
     memberIds: options.memberIds,
     commitments: form.name === "承诺事项" ? readCommitments(ledger.tables.get(COMMITMENT_STORE.table), period.cycleYear) : undefined,
     branchStars: form.name === "评星晋级" ? readBranchStars(ledger.tables.get(BRANCH_STAR_STORE.table), period.cycleYear) : undefined,

@@ -38,6 +38,20 @@ export function toNumber(value: CellValue): number | null {
   return NUMBER.test(text) ? Number(text) : null;
 }
 
+const SIGNS = /^[−﹣‒–]/;
+const POINTS_SUFFIX = /分$/;
+
+/**
+ * A number as a clerk types it into an import file or a form: what toNumber reads, and a trailing 分
+ * ("3分"), a minus sign from a word processor ("−2") and spaces anywhere ("+ 2 分"). Null when none.
+ */
+export function parseNumberInput(value: CellValue): number | null {
+  if (typeof value !== "string") return toNumber(value);
+  if (value.length > 64) return null;
+  const text = normalizeText(value).replace(/\s/g, "").replace(SIGNS, "-").replace(POINTS_SUFFIX, "");
+  return toNumber(text);
+}
+
 const BLANK = /^[\s\u3000\u00A0]*$/;
 
 export function isBlank(value: CellValue): boolean {
@@ -45,30 +59,8 @@ export function isBlank(value: CellValue): boolean {
   return value === null || value === undefined;
 }
 
-function validYmd(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
-
-/**
- * A calendar date from a cell: an Excel serial number (1900 system) or text such as 2026-03-01,
- * 2026/3/1, 2026.3.1 or 2026年3月1日. Null when the cell holds no real date (2026-02-30 is none).
- */
-export function toIsoDate(value: CellValue): string | null {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || value < 1 || value > 401768) return null;
-    const ms = Date.UTC(1899, 11, 30) + Math.floor(value) * 86400000;
-    return new Date(ms).toISOString().slice(0, 10);
-  }
-  if (typeof value !== "string" || value.length > 40) return null;
-  const m = DATE_TEXT.exec(normalizeText(value));
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!validYmd(y, mo, d)) return null;
-  return `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
+// Dates live in ./dates (one module for serials, typed dates, months and timestamps); re-exported for the many readers.
+export { toIsoDate } from "./dates";
 
 /** Prose as the clerk wrote it (full-width punctuation kept), trimmed; "" for a blank cell. */
 export function toProse(value: CellValue): string {

@@ -1,5 +1,9 @@
 import { type Granularity, MONTHS_IN } from "./scheme/schema";
 import { CoreError } from "./errors";
+import { daysInMonth } from "./dates";
+
+// Date helpers live in ./dates; these two stay importable from here for the task pane and the CLI.
+export { daysInMonth, localIsoDate } from "./dates";
 
 /**
  * A scoring period inside an assessment cycle. A cycle is named by the calendar year it ends in:
@@ -107,10 +111,6 @@ export function subPeriods(period: Period, kind: Granularity, cycleStartMonth = 
   return out;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** First and last day of a period as ISO dates (inclusive). */
 export function periodDates(period: Period, cycleStartMonth = 1): { start: string; end: string } {
   const first = cycleStartAbs(period.cycleYear, cycleStartMonth) + period.startOffset;
@@ -139,9 +139,4 @@ export function describePeriod(period: Period, cycleStartMonth = 1): string {
       return `${y}年${Number(m)}月`;
     }
   }
-}
-
-/** A Date's calendar day where the clerk is (local time), as YYYY-MM-DD. */
-export function localIsoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }

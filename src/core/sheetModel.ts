@@ -13,6 +13,8 @@ export interface CellSpec {
   value?: Cell;
   /** A standard Excel formula, e.g. "=SUM(C4:C20)". Never PARTY.* in committee sheets. */
   formula?: string;
+  /** The formula's result when the model knows it, stored as the cached value for readers that do not recalculate. */
+  result?: Cell;
   text?: boolean;
   /** Written as a real date (Excel serial) with a date format. Value is an ISO date. */
   date?: boolean;
@@ -108,8 +110,8 @@ export interface TableData extends TableInfo {
   rows: Cell[][];
   /** Sheet row number (1-based) of the first data row. */
   firstRow: number;
-  /** Column letter of the table's first column, e.g. "A". */
-  firstColumn: string;
+  /** Zero-based sheet column of the table's first column (0 = A). */
+  firstColumn: number;
 }
 
 /** "A", "B", … "Z", "AA" … from a zero-based index. */
@@ -136,13 +138,5 @@ export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** Excel's date serial (1900 system) for an ISO date, and back. */
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
-}
-
-export function serialToIso(serial: number): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.round(serial) * 86400000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
+// Excel date serials are kept in ./dates with the other date helpers; re-exported for the many writers.
+export { isoToSerial, serialToIso } from "./dates";

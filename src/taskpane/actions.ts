@@ -9,7 +9,7 @@ import type { Scheme } from "../core/scheme/schema";
 import type { ValidationResult } from "../core/validation/validateLedger";
 import { type AppealInput, type Resolution } from "../core/approval/appeals";
 import { type ApprovedEdit, approvalStatus, findApprovedEdits } from "../core/approval/approvals";
-import { rowsOf } from "../core/ledger/readLedger";
+import { textRecords } from "../core/stores/storeRows";
 import {
   type AppendedEntry,
   type EntryForm,
@@ -24,16 +24,12 @@ import {
   validateWorkbook,
 } from "../app/ledgerService";
 import { writeReport } from "../app/reportService";
-import { redeemPoints, redemptionBalancesOf } from "../app/redemptionService";
+import { addBranchScore, addCommitment, branchStarsOf, redeemPoints, redemptionBalancesOf, saveBranchStars, saveGradingRecord, updateCommitment } from "../app/sideStores";
 import type { RedemptionBalance, RedemptionInput } from "../core/redemption/redemption";
 import { COMMITMENT_STORE, type CommitmentInput, type CommitmentRecord, type CommitmentStatus, commitmentItems, commitmentRows } from "../core/commitments/commitments";
-import { addCommitment, updateCommitment } from "../app/commitmentService";
 import { type BranchStarInput, type BranchStarRecord, starLevels, starNames, starRollup } from "../core/stars/branchStars";
-import { branchStarsOf, saveBranchStars } from "../app/branchStarService";
 import { GRADING_STORE, type GradingInput, type GradingRecord, readGrading } from "../core/grading/classifiedGrading";
-import { saveGradingRecord } from "../app/gradingService";
 import { BRANCH_SCORE_KINDS, BRANCH_SCORE_STORE, type BranchScoreInput, type BranchYear, scoreBranchMonths } from "../core/branchScores/branchScores";
-import { addBranchScore } from "../app/branchScoreService";
 import type { LedgerHost } from "./host";
 
 /** A task-pane action: a name for the log and the progress line, and the work, through the host's gateway. */
@@ -209,18 +205,11 @@ export const loadReviewAction: Action<void, ReviewState> = {
   name: "读取审定与申诉",
   async perform(host) {
     const ledger = await loadLedger(host.gateway, ["appeals"]);
-    const text = (v: unknown) => toText(v as Parameters<typeof toText>[0]);
+    const fields = { id: "申诉编号", memberId: "编号", name: "姓名", period: "期间", claim: "申诉事项", result: "处理结果" } as const;
     return {
       periods: approvalStatus(ledger.tables, ledger.scheme, ledger.year),
       edits: findApprovedEdits(ledger.tables, ledger.scheme),
-      appeals: rowsOf(ledger.tables.get(SHEETS.appeals.table)).map((r) => ({
-        id: text(r.values["申诉编号"]),
-        memberId: text(r.values["编号"]),
-        name: text(r.values["姓名"]),
-        period: text(r.values["期间"]),
-        claim: text(r.values["申诉事项"]),
-        result: text(r.values["处理结果"]),
-      })),
+      appeals: textRecords(ledger.tables.get(SHEETS.appeals.table), fields, "claim").map(({ row: _row, values: _values, ...a }) => a),
       members: ledger.members.map((m) => ({ id: m.id, name: m.name })),
     };
   },

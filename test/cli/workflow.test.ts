@@ -113,7 +113,7 @@ describe("approval workflow through the CLI", () => {
     expect((await cli("publicity", book, "--period", "2026H1", "--date", "2026-07-04")).code).toBe(0);
     expect(await publicityTotal(book, "张三")).toBe(79);
     expect((await cli("validate", book)).code).toBe(0);
-    expect((await cli("appeal", book, "--resolve", "A001", "--result", "再次处理")).code).toBe(2);
+    expect((await cli("appeal", book, "--resolve", "A001", "--result", "再次处理")).code).toBe(1);
   });
 
   it("积分兑换: redeem approved points, refuse beyond the balance (exit 1), list balances, and write the committee sheet", async () => {
@@ -151,7 +151,7 @@ describe("approval workflow through the CLI", () => {
     const commitments = JSON.parse(result.out).filter((i: { sheet: string }) => i.sheet === "承诺事项");
     expect(commitments).toEqual([expect.objectContaining({ row: 3, column: "I", severity: "warning", code: "commitment-unscored" })]);
     const refused = await cli("commitment", book, "--member", "009", "--text", "x", "--deadline", "2026-12-31");
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(1);
     expect(refused.err).toBe("错误：编号「009」不在党员名册中\n");
   });
 
@@ -163,7 +163,7 @@ describe("approval workflow through the CLI", () => {
     // 掘进六队 earns 学习星 later in the year: its row is replaced, not repeated.
     expect((await cli("stars", book, ...jueJin, "--stars", "学习星,安全星,绩效星,廉洁星", "--target", "五星级党支部")).code).toBe(0);
     const refused = await cli("stars", book, "--branch", "综采一队党支部", "--stars", "学习星,优秀星", "--target", "四星级党支部");
-    expect(refused).toMatchObject({ code: 2, err: "错误：「优秀星」不是星名：可用的星为 学习星、安全星、绩效星、廉洁星、创新星\n" });
+    expect(refused).toMatchObject({ code: 1, err: "错误：「优秀星」不是星名：可用的星为 学习星、安全星、绩效星、廉洁星、创新星\n" });
     const list = await cli("stars", book, "--list");
     expect(list.out).toBe("掘进六队党支部\t学习星安全星绩效星廉洁星\t四星级党支部\t晋级目标 五星级党支部\t尚差 1 星\n选煤厂党支部\t学习星安全星绩效星廉洁星创新星\t五星级党支部\t晋级目标 五星级党支部\t尚差 0 星\n");
     expect((await cli("validate", book)).code).toBe(0);
@@ -182,7 +182,7 @@ describe("approval workflow through the CLI", () => {
     expect((await cli("grading", book, "--member", "001", "--problems", "理论学习不够，政策理论水平不强。", "--measures", "加强对党的理论知识学习", "--deadline", "2026-12-31", "--leader", "王书记")).code).toBe(0);
     expect((await cli("grading", book, "--member", "001", "--outcome", "已按时整改", "--promoted", "是")).code).toBe(0);
     const refused = await cli("grading", book, "--member", "002", "--deadline", "明年");
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^错误：整改时限「明年」/);
     expect((await cli("validate", book)).code).toBe(0);
     expect((await cli("report", book, "--form", "分类定级", "--period", "2026")).code).toBe(0);
@@ -215,7 +215,7 @@ describe("approval workflow through the CLI", () => {
     expect((await add("--month", "2026-01", "--kind", "奖励分", "--points", "5")).code).toBe(0);
     expect((await add("--month", "2026-02", "--kind", "任务分", "--points", "50")).code).toBe(0);
     const refused = await add("--month", "2026-13", "--kind", "任务分", "--points", "5");
-    expect(refused).toMatchObject({ code: 2, err: "错误：月份「2026-13」不是有效月份，应为 YYYY-MM\n" });
+    expect(refused).toMatchObject({ code: 1, err: "错误：月份「2026-13」不是有效月份，应为 YYYY-MM\n" });
     // January: base 90 × 40 % = 36, less 2 = 34, + 45 + 5 = 84. February: 84 × 40 % = 33.6, + 50 = 83.6.
     const list = await cli("branch-score", book, "--list", "--year", "2026", "--json");
     expect(list.code).toBe(0);

@@ -182,7 +182,7 @@ describe("committee sheets", () => {
     ]);
 
     // 支部积分: every month's total and the year's score, recomputed by LibreOffice from the carried base, are the core's.
-    const { branchScoresOf } = await import("../../src/app/branchScoreService");
+    const { branchScoresOf } = await import("../../src/app/sideStores");
     const scored = await branchScoresOf(await ExcelJsGateway.open(book), 2026);
     const expected = scored.branches.flatMap((b) => [...b.months.map((m) => m.total), b.yearScore]);
     // 内科: 34+45+5 = 84; 33.6+50 = 83.6; 33.4−3+48 = 78.4; year (84+83.6+78.4)/3 = 82. 外科: 40; 16+40 = 56; 22.4; 39.5.

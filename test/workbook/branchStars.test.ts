@@ -1,5 +1,5 @@
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
-import { saveBranchStars } from "../../src/app/branchStarService";
+import { saveBranchStars } from "../../src/app/sideStores";
 import { importCsvFiles, scaffoldWorkbook, validateWorkbook } from "../../src/app/ledgerService";
 import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
 

@@ -55,7 +55,7 @@ export function gatewayContract(harness: GatewayHarness): void {
       const data = (await gw.readTables(["PeopleTable", "Missing"])).get("PeopleTable")!;
       expect(data.rows).toEqual(people.rows);
       expect(data.firstRow).toBe(2);
-      expect(data.firstColumn).toBe("A");
+      expect(data.firstColumn).toBe(0);
       expect(await harness.isFormula(gw, "名单", "B3")).toBe(false);
       expect((await gw.readTables(["Missing"])).size).toBe(0);
     });

@@ -1,7 +1,7 @@
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
 import { approvePeriod, appendEntry, importCsvFiles, scaffoldWorkbook } from "../../src/app/ledgerService";
 import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
-import { redeemPoints, redemptionBalancesOf } from "../../src/app/redemptionService";
+import { redeemPoints, redemptionBalancesOf } from "../../src/app/sideStores";
 
 const NOW = new Date(2026, 7, 1, 9, 0, 0);
 

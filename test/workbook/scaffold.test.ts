@@ -83,7 +83,8 @@ describe("import and scores through a gateway", () => {
     const gw = new MemoryGateway();
     await scaffoldWorkbook(gw, star, settings, NOW);
     const counts = await importCsvFiles(gw, { roster: `\uFEFF${roster}`, entries }, NOW);
-    expect(counts).toEqual({ roster: 3, entries: 3, appraisals: 0 });
+    expect(counts).toMatchObject({ roster: 3, entries: 3, appraisals: 0 });
+    expect(counts.inputs.map((i) => i.summary)).toEqual(["名册：逗号分隔，共 4 行", "积分记录：逗号分隔，共 4 行"]);
     const ledgerRows = gw.book.tables.get("LedgerTable")!.rows;
     // 日期 → serial, 姓名 and 项目名称 filled, 分值 of a fixed item filled, 次数 defaulted to 1.
     expect(ledgerRows[0]).toEqual([46083, "001", "张三", "D1", "未经同意缺席应参加的活动", 2, -1, null, null, "缺席两次", null]);
@@ -104,7 +105,7 @@ describe("import and scores through a gateway", () => {
   it("stops an import whose CSV lacks a required column, with a Chinese message", async () => {
     const gw = new MemoryGateway();
     await scaffoldWorkbook(gw, star, settings, NOW);
-    await expect(importCsvFiles(gw, { roster: "编号,名字\n1,张三\n" }, NOW)).rejects.toThrow("CSV 缺少「姓名」列");
+    await expect(importCsvFiles(gw, { roster: "编号,称呼,党员类别\n1,张三,正式党员\n" }, NOW)).rejects.toThrow("CSV 缺少「姓名」列");
     expect(gw.book.tables.get("RosterTable")!.rows).toEqual([]);
   });
 });

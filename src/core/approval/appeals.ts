@@ -1,4 +1,4 @@
-import { CoreError } from "../errors";
+import { Refused } from "../errors";
 import { isBlank, toIsoDate, toText } from "../cells";
 import { SHEETS } from "../ledger/layout";
 import { logOp } from "../ledger/log";
@@ -9,11 +9,6 @@ import type { Scheme } from "../scheme/schema";
 import { type Cell, type TableData, type WorkbookOp, isoToSerial } from "../sheetModel";
 import { entryPoints } from "../engine/entryPoints";
 
-export class AppealRefused extends CoreError {
-  constructor(message: string) {
-    super("appeal-refused", message);
-  }
-}
 
 export interface AppealInput {
   memberId: string;
@@ -31,12 +26,12 @@ function memberName(tables: Map<string, TableData>, id: string): string | null {
 /** Records a member's appeal; returns its number (A001, A002, …). */
 export function planAppeal(tables: Map<string, TableData>, scheme: Scheme, input: AppealInput, now: Date): { id: string; ops: WorkbookOp[] } {
   const name = memberName(tables, input.memberId);
-  if (name === null) throw new AppealRefused(`编号「${input.memberId}」不在党员名册中`);
+  if (name === null) throw new Refused("appeal", `编号「${input.memberId}」不在党员名册中`);
   const period = tryParsePeriod(input.period, scheme.cycleStartMonth);
-  if (!period) throw new AppealRefused(`期间「${input.period}」无法识别`);
+  if (!period) throw new Refused("appeal", `期间「${input.period}」无法识别`);
   const date = toIsoDate(input.date);
-  if (!date) throw new AppealRefused(`登记日期「${input.date}」不是有效日期`);
-  if (!input.claim.trim()) throw new AppealRefused("申诉事项不能为空");
+  if (!date) throw new Refused("appeal", `登记日期「${input.date}」不是有效日期`);
+  if (!input.claim.trim()) throw new Refused("appeal", "申诉事项不能为空");
   const existing = rowsOf(tables.get(SHEETS.appeals.table)).map((r) => toText(r.values["申诉编号"]));
   let n = existing.length + 1;
   while (existing.includes(`A${String(n).padStart(3, "0")}`)) n++;
@@ -73,11 +68,11 @@ export interface Resolution {
 export function planResolution(tables: Map<string, TableData>, scheme: Scheme, r: Resolution, now: Date): { ops: WorkbookOp[]; rows: number[] } {
   const appeals = rowsOf(tables.get(SHEETS.appeals.table));
   const index = appeals.findIndex((a) => toText(a.values["申诉编号"]) === r.appealId);
-  if (index < 0) throw new AppealRefused(`没有申诉编号 ${r.appealId}`);
+  if (index < 0) throw new Refused("appeal", `没有申诉编号 ${r.appealId}`);
   const appeal = appeals[index];
-  if (!isBlank(appeal.values["处理结果"])) throw new AppealRefused(`申诉 ${r.appealId} 已处理：${toText(appeal.values["处理结果"])}`);
+  if (!isBlank(appeal.values["处理结果"])) throw new Refused("appeal", `申诉 ${r.appealId} 已处理：${toText(appeal.values["处理结果"])}`);
   const date = toIsoDate(r.date);
-  if (!date) throw new AppealRefused(`处理日期「${r.date}」不是有效日期`);
+  if (!date) throw new Refused("appeal", `处理日期「${r.date}」不是有效日期`);
   const memberId = toText(appeal.values["编号"]);
   const name = toText(appeal.values["姓名"]);
   const ledger = tables.get(SHEETS.ledger.table);
@@ -88,19 +83,19 @@ export function planResolution(tables: Map<string, TableData>, scheme: Scheme, r
   const note = `申诉 ${r.appealId}：${r.result}`;
   if (r.reverseRow !== undefined) {
     const original = ledgerRows.find((x) => x.row === r.reverseRow);
-    if (!original) throw new AppealRefused(`积分台账没有第${r.reverseRow}行`);
-    if (toText(original.values["编号"]) !== memberId) throw new AppealRefused(`积分台账第${r.reverseRow}行不是申诉人 ${name}（${memberId}）的记录`);
+    if (!original) throw new Refused("appeal", `积分台账没有第${r.reverseRow}行`);
+    if (toText(original.values["编号"]) !== memberId) throw new Refused("appeal", `积分台账第${r.reverseRow}行不是申诉人 ${name}（${memberId}）的记录`);
     const v = original.values;
     newRows.push([v["日期"], memberId, name, v["项目代码"], v["项目名称"], v["次数"], v["分值"], `申诉 ${r.appealId}`, null, `撤销第${r.reverseRow}行（${note}）`, r.reverseRow]);
     rowNumbers.push(next++);
   }
   if (r.correction) {
     const item = scheme.items.find((i) => i.code.toUpperCase() === r.correction!.itemCode.toUpperCase());
-    if (!item) throw new AppealRefused(`更正项目「${r.correction.itemCode}」不是本方案的积分项目`);
+    if (!item) throw new Refused("appeal", `更正项目「${r.correction.itemCode}」不是本方案的积分项目`);
     const points = entryPoints(item, r.correction.count, r.correction.value);
-    if (!points.ok) throw new AppealRefused(`更正记录无效：${points.message}`);
+    if (!points.ok) throw new Refused("appeal", `更正记录无效：${points.message}`);
     const entryDate = toIsoDate(r.correction.date);
-    if (!entryDate) throw new AppealRefused(`更正记录日期「${r.correction.date}」不是有效日期`);
+    if (!entryDate) throw new Refused("appeal", `更正记录日期「${r.correction.date}」不是有效日期`);
     const value = r.correction.value ?? (item.points.kind === "fixed" ? item.points.value : null);
     newRows.push([isoToSerial(entryDate), memberId, name, item.code, item.name, r.correction.count ?? 1, value, `申诉 ${r.appealId}`, null, `更正（${note}）`, null]);
     rowNumbers.push(next++);

@@ -1,5 +1,6 @@
-import { CoreError } from "../errors";
+import { Refused } from "../errors";
 import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
+import { localTimestamp } from "../dates";
 import { SHEETS } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
@@ -74,12 +75,6 @@ export function rowsInPeriod(ledger: TableData | undefined, period: Period, cycl
   });
 }
 
-/** The committee's action cannot be recorded as asked (a clear message for the clerk). */
-export class ApprovalRefused extends CoreError {
-  constructor(message: string) {
-    super("approval-refused", message);
-  }
-}
 
 /**
  * The committee approves a period: its ledger rows are fingerprinted one by one (so a later edit can
@@ -93,17 +88,17 @@ export function planApproval(
   now: Date,
 ): { ops: WorkbookOp[]; rows: number } {
   const period = tryParsePeriod(periodLabel, scheme.cycleStartMonth);
-  if (!period) throw new ApprovalRefused(`期间「${periodLabel}」无法识别`);
+  if (!period) throw new Refused("approval", `期间「${periodLabel}」无法识别`);
   if (period.kind !== scheme.approval && period.kind !== "cycle")
-    throw new ApprovalRefused(`本方案按${scheme.approval === "quarter" ? "季度" : "半年"}审定，${period.label} 不是审定期间`);
+    throw new Refused("approval", `本方案按${scheme.approval === "quarter" ? "季度" : "半年"}审定，${period.label} 不是审定期间`);
   const { records } = readApprovals(tables);
-  if (records.some((r) => r.period === period.label)) throw new ApprovalRefused(`${period.label} 已经审定过，不能重复审定`);
+  if (records.some((r) => r.period === period.label)) throw new Refused("approval", `${period.label} 已经审定过，不能重复审定`);
   const date = toIsoDate(approval.date);
-  if (!date) throw new ApprovalRefused(`审定日期「${approval.date}」不是有效日期，应为 YYYY-MM-DD`);
+  if (!date) throw new Refused("approval", `审定日期「${approval.date}」不是有效日期，应为 YYYY-MM-DD`);
   const rows = rowsInPeriod(tables.get(SHEETS.ledger.table), period, scheme.cycleStartMonth);
   const prints = rows.map((r) => [period.label, r.row, toIsoDate(r.values["日期"]) ? isoToSerial(toIsoDate(r.values["日期"])!) : null, toText(r.values["编号"]), toText(r.values["项目代码"]), rowFingerprint(r)] as Cell[]);
   const whole = fnv1a(prints.map((p) => p[5]).join(""));
-  const stamp = now.toISOString().slice(0, 19).replace("T", " ");
+  const stamp = localTimestamp(now);
   return {
     rows: rows.length,
     // The approval records are protected between approvals: lifted only to add this one.

@@ -108,7 +108,7 @@ describe("党支部月度积分 (S6)", () => {
       [5, "C", "error", "unknown-kind"],
       [6, "E", "error", "bad-points"],
       [7, "E", "error", "negative-points"],
-      [8, "A", "error", "branch-blank"],
+      [8, "A", "error", "branch-score-blank"],
     ]);
     expect(issues.map((i) => i.message)).toEqual([
       "第2行 上年得分 120 须在0至100之间",

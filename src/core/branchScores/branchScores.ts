@@ -4,12 +4,14 @@
  * row per 上年得分, 基础分扣分, 任务分 or 奖励分 on the 支部积分 sheet; scoring and validation read it.
  */
 import { type CellValue, normalizeText, toIsoDate, toNumber, toProse, toText } from "../cells";
-import { CoreError } from "../errors";
-import type { TableSheetDef } from "../ledger/layout";
+import { Refused } from "../errors";
+import { choice, number, text, sideSheet } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
 import { appendToStore } from "../ledger/scaffold";
-import { type Cell, type TableData, type WorkbookOp, columnIndexOf, columnLetter } from "../sheetModel";
+import { checkStoreRows, issueAt } from "../stores/storeRows";
+import type { IssueCode } from "../validation/issueCodes";
+import { type Cell, type TableData, type WorkbookOp } from "../sheetModel";
 import { fromTenths, toTenths } from "../tenths";
 import type { ValidationIssue } from "../validation/validateLedger";
 
@@ -35,20 +37,7 @@ export const BRANCH_SCORE_PENDING: readonly string[] = [
 export const BRANCH_SCORE_KINDS = ["上年得分", "基础分扣分", "任务分", "奖励分"] as const;
 export type BranchScoreKind = (typeof BRANCH_SCORE_KINDS)[number];
 
-export const BRANCH_SCORE_STORE: TableSheetDef = {
-  kind: "table",
-  sheet: "支部积分",
-  table: "BranchScoreTable",
-  columns: [
-    { header: "党支部", type: "text", width: 16 },
-    { header: "月份", type: "text", width: 10 },
-    { header: "类别", type: "text", width: 12 },
-    { header: "考核内容", type: "text", width: 30 },
-    { header: "分值", type: "number", width: 8 },
-    { header: "说明", type: "text", width: 24 },
-  ],
-  note: "党支部月度积分：每条上年得分、基础分扣分、任务分、奖励分一行；月份写 YYYY-MM（上年得分写当年1月）；基础分扣分填扣去的分数",
-};
+export const BRANCH_SCORE_STORE = sideSheet("支部积分", "BranchScoreTable", "党支部月度积分：每条上年得分、基础分扣分、任务分、奖励分一行；月份写 YYYY-MM（上年得分写当年1月）；基础分扣分填扣去的分数", [text("党支部", 16), text("月份", 10), choice("类别", 12, BRANCH_SCORE_KINDS), text("考核内容", 30), number("分值"), text("说明", 24)]);
 
 export interface BranchMonthRef {
   year: number;
@@ -98,7 +87,7 @@ const isKind = (kind: string): kind is BranchScoreKind => (BRANCH_SCORE_KINDS as
 
 /** Appends one branch score row (creating the sheet with its 类别 dropdown the first time), logged. */
 export function planBranchScore(table: TableData | undefined, input: BranchScoreInput, now: Date): WorkbookOp[] {
-  const refuse = (message: string) => new CoreError("branch-score-refused", message);
+  const refuse = (message: string) => new Refused("branch-score", message);
   const branch = toText(input.branch);
   if (!branch) throw refuse("请填写党支部");
   const ref = parseMonth(input.month);
@@ -118,7 +107,7 @@ export function planBranchScore(table: TableData | undefined, input: BranchScore
   const item = toProse(input.item);
   const note = toProse(input.note ?? "");
   const row: Cell[] = [branch, monthKey(ref), kind, item || null, points, note || null];
-  const ops = appendToStore(BRANCH_SCORE_STORE, table, [row], [{ column: 2, source: { list: [...BRANCH_SCORE_KINDS] } }]);
+  const ops = appendToStore(BRANCH_SCORE_STORE, table, [row]);
   const what = `${branch}${ref.year}年${ref.month}月：${kind}${item ? `「${item}」` : ""} ${points}分`;
   ops.push(logOp(now, [{ action: "登记支部积分", sheet: BRANCH_SCORE_STORE.sheet, range: "", detail: what }]));
   return ops;
@@ -164,28 +153,24 @@ interface Tally {
  * problems of the sheet. Rows with errors are not counted; nothing throws on bad cells.
  */
 export function scoreBranchMonths(table: TableData | undefined, year: number, rules: BranchMonthlyRules = BRANCH_MONTHLY_RULES): { branches: BranchYear[]; issues: ValidationIssue[] } {
-  const issues: ValidationIssue[] = [];
   const tallies = new Map<string, Tally>();
   let lastMonth = 0;
-  const offset = table ? columnIndexOf(table.firstColumn || "A") : 0;
-  const column = (header: string) => (table ? columnLetter(offset + table.headers.findIndex((h) => h.trim() === header)) : "");
   const [taskCap, rewardCap] = [toTenths(rules.task), toTenths(rules.reward)];
 
-  for (const r of rowsOf(table)) {
-    const values = r.values;
-    if (Object.values(values).every((v) => toText(v) === "")) continue;
-    const add = (header: string, severity: "error" | "warning", code: string, message: string) =>
-      issues.push({ code, severity, sheet: BRANCH_SCORE_STORE.sheet, row: r.row, column: column(header), header, message: `第${r.row}行 ${message}`, values });
+  const issues = checkStoreRows(table, (row) => {
+    const { values } = row;
+    const add = (header: string, severity: "error" | "warning", code: IssueCode, message: string) => row.add(header, severity, code, message);
+    const r = row.row;
     const ref = parseMonth(values["月份"]);
     if (!ref) {
       add("月份", "error", "bad-month", `月份「${toText(values["月份"]) || "（空）"}」不是有效月份，应为 YYYY-MM`);
-      continue;
+      return;
     }
-    if (ref.year !== year) continue;
+    if (ref.year !== year) return;
     const branch = toText(values["党支部"]);
     if (!branch) {
-      add("党支部", "error", "branch-blank", "党支部为空");
-      continue;
+      add("党支部", "error", "branch-score-blank", "党支部为空");
+      return;
     }
     lastMonth = Math.max(lastMonth, ref.month);
     let t = tallies.get(branch);
@@ -196,12 +181,12 @@ export function scoreBranchMonths(table: TableData | undefined, year: number, ru
     const kind = toText(values["类别"]);
     if (!isKind(kind)) {
       add("类别", "error", "unknown-kind", `类别「${kind || "（空）"}」须为：${BRANCH_SCORE_KINDS.join("、")}`);
-      continue;
+      return;
     }
     const points = toNumber(values["分值"]);
     if (points === null) {
       add("分值", "error", "bad-points", `分值「${toText(values["分值"]) || "（空）"}」不是数字`);
-      continue;
+      return;
     }
     const m = ref.month;
     switch (kind) {
@@ -228,22 +213,11 @@ export function scoreBranchMonths(table: TableData | undefined, year: number, ru
         break;
       }
     }
-  }
+  });
 
   for (const t of tallies.values())
-    if (t.previousRows === 0) {
-      const r = t.firstRow;
-      issues.push({
-        code: "no-previous-score",
-        severity: "warning",
-        sheet: BRANCH_SCORE_STORE.sheet,
-        row: r.row,
-        column: column("类别"),
-        header: "类别",
-        message: `第${r.row}行 ${t.branch}没有登记${year}年的上年得分，1月基础分按${rules.fallback}分计`,
-        values: r.values,
-      });
-    }
+    if (t.previousRows === 0 && table)
+      issues.push(issueAt(table, t.firstRow, "类别", "warning", "no-previous-score", `${t.branch}没有登记${year}年的上年得分，1月基础分按${rules.fallback}分计`));
   issues.sort((a, b) => a.row - b.row);
 
   const baseCap = toTenths(rules.base);

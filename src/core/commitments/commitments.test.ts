@@ -13,7 +13,7 @@ const members = [
 const NOW = new Date(2026, 2, 1, 9, 0, 0);
 
 function table(name: string, sheet: string, headers: string[], rows: TableData["rows"]): TableData {
-  return { name, sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: "A" };
+  return { name, sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: 0 };
 }
 const headers = COMMITMENT_STORE.columns.map((c) => c.header);
 const ledger = table(SHEETS.ledger.table, SHEETS.ledger.sheet, SHEETS.ledger.columns.map((c) => c.header), [
@@ -54,8 +54,8 @@ describe("承诺事项 (S3)", () => {
       ["B", "unknown-member"],
       ["A", "bad-year"],
       ["D", "commitment-blank"],
-      ["F", "bad-date"],
-      ["G", "unknown-status"],
+      ["F", "commitment-bad-deadline"],
+      ["G", "commitment-unknown-status"],
     ]);
   });
 

@@ -66,6 +66,42 @@ function previousTotals(members: Member[], previous: number[]): Record<string, n
   return Object.fromEntries(members.map((m, i) => [m.id, previous[i]]));
 }
 
+function vetoItems(scheme: Scheme): SchemeItem[] {
+  return scheme.items.filter((i) => i.points.kind === "veto");
+}
+
+function deductionItems(scheme: Scheme): SchemeItem[] {
+  return scoredItems(scheme).filter((i) => (i.points.kind === "fixed" ? i.points.value < 0 : i.points.kind === "range" && i.points.max < 0));
+}
+
+function awardItems(scheme: Scheme): SchemeItem[] {
+  return scoredItems(scheme).filter((i) => (i.points.kind === "fixed" ? i.points.value >= 0 : i.points.kind === "range" && i.points.min >= 0));
+}
+
+/** The scheme, with an item of that kind added (on a copy) where it has none: the property then holds for every scheme's structure. */
+function withItem(scheme: Scheme, has: SchemeItem[], added: SchemeItem): { scheme: Scheme; items: SchemeItem[] } {
+  return has.length > 0 ? { scheme, items: has } : { scheme: { ...scheme, items: [...scheme.items, added] }, items: [added] };
+}
+
+function firstPointsComponent(scheme: Scheme): string {
+  return scheme.components.find((c) => c.kind === "points")!.id;
+}
+
+describe("the schemes the properties below add an item to", () => {
+  it("are the built-in schemes without a veto item, the one without a deduction and those without an award", () => {
+    expect(BUILTIN_SCHEMES.filter((s) => vetoItems(s).length === 0).map((s) => s.id)).toEqual([
+      "oilfield-60-40",
+      "handbook",
+      "branch-stars",
+      "hospital-40-50-10",
+      "enterprise-half",
+      "classified-grading",
+    ]);
+    expect(BUILTIN_SCHEMES.filter((s) => deductionItems(s).length === 0).map((s) => s.id)).toEqual(["branch-stars"]);
+    expect(BUILTIN_SCHEMES.filter((s) => awardItems(s).length === 0).map((s) => s.id)).toEqual(["star-member", "dec-nov-cycle"]);
+  });
+});
+
 describe.each(BUILTIN_SCHEMES.map((s) => [s.id, s] as const))("properties of %s", (_id, scheme) => {
   const { ledger, period, start } = arbitraries(scheme);
 
@@ -83,30 +119,57 @@ describe.each(BUILTIN_SCHEMES.map((s) => [s.id, s] as const))("properties of %s"
     );
   });
 
-  it("gives 0 to a member with a veto item, for every period of the cycle", () => {
-    const vetoItem = scheme.items.find((i) => i.points.kind === "veto");
-    if (!vetoItem) return expect(scheme.items.every((i) => i.points.kind !== "veto")).toBe(true);
+  it("gives 0 to a member with a veto item, for every period of the cycle (a scheme without one is given one)", () => {
+    const veto = withItem(scheme, vetoItems(scheme), { code: "X9", name: "一票否决事项", points: { kind: "veto" }, evidenceRequired: false });
     fc.assert(
-      fc.property(ledger, period, fc.nat({ max: 364 }), (l, p, day) => {
+      fc.property(ledger, period, fc.nat({ max: 364 }), fc.constantFrom(...veto.items), (l, p, day, vetoItem) => {
         const entries = [...l.entries, { date: isoDay(start, day), memberId: "M0", itemCode: vetoItem.code }];
-        const r = scoreMembers({ scheme, members: l.members, entries, appraisals: l.appraisals, period: p });
+        const r = scoreMembers({ scheme: veto.scheme, members: l.members, entries, appraisals: l.appraisals, previousTotals: previousTotals(l.members, l.previous), period: p });
         expect(r.members[0]).toMatchObject({ total: 0, veto: true });
         expect(r.members[0].vetoReason).toContain(vetoItem.name);
+        expect(Object.values(r.members[0].components).every((v) => v === 0)).toBe(true);
+        // The veto is the member's own: every other member scores as without it (ranks aside, M0 now being last).
+        const without = scoreMembers({ scheme: veto.scheme, members: l.members, entries: l.entries, appraisals: l.appraisals, previousTotals: previousTotals(l.members, l.previous), period: p });
+        const unranked = (ms: typeof r.members) => ms.slice(1).map((m) => ({ ...m, rank: null }));
+        expect(unranked(r.members)).toEqual(unranked(without.members));
       }),
       { numRuns: RUNS },
     );
   });
 
-  it("never raises a total by adding a deduction", () => {
-    const deductions = scoredItems(scheme).filter((i) => (i.points.kind === "fixed" ? i.points.value < 0 : i.points.kind === "range" && i.points.max < 0));
-    if (deductions.length === 0) return expect(scoredItems(scheme).every((i) => i.points.kind === "range" ? i.points.max >= 0 : i.points.kind === "fixed" && i.points.value >= 0)).toBe(true);
+  it("vetoes no one whose entries hold no veto item", () => {
     fc.assert(
-      fc.property(ledger, period, fc.nat({ max: 364 }), fc.constantFrom(...deductions), fc.integer({ min: 1, max: 3 }), (l, p, day, item, count) => {
-        const base = { scheme, members: l.members, appraisals: l.appraisals, previousTotals: previousTotals(l.members, l.previous), period: p };
+      fc.property(ledger, period, (l, p) => {
+        const r = scoreMembers({ scheme, members: l.members, entries: l.entries, appraisals: l.appraisals, previousTotals: previousTotals(l.members, l.previous), period: p });
+        for (const m of r.members) expect(m).toMatchObject({ veto: false, vetoReason: null });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never raises a total by adding a deduction (a scheme without one is given one)", () => {
+    const deduction = withItem(scheme, deductionItems(scheme), { code: "X8", name: "扣分事项", component: firstPointsComponent(scheme), points: { kind: "fixed", value: -1 }, evidenceRequired: false });
+    fc.assert(
+      fc.property(ledger, period, fc.nat({ max: 364 }), fc.constantFrom(...deduction.items), fc.integer({ min: 1, max: 3 }), (l, p, day, item, count) => {
+        const base = { scheme: deduction.scheme, members: l.members, appraisals: l.appraisals, previousTotals: previousTotals(l.members, l.previous), period: p };
         const before = scoreMembers({ ...base, entries: l.entries });
         const value = item.points.kind === "range" ? item.points.min : undefined;
         const after = scoreMembers({ ...base, entries: [...l.entries, { date: isoDay(start, day), memberId: "M0", itemCode: item.code, count, value }] });
         after.members.forEach((m, i) => expect(m.total).toBeLessThanOrEqual(before.members[i].total));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never lowers a total by adding an award (a scheme without one is given one)", () => {
+    const award = withItem(scheme, awardItems(scheme), { code: "X7", name: "加分事项", component: firstPointsComponent(scheme), points: { kind: "fixed", value: 1 }, evidenceRequired: false });
+    fc.assert(
+      fc.property(ledger, period, fc.nat({ max: 364 }), fc.constantFrom(...award.items), fc.integer({ min: 1, max: 3 }), (l, p, day, item, count) => {
+        const base = { scheme: award.scheme, members: l.members, appraisals: l.appraisals, previousTotals: previousTotals(l.members, l.previous), period: p };
+        const before = scoreMembers({ ...base, entries: l.entries });
+        const value = item.points.kind === "range" ? item.points.max : undefined;
+        const after = scoreMembers({ ...base, entries: [...l.entries, { date: isoDay(start, day), memberId: "M0", itemCode: item.code, count, value }] });
+        after.members.forEach((m, i) => expect(m.total).toBeGreaterThanOrEqual(before.members[i].total));
       }),
       { numRuns: RUNS },
     );

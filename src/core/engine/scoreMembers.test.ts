@@ -1,7 +1,9 @@
-import { getBuiltinScheme } from "../scheme/presets";
+import { parsePeriod, periodDates, subPeriods } from "../period";
+import { seededRandom } from "../random";
+import { BUILTIN_SCHEMES, getBuiltinScheme } from "../scheme/presets";
 import { parseScheme, type Scheme, type SchemeInput } from "../scheme/schema";
 import { entryPoints } from "./entryPoints";
-import { scoreMembers } from "./scoreMembers";
+import { ledgerColumns, ledgerEntries, scoreCycle, scoreMembers } from "./scoreMembers";
 import type { LedgerEntry, Member } from "./types";
 
 const star = getBuiltinScheme("star-member");
@@ -157,6 +159,7 @@ describe("detailed-100 (党员积分量化管理细则)", () => {
       [6, "value-out-of-range"],
       [7, "value-mismatch"],
       [8, "bad-count"],
+      [9, "outside-cycle"],
     ]);
     // Only the last row (lower-case code) counts: 60 − 2.
     expect(byId(r, "001").total).toBe(58);
@@ -272,5 +275,65 @@ describe("engine rules shared by all schemes", () => {
     expect(entryPoints(d6, 1, -6)).toMatchObject({ ok: false, message: "分值 -6 超出 D6 的范围 -4 至 -1" });
     expect(entryPoints(d6, 0, -2)).toMatchObject({ ok: false, problem: "bad-count" });
     expect(entryPoints(d6, 2, -2.5)).toEqual({ ok: true, veto: false, tenths: -50 });
+  });
+});
+
+describe("scoreCycle: every period of a cycle from one reading of the ledger", () => {
+  /** Every period of the cycle: the year, its halves, quarters and months. */
+  function periodsOf(scheme: Scheme): string[] {
+    const cycle = parsePeriod("2026", scheme.cycleStartMonth);
+    return [cycle, ...(["half", "quarter", "month"] as const).flatMap((g) => subPeriods(cycle, g, scheme.cycleStartMonth))].map((p) => p.label);
+  }
+
+  /** A year of entries over the scheme's items (a few vetoes, discretionary values and a correction included). */
+  function ledgerOf(scheme: Scheme): LedgerEntry[] {
+    const random = seededRandom(7);
+    const start = Date.parse(`${periodDates(parsePeriod("2026", scheme.cycleStartMonth), scheme.cycleStartMonth).start}T00:00:00Z`);
+    const entries: LedgerEntry[] = [];
+    for (let i = 0; i < 60; i++) {
+      const item = scheme.items[Math.floor(random() * scheme.items.length)];
+      if (item.points.kind === "veto" && random() < 0.8) continue;
+      entries.push({
+        date: new Date(start + Math.floor(random() * 365) * 86_400_000).toISOString().slice(0, 10),
+        memberId: roster[Math.floor(random() * roster.length)].id,
+        itemCode: item.code,
+        count: 1 + Math.floor(random() * 2),
+        value: item.points.kind === "range" ? item.points.min : undefined,
+        ref: i + 2,
+      });
+    }
+    entries.push({ ...entries[0], ref: 99, reverses: entries[0].ref });
+    return entries;
+  }
+
+  it.each(BUILTIN_SCHEMES.map((s) => [s.id, s] as const))("scores each period of the cycle as scoreMembers does (%s)", (_id, scheme) => {
+    const entries = ledgerOf(scheme);
+    const appraisals = roster.map((m) => ({ cycleYear: 2026, memberId: m.id, grade: "合格", score: 15 }));
+    const input = { scheme, members: roster, entries, appraisals, previousTotals: { "001": 90 } };
+    const cycle = scoreCycle(input, 2026);
+    for (const period of periodsOf(scheme)) expect(cycle.score(period)).toEqual(scoreMembers({ ...input, period }));
+  });
+
+  it("takes the structure of each period from the version in force at its end", () => {
+    const v2 = variant(star, (s) => {
+      s.version = 2;
+      s.effectiveFrom = "2026-07-01";
+      s.items.find((i) => i.code === "D1")!.points = { kind: "fixed", value: -3 };
+    });
+    const entries = [e("2026-03-01", "001", "D1"), e("2026-08-01", "001", "D1")];
+    const cycle = scoreCycle({ scheme: [v2, star], members: roster, entries }, 2026);
+    expect([cycle.score("2026Q1").schemeVersion, cycle.score("2026").schemeVersion]).toEqual([1, 2]);
+    expect(byId(cycle.score("2026"), "001").total).toBe(80 - 1 - 3);
+    expect(byId(cycle.score("2026H1"), "001").total).toBe(80 - 1);
+  });
+
+  it("refuses a period of another cycle", () => {
+    expect(() => scoreCycle({ scheme: star, members: roster, entries: [] }, 2026).score("2027Q1")).toThrow("不在 2026 年度的考核周期内");
+  });
+
+  it("scores entries given as objects or as the columns they convert to alike", () => {
+    const entries = ledgerOf(star);
+    expect(ledgerEntries(ledgerColumns(entries))).toEqual(entries.map((x) => ({ note: undefined, reverses: undefined, ...x })));
+    expect(scoreMembers({ scheme: star, members: roster, entries: ledgerColumns(entries), period: "2026" })).toEqual(scoreMembers({ scheme: star, members: roster, entries, period: "2026" }));
   });
 });

@@ -129,6 +129,25 @@ export function ledgerColumns(entries: readonly LedgerEntry[] | LedgerColumns): 
   return { length: n, texts, date, memberId, itemCode, count, value, ref, reverses, note: notes };
 }
 
+/** Columns back to an object per entry (what ledgerColumns took). */
+export function ledgerEntries(columns: LedgerColumns): LedgerEntry[] {
+  const { texts, date, memberId, itemCode, count, value, ref, reverses, note } = columns;
+  const optional = (n: number) => (n === BLANK_NUMBER ? undefined : n);
+  const entries = new Array<LedgerEntry>(columns.length);
+  for (let i = 0; i < columns.length; i++)
+    entries[i] = {
+      date: texts[date[i]],
+      memberId: texts[memberId[i]],
+      itemCode: texts[itemCode[i]],
+      count: optional(count[i]),
+      value: optional(value[i]),
+      note: note?.[i],
+      ref: ref[i] === ref[i] ? ref[i] : undefined,
+      reverses: reverses[i] === reverses[i] ? reverses[i] : undefined,
+    };
+  return entries;
+}
+
 interface Accumulator {
   versions: Scheme[];
   compiled: Map<string, CompiledItem>[];
@@ -174,7 +193,10 @@ function accumulateEntries(entries: LedgerColumns, into: Accumulator): void {
       continue;
     }
     const offset = abs - start;
-    if (offset < 0 || offset >= MONTHS) continue;
+    if (offset < 0 || offset >= MONTHS) {
+      ignore(i, "outside-cycle");
+      continue;
+    }
     const mi = memberIds[i];
     let m = memberOf[mi];
     if (m === -2) m = memberOf[mi] = memberIndex.get(texts[mi]) ?? -1;
@@ -426,30 +448,66 @@ function resolvePeriod(period: Period | string, cycleStartMonth: number): Period
   return typeof period === "string" ? parsePeriod(period, cycleStartMonth) : period;
 }
 
+/** What scoreCycle takes: ScoreInput without the period, the cycle being given by its year. */
+export type CycleInput = Omit<ScoreInput, "period">;
+
+/** Every period of one cycle scored from one pass over the ledger. */
+export interface CycleScores {
+  readonly cycleYear: number;
+  /** The cycle or any of its halves, quarters or months (a Period or its label), as scoreMembers scores it. */
+  score(period: Period | string): ScoreResult;
+}
+
+type Appraisals = Map<string, { grade?: string; score?: number }>;
+
+/**
+ * Reads the ledger once for a cycle; each period is then scored from the per-member month sums. The
+ * sums are kept per structural version (the version in force at a period's end), almost always one.
+ */
+export function scoreCycle(input: CycleInput, cycleYear: number): CycleScores {
+  const versions = sortVersions(input.scheme);
+  const first = versions[0];
+  if (versions.some((v) => v.cycleStartMonth !== first.cycleStartMonth))
+    throw new CoreError("mixed-cycles", `方案 ${first.id} 的各版本周期起始月不一致`);
+  const entries = ledgerColumns(input.entries);
+  const ledgers = new Map<Scheme, CycleLedger>();
+  // A member appraised twice in a year: the first record counts (validation flags the second).
+  const appraisals: Appraisals = new Map();
+  for (const a of input.appraisals ?? []) if (a.cycleYear === cycleYear && !appraisals.has(a.memberId)) appraisals.set(a.memberId, a);
+  const previousTotals = input.previousTotals ?? {};
+  return {
+    cycleYear,
+    score(label) {
+      const period = resolvePeriod(label, first.cycleStartMonth);
+      if (period.cycleYear !== cycleYear) throw new CoreError("other-cycle", `期间 ${period.label} 不在 ${cycleYear} 年度的考核周期内`);
+      // Structure (components, grades, categories) follows the version in force at the period's end.
+      const scheme = versionInForce(versions, periodDates(period, first.cycleStartMonth).end);
+      let ledger = ledgers.get(scheme);
+      if (!ledger) ledgers.set(scheme, (ledger = buildCycleLedger(versions, scheme, input.members, entries, cycleYear)));
+      return scorePeriod(ledger, period, previousTotals, appraisals);
+    },
+  };
+}
+
 /**
  * Scores every member for a period: components, total, grade, rank, veto and probation outcome.
  * Pure: the same input gives the same result whatever the order of the entries.
  */
 export function scoreMembers(input: ScoreInput): ScoreResult {
   const versions = sortVersions(input.scheme);
-  const first = versions[0];
-  const period = resolvePeriod(input.period, first.cycleStartMonth);
-  if (versions.some((v) => v.cycleStartMonth !== first.cycleStartMonth))
-    throw new CoreError("mixed-cycles", `方案 ${first.id} 的各版本周期起始月不一致`);
-  // Structure (components, grades, categories) follows the version in force at the period's end.
-  const scheme = versionInForce(versions, periodDates(period, first.cycleStartMonth).end);
-  const ledger = buildCycleLedger(versions, scheme, input.members, ledgerColumns(input.entries), period.cycleYear);
+  const period = resolvePeriod(input.period, versions[0].cycleStartMonth);
+  return scoreCycle(input, period.cycleYear).score(period);
+}
 
-  const appraisals = new Map<string, { grade?: string; score?: number }>();
-  // A member appraised twice in a year: the first record counts (validation flags the second).
-  for (const a of input.appraisals ?? []) if (a.cycleYear === period.cycleYear && !appraisals.has(a.memberId)) appraisals.set(a.memberId, a);
-  const raw = scoreRaw(ledger, period, input.previousTotals ?? {}, appraisals);
+function scorePeriod(ledger: CycleLedger, period: Period, previousTotals: Readonly<Record<string, number>>, appraisals: Appraisals): ScoreResult {
+  const { scheme } = ledger;
+  const raw = scoreRaw(ledger, period, previousTotals, appraisals);
 
   const categories = new Map(scheme.categories.map((c) => [c.name, c]));
   const componentNames = [...ledger.pointComponents.map((c) => c.name), ...(ledger.appraisal ? [ledger.appraisal.name] : [])];
   const graded = period.kind === scheme.gradedPeriod;
 
-  const members: MemberScore[] = input.members.map((member, m) => {
+  const members: MemberScore[] = ledger.members.map((member, m) => {
     const vetoReason = ledger.veto[m];
     const veto = vetoReason !== null;
     const components: Record<string, number> = {};
@@ -497,7 +555,7 @@ export function scoreMembers(input: ScoreInput): ScoreResult {
     componentNames,
     maxTotal: fromTenths(maxTotal),
     members,
-    ignored: ledger.ignored,
+    ignored: ledger.ignored.slice(),
   };
 }
 

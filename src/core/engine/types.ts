@@ -102,7 +102,9 @@ export type IgnoredReason =
   | "missing-value"
   | "value-out-of-range"
   | "value-mismatch"
-  | "category-not-applicable";
+  | "category-not-applicable"
+  /** Dated outside the cycle being scored (another year's entry, or a typo in the year). */
+  | "outside-cycle";
 
 export interface IgnoredEntry {
   index: number;
@@ -121,4 +123,34 @@ export interface ScoreResult {
   members: MemberScore[];
   /** Entries inside the period's cycle that could not be scored as written; they count toward nothing. */
   ignored: IgnoredEntry[];
+}
+
+/** Why an entry did not count, as the clerk reads it (every reason must have one). */
+export const IGNORED_REASONS: Record<IgnoredReason, string> = {
+  "unknown-member": "编号不在党员名册中",
+  "unknown-item": "项目代码不在方案中",
+  "bad-date": "日期无法识别",
+  "bad-count": "次数不是正整数",
+  "missing-value": "酌情计分的项目未填分值",
+  "value-out-of-range": "分值超出项目的范围",
+  "value-mismatch": "分值与项目的固定分值不符",
+  "category-not-applicable": "项目不适用于该党员的类别",
+  "outside-cycle": "日期不在本考核年度内",
+};
+
+/** The entries that did not count, by reason, most frequent first: 「3 条：编号不在党员名册中（第 5、9、12 行）」. */
+export function describeIgnored(ignored: readonly IgnoredEntry[], shownRows = 5): string[] {
+  const byReason = new Map<IgnoredReason, IgnoredEntry[]>();
+  for (const i of ignored) {
+    const list = byReason.get(i.reason);
+    if (list) list.push(i);
+    else byReason.set(i.reason, [i]);
+  }
+  return [...byReason.entries()]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([reason, list]) => {
+      const rows = list.filter((i) => i.ref !== undefined).map((i) => i.ref);
+      const where = rows.length === 0 ? "" : `（第 ${rows.slice(0, shownRows).join("、")}${rows.length > shownRows ? " 等" : ""} 行）`;
+      return `${list.length} 条：${IGNORED_REASONS[reason]}${where}`;
+    });
 }

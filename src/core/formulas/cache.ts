@@ -133,6 +133,8 @@ export const formulaCacheStats = {
   rosterParses: 0,
   appraisalParses: 0,
   scorings: 0,
+  /** Passes over the ledger's entries (one per cycle: its periods are scored from it). */
+  cycleReads: 0,
 };
 
 const clearers: (() => void)[] = [];
@@ -149,4 +151,5 @@ export function resetFormulaCaches(): void {
   formulaCacheStats.rosterParses = 0;
   formulaCacheStats.appraisalParses = 0;
   formulaCacheStats.scorings = 0;
+  formulaCacheStats.cycleReads = 0;
 }

@@ -1,9 +1,8 @@
 import fc from "fast-check";
-import { ledgerColumns } from "../engine/scoreMembers";
 import { isBlank } from "../cells";
 import type { LedgerColumns } from "../engine/types";
 import { SHEETS } from "../ledger/layout";
-import { readLedger } from "../ledger/readLedger";
+import { readLedgerModel } from "../ledger/readLedger";
 import type { Cell, TableData } from "../sheetModel";
 import { resetFormulaCaches } from "./cache";
 import { readLedgerRange } from "./ledgerRanges";
@@ -12,10 +11,10 @@ import { cellOf } from "./rangeTable";
 const HEADERS = SHEETS.ledger.columns.map((c) => c.header);
 const FIRST_ROW = 2;
 
-/** Both readings of one ledger: readLedger over the table (CLI, task pane) and the range a formula gets. */
+/** Both readings of one ledger: readLedgerModel over the table (CLI, task pane) and the range a formula gets. */
 function bothWays(rows: Cell[][]): { viaTable: LedgerColumns; viaRange: LedgerColumns } {
-  const table: TableData = { name: SHEETS.ledger.table, sheet: SHEETS.ledger.sheet, headers: HEADERS, rowCount: rows.length, rows, firstRow: FIRST_ROW, firstColumn: "A" };
-  const viaTable = ledgerColumns(readLedger(new Map([[SHEETS.ledger.table, table]])).entries.map((e) => ({ ...e, note: undefined })));
+  const table: TableData = { name: SHEETS.ledger.table, sheet: SHEETS.ledger.sheet, headers: HEADERS, rowCount: rows.length, rows, firstRow: FIRST_ROW, firstColumn: 0 };
+  const viaTable = readLedgerModel(new Map([[SHEETS.ledger.table, table]])).entries;
   resetFormulaCaches();
   const parsed = readLedgerRange([HEADERS, ...rows]);
   if (!("value" in parsed)) throw new Error(parsed.message);

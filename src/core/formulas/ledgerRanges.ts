@@ -5,9 +5,9 @@
  * found by header text, in any order, among extra columns. Each parse is cached by content.
  */
 import { CellError } from "../cellError";
-import { type CellValue, isBlank, toNumber } from "../cells";
-import { textPool } from "../engine/scoreMembers";
-import { type Appraisal, BLANK_NUMBER, type LedgerColumns, type Member } from "../engine/types";
+import type { CellValue } from "../cells";
+import type { Appraisal, LedgerColumns, Member } from "../engine/types";
+import { allBlank, filled, parseEntryRows } from "../ledger/entryColumns";
 import { SHEETS } from "../ledger/layout";
 import { PLAIN_READERS, appraisalFromCells, memberFromCells } from "../ledger/readLedger";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
@@ -40,46 +40,6 @@ function at(row: readonly unknown[], column: number): CellValue {
 }
 
 /**
- * A per-parse memo over raw cells: a ledger repeats the same dates, ids and codes thousands of
- * times, and reading each cell anew (a Date per serial, regular expressions per text) would dominate
- * a cold parse. Numbers and strings are memoized apart so that 1 and "1" stay distinct.
- */
-function memoized<V>(read: (value: CellValue) => V): (raw: unknown) => V {
-  const numbers = new Map<number, V>();
-  const strings = new Map<string, V>();
-  return (raw) => {
-    if (typeof raw === "number") {
-      let value = numbers.get(raw);
-      if (value === undefined) numbers.set(raw, (value = read(raw)));
-      return value;
-    }
-    if (typeof raw === "string") {
-      let value = strings.get(raw);
-      if (value === undefined) strings.set(raw, (value = read(raw)));
-      return value;
-    }
-    return read(cellOf(raw));
-  };
-}
-
-function allBlank(row: readonly unknown[], columns: readonly number[]): boolean {
-  for (const c of columns) if (!isBlank(at(row, c))) return false;
-  return true;
-}
-
-/** A 次数 or 分值 cell as readLedger reads it (BLANK_NUMBER when blank, NaN when not a number), with numbers (nearly every cell) taken as they are. */
-function numberCell(raw: unknown): number {
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : Number.NaN;
-  const cell = cellOf(raw);
-  return isBlank(cell) ? BLANK_NUMBER : toNumber(cell) ?? Number.NaN;
-}
-
-/** A cell that is surely not blank, decided without reading it (the common case of a filled row). */
-function filled(raw: unknown): boolean {
-  return typeof raw === "number" || (typeof raw === "string" && raw.length > 0 && raw.charCodeAt(0) > 0x20 && raw.charCodeAt(0) !== 0x3000 && raw.charCodeAt(0) !== 0xa0);
-}
-
-/**
  * 积分台账 (日期, 编号, 项目代码, 次数, 分值) as ledger columns; blank rows are skipped. Columns,
  * not an object per row: a cold parse of 100,000 rows then allocates a few arrays, and the garbage
  * collector has next to nothing to copy.
@@ -97,64 +57,13 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
     const cached = ledgerCache.get(key);
     if (cached) return { key, value: cached };
   }
-  const value = parseLedgerColumns(range, located.headerRow, columns, hasher);
-  if (hasher) key = hasher.key(Math.max(0, range.length - located.headerRow - 1));
-  ledgerCache.set(key, value);
-  return { key, value };
-}
-
-/** Parses the ledger columns, feeding each row to `hasher` when the key is still to be made. */
-function parseLedgerColumns(range: Matrix, headerRow: number, columns: readonly number[], hasher: ColumnHasher | null): LedgerColumns {
   formulaCacheStats.ledgerParses++;
-  const [date, id, code, count, value, reverses = -1] = columns;
-  // The same readers as readLedger's entryFromCells (a test holds the two to the same entries),
-  // each distinct cell read once into the shared text pool.
-  const pool = textPool();
-  const readDate = memoized((cell) => pool.index(PLAIN_READERS.date(cell)));
-  // Member ids: most are already plain text, which the reader returns at the cost of a scan; the pool's
-  // own map then does what a memo would, one lookup instead of two.
-  const readText = (raw: unknown) => pool.index(PLAIN_READERS.text(typeof raw === "string" || typeof raw === "number" ? raw : cellOf(raw)));
-  const readCode = memoized((cell) => pool.index(PLAIN_READERS.code(cell)));
-  const size = Math.max(0, range.length - headerRow - 1);
-  const columnsOut = {
-    date: new Int32Array(size),
-    memberId: new Int32Array(size),
-    itemCode: new Int32Array(size),
-    count: new Float64Array(size),
-    value: new Float64Array(size),
-    ref: new Float64Array(size),
-    reverses: new Float64Array(size),
-  };
-  let n = 0;
-  for (let r = headerRow + 1; r < range.length; r++) {
-    const row = range[r];
-    if (hasher) hasher.row(row);
-    const d = row[date];
-    const m = row[id];
-    const c = row[code];
-    if (!filled(d) && !filled(m) && !filled(c) && allBlank(row, columns)) continue;
-    const x = reverses < 0 ? null : row[reverses];
-    const reversed = x === null || x === undefined || x === "" ? BLANK_NUMBER : numberCell(x);
-    columnsOut.date[n] = readDate(d);
-    columnsOut.memberId[n] = readText(m);
-    columnsOut.itemCode[n] = readCode(c);
-    columnsOut.count[n] = numberCell(row[count]);
-    columnsOut.value[n] = numberCell(row[value]);
-    columnsOut.ref[n] = r + 1;
-    columnsOut.reverses[n] = Number.isInteger(reversed) ? reversed : Number.NaN;
-    n++;
-  }
-  return {
-    length: n,
-    texts: pool.texts,
-    date: columnsOut.date.subarray(0, n),
-    memberId: columnsOut.memberId.subarray(0, n),
-    itemCode: columnsOut.itemCode.subarray(0, n),
-    count: columnsOut.count.subarray(0, n),
-    value: columnsOut.value.subarray(0, n),
-    ref: columnsOut.ref.subarray(0, n),
-    reverses: columnsOut.reverses.subarray(0, n),
-  };
+  const [date, memberId, itemCode, count, value, reverses = -1] = columns;
+  // The same reading as readLedger's (a test holds the two to the same entries); 说明 only feeds veto reasons, which no formula shows.
+  const parsed = parseEntryRows(range, located.headerRow + 1, { date, memberId, itemCode, count, value, reverses, note: -1 }, { firstRef: located.headerRow + 2, blankColumns: columns, hasher });
+  if (hasher) key = hasher.key(Math.max(0, range.length - located.headerRow - 1));
+  ledgerCache.set(key, parsed);
+  return { key, value: parsed };
 }
 
 /**

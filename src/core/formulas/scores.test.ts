@@ -38,6 +38,13 @@ const appraisals = [
 ];
 
 const base: ScoreRanges = { ledger, roster, appraisals, period: "2026", scheme: star };
+const SCORES_2026 = [
+  ["编号", "姓名", "日常行为积分", "年度评议积分", "总分", "等次", "排名"],
+  ["001", "张三", 73, 15, 88, "合格", 2],
+  ["002", "李四", 0, 0, 0, "不合格", 3],
+  ["003", "王五", 75, 20, 95, "优秀", 1],
+  ["004", "赵六", 80, 0, 80, "", ""],
+];
 const total = (memberId: unknown, period: unknown = "2026", component?: unknown, extra: Partial<ScoreRanges> = {}) =>
   memberTotal({ ...base, period: period as ScoreRanges["period"], memberId: memberId as string, component: component as string, ...extra });
 
@@ -48,13 +55,7 @@ describe("PARTY.SCORES core (star-member: 日常行为积分 80 + 年度评议�
     // 001: 80 − 1×2 (D1 ×2) − 2 (D2) − 3 (D6 酌情) = 73, 评议合格 +15 = 88 合格.
     // 002: V1 一票否决 → 0, ranked last. 003: 80 − 5 = 75 (the December 2025 entry is last cycle's), 优秀 +20 = 95.
     // 004 入党积极分子: 80, no grade and no rank; the 2025 appraisal does not count in 2026.
-    expect(scoresTable(base)).toEqual([
-      ["编号", "姓名", "日常行为积分", "年度评议积分", "总分", "等次", "排名"],
-      ["001", "张三", 73, 15, 88, "合格", 2],
-      ["002", "李四", 0, 0, 0, "不合格", 3],
-      ["003", "王五", 75, 20, 95, "优秀", 1],
-      ["004", "赵六", 80, 0, 80, "", ""],
-    ]);
+    expect(scoresTable(base)).toEqual(SCORES_2026);
   });
 
   it("scores a half-year: no appraisal and no grade before the year end, ranks still shown", () => {
@@ -219,13 +220,13 @@ describe("formula cache", () => {
     expect(total("001")).toBe(88);
     expect(formulaCacheStats).toMatchObject({ ledgerParses: 1, rosterParses: 1, appraisalParses: 1, scorings: 1 });
     // Excel passes a fresh array to every call: equal content, other arrays.
-    for (const id of ["002", "003", "004"]) expect(memberTotal({ ...copy(base), scheme: star, memberId: id })).toBeDefined();
-    expect(scoresTable({ ...copy(base), scheme: star })).toHaveLength(5);
+    for (const [id, expected] of [["002", 0], ["003", 95], ["004", 80]] as const) expect(memberTotal({ ...copy(base), scheme: star, memberId: id })).toBe(expected);
+    expect(scoresTable({ ...copy(base), scheme: star })).toEqual(SCORES_2026);
     expect(formulaCacheStats).toMatchObject({ ledgerParses: 1, rosterParses: 1, appraisalParses: 1, scorings: 1 });
 
-    // Another period scores again but does not parse again.
+    // Another period scores again but does not parse again, nor pass over the cycle's entries again.
     expect(total("001", "2026Q3")).toBe(73);
-    expect(formulaCacheStats).toMatchObject({ ledgerParses: 1, scorings: 2 });
+    expect(formulaCacheStats).toMatchObject({ ledgerParses: 1, scorings: 2, cycleReads: 1 });
     // The same columns in another order, with a title row and extra columns: same content, no parse.
     const order = [9, 6, 3, 1, 0, 5, 2];
     const reordered = [["台账"], ...ledger.map((row) => order.map((c) => row[c]))];

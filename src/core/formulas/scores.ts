@@ -4,7 +4,7 @@
  */
 import { CellError, isCellError } from "../cellError";
 import { type CellValue, isBlank, toText } from "../cells";
-import { scoreMembers } from "../engine/scoreMembers";
+import { type CycleScores, scoreCycle } from "../engine/scoreMembers";
 import type { MemberScore, ScoreResult } from "../engine/types";
 import { CoreError } from "../errors";
 import type { Scheme } from "../scheme/schema";
@@ -36,7 +36,10 @@ interface Scored {
 }
 
 const scoredCache = new Lru<Scored>(8);
+/** The ledger read for a cycle: formulas for other periods of it score from this, without another pass over the ledger. */
+const cycleCache = new Lru<CycleScores>(4);
 registerCache(() => scoredCache.clear());
+registerCache(() => cycleCache.clear());
 
 /** A distinct number per scheme object, so that two schemes with one id and version never share a cache entry. */
 const schemeSerials = new WeakMap<Scheme, number>();
@@ -62,13 +65,20 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
   if (isCellError(appraisals)) return appraisals;
 
   const versions = input.versions && input.versions.length > 1 ? input.versions : [scheme];
-  const key = [ledger.key, roster.key, appraisals.key, versions.map(schemeKey).join(","), period.label].join("|");
+  const inputKey = [ledger.key, roster.key, appraisals.key, versions.map(schemeKey).join(",")].join("|");
+  const key = `${inputKey}|${period.label}`;
   const cached = scoredCache.get(key);
   if (cached) return cached;
   formulaCacheStats.scorings++;
   let result: ScoreResult;
   try {
-    result = scoreMembers({ scheme: versions, members: roster.value, entries: ledger.value, appraisals: appraisals.value, period });
+    const cycleKey = `${inputKey}|${period.cycleYear}`;
+    let cycle = cycleCache.get(cycleKey);
+    if (!cycle) {
+      formulaCacheStats.cycleReads++;
+      cycleCache.set(cycleKey, (cycle = scoreCycle({ scheme: versions, members: roster.value, entries: ledger.value, appraisals: appraisals.value }, period.cycleYear)));
+    }
+    result = cycle.score(period);
   } catch (e) {
     if (e instanceof CoreError) return new CellError("VALUE", e.message);
     throw e;

@@ -16,7 +16,7 @@ const NOW = new Date(2015, 11, 1, 9, 0, 0);
 const headers = GRADING_STORE.columns.map((c) => c.header);
 
 function table(rows: TableData["rows"]): TableData {
-  return { name: GRADING_STORE.table, sheet: GRADING_STORE.sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: "A" };
+  return { name: GRADING_STORE.table, sheet: GRADING_STORE.sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: 0 };
 }
 const DEADLINE = "2015-12-31";
 const xiaoYan: TableData["rows"][number] = [2015, "002", "肖燕", "理论学习不够,政策理论水平不强。", "加强对党的理论知识学习", DEADLINE, "王书记", "", "优秀", ""];
@@ -71,7 +71,7 @@ describe("分类定级 store (S9)", () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ name: "CoreError", code: "grading-refused" });
+    expect(error).toMatchObject({ name: "Refused", code: "grading-refused" });
   });
 
   it("accepts the seed's rows and skips blank ones", () => {
@@ -94,9 +94,9 @@ describe("分类定级 store (S9)", () => {
     expect(issues.map((i) => [i.row, i.column, i.header, i.severity, i.code])).toEqual([
       [2, "B", "编号", "error", "unknown-member"],
       [2, "A", "年度", "error", "bad-year"],
-      [2, "F", "整改时限", "error", "bad-date"],
+      [2, "F", "整改时限", "error", "grading-bad-deadline"],
       [2, "J", "是否晋位", "error", "bad-promotion"],
-      [2, "I", "测评结果", "error", "unknown-grade"],
+      [2, "I", "测评结果", "error", "grading-unknown-appraisal"],
       [4, "B", "编号", "error", "duplicate-grading"],
       [4, "H", "整改结果", "warning", "promotion-without-outcome"],
     ]);
@@ -115,7 +115,7 @@ describe("分类定级 store (S9)", () => {
   it("checks 测评结果 only where the appraisal is graded", () => {
     // 星级党员: 评议 优秀 20 / 合格 15 — also grades, so 良好 is refused; a score-mode scheme takes any text.
     const sheet = table([[2015, "001", "杨正龙", "", "", null, "", "", "良好", ""]]);
-    expect(validateGrading(sheet, ids, star).map((i) => i.code)).toEqual(["unknown-grade"]);
+    expect(validateGrading(sheet, ids, star).map((i) => i.code)).toEqual(["grading-unknown-appraisal"]);
     const scored = { ...scheme, components: scheme.components.map((c) => (c.kind === "appraisal" ? { ...c, appraisal: { mode: "score" as const, min: 0, max: 20 } } : c)) };
     expect(validateGrading(sheet, ids, scored)).toEqual([]);
   });

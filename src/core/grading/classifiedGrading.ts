@@ -4,36 +4,19 @@
  * promoted (晋位). One row per member and year; the score and 等次 come from the engine.
  */
 import { toIsoDate, toNumber, toText } from "../cells";
-import { CoreError } from "../errors";
-import { SHEETS, type TableSheetDef } from "../ledger/layout";
+import { Refused } from "../errors";
+import { choice, integer, memberId, text, sideSheet } from "../ledger/layout";
 import { logOp } from "../ledger/log";
-import { rowsOf } from "../ledger/readLedger";
 import { appendToStore, formatsOf } from "../ledger/scaffold";
+import { checkStoreRows, textRecords } from "../stores/storeRows";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
-import { type Cell, type TableData, type WorkbookOp, columnLetter } from "../sheetModel";
+import { type Cell, type TableData, type WorkbookOp } from "../sheetModel";
 import type { ValidationIssue } from "../validation/validateLedger";
 
 export const PROMOTION_CHOICES = ["是", "否"] as const;
 export type PromotionChoice = (typeof PROMOTION_CHOICES)[number];
 
-export const GRADING_STORE: TableSheetDef = {
-  kind: "table",
-  sheet: "分类定级",
-  table: "GradingTable",
-  columns: [
-    { header: "年度", type: "integer", width: 8 },
-    { header: "编号", type: "text", width: 10, dropdown: "memberIds" },
-    { header: "姓名", type: "text", width: 10 },
-    { header: "存在问题", type: "text", width: 30 },
-    { header: "整改措施", type: "text", width: 30 },
-    { header: "整改时限", type: "text", width: 12 },
-    { header: "联系领导", type: "text", width: 10 },
-    { header: "整改结果", type: "text", width: 24 },
-    { header: "测评结果", type: "text", width: 10 },
-    { header: "是否晋位", type: "text", width: 8 },
-  ],
-  note: "党员分类定级：每名党员每年一行，记录存在问题、整改措施、整改时限、联系领导、整改结果、民主测评结果及是否晋位",
-};
+export const GRADING_STORE = sideSheet("分类定级", "GradingTable", "党员分类定级：每名党员每年一行，记录存在问题、整改措施、整改时限、联系领导、整改结果、民主测评结果及是否晋位", [...[integer("年度"), memberId(), text("姓名", 10), text("存在问题", 30), text("整改措施", 30), text("整改时限", 12), text("联系领导", 10)], ...[text("整改结果", 24), text("测评结果", 10), choice("是否晋位", 8, PROMOTION_CHOICES)]]);
 
 /** Column index of each header in GRADING_STORE. */
 const COL = Object.fromEntries(GRADING_STORE.columns.map((c, i) => [c.header, i])) as Record<string, number>;
@@ -51,7 +34,7 @@ export interface GradingInput {
   promoted?: PromotionChoice | "";
 }
 
-const refuse = (message: string) => new CoreError("grading-refused", message);
+const refuse = (message: string) => new Refused("grading", message);
 const orNull = (value: string) => (value === "" ? null : value);
 /** Free text as written (full-width punctuation kept), trimmed. */
 const prose = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
@@ -120,10 +103,7 @@ export function planGradingRecord(table: TableData | undefined, members: readonl
   row[COL["年度"]] = input.year;
   row[COL["编号"]] = member.id;
   row[COL["姓名"]] = member.name;
-  const ops = appendToStore(GRADING_STORE, table, [row], [
-    { column: COL["编号"], source: { range: { sheet: SHEETS.roster.sheet, column: 0 } } },
-    { column: COL["是否晋位"], source: { list: [...PROMOTION_CHOICES] } },
-  ]);
+  const ops = appendToStore(GRADING_STORE, table, [row]);
   ops.push(logOp(now, [{ action: "登记分类定级", sheet: GRADING_STORE.sheet, range: "", detail: who }]));
   return ops;
 }
@@ -139,36 +119,20 @@ function appraisalGrades(scheme: Scheme): string[] | null {
  * is not a date, a bad 是否晋位 or 测评结果, and a promotion without an 整改结果 (warning).
  */
 export function validateGrading(table: TableData | undefined, rosterIds: ReadonlySet<string>, scheme: Scheme): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (!table) return issues;
   const grades = appraisalGrades(scheme);
   const seen = new Map<string, number>();
-  const column = (header: string) => columnLetter(table.headers.indexOf(header));
-  for (const r of rowsOf(table)) {
-    const values = r.values;
-    if (Object.values(values).every((v) => toText(v as Cell) === "")) continue;
-    const add = (header: string, severity: "error" | "warning", code: string, message: string) =>
-      issues.push({ code, severity, sheet: GRADING_STORE.sheet, row: r.row, column: column(header), header, message: `第${r.row}行 ${message}`, values });
-    const id = toText(values["编号"]);
-    const year = toNumber(values["年度"]);
-    const goodYear = year !== null && Number.isInteger(year) && year >= 1900 && year <= 2999;
-    if (!rosterIds.has(id)) add("编号", "error", "unknown-member", `编号「${id || "（空）"}」不在党员名册中`);
-    if (!goodYear) add("年度", "error", "bad-year", `年度「${toText(values["年度"]) || "（空）"}」不是四位年份`);
-    if (id && goodYear) {
-      const key = `${year}|${id}`;
-      const first = seen.get(key);
-      if (first !== undefined) add("编号", "error", "duplicate-grading", `编号 ${id} 在${year}年度已有分类定级记录（第${first}行）`);
-      else seen.set(key, r.row);
-    }
-    const deadline = toText(values["整改时限"]);
-    if (deadline && !deadlineOf(values["整改时限"])) add("整改时限", "error", "bad-date", `整改时限「${deadline}」${DEADLINE_HINT}`);
-    const promoted = toText(values["是否晋位"]);
-    if (promoted && !PROMOTION_CHOICES.includes(promoted as PromotionChoice)) add("是否晋位", "error", "bad-promotion", `是否晋位「${promoted}」须为：${PROMOTION_CHOICES.join("、")}`);
-    const appraisal = toText(values["测评结果"]);
-    if (appraisal && grades && !grades.includes(appraisal)) add("测评结果", "error", "unknown-grade", `测评结果「${appraisal}」不是评议等次（${grades.join("、")}）`);
-    if (promoted === "是" && !toText(values["整改结果"])) add("整改结果", "warning", "promotion-without-outcome", "是否晋位为「是」，但整改结果为空");
-  }
-  return issues;
+  return checkStoreRows(table, (r) => {
+    const id = r.member(rosterIds);
+    const year = r.year();
+    if (id && year !== null) r.once(seen, `${year}|${id}`, "编号", "duplicate-grading", (first) => `编号 ${id} 在${year}年度已有分类定级记录（第${first}行）`);
+    const deadline = r.text("整改时限");
+    if (deadline && !deadlineOf(r.values["整改时限"])) r.add("整改时限", "error", "grading-bad-deadline", `整改时限「${deadline}」${DEADLINE_HINT}`);
+    const promoted = r.text("是否晋位");
+    if (promoted && !PROMOTION_CHOICES.includes(promoted as PromotionChoice)) r.add("是否晋位", "error", "bad-promotion", `是否晋位「${promoted}」须为：${PROMOTION_CHOICES.join("、")}`);
+    const appraisal = r.text("测评结果");
+    if (appraisal && grades && !grades.includes(appraisal)) r.add("测评结果", "error", "grading-unknown-appraisal", `测评结果「${appraisal}」不是评议等次（${grades.join("、")}）`);
+    if (promoted === "是" && !r.text("整改结果")) r.add("整改结果", "warning", "promotion-without-outcome", "是否晋位为「是」，但整改结果为空");
+  });
 }
 
 export interface GradingRecord {
@@ -189,22 +153,17 @@ export interface GradingRecord {
 
 /** Every grading row with a 编号, in sheet order. */
 export function gradingRows(table: TableData | undefined): GradingRecord[] {
-  const t = (v: unknown) => toText(v as Cell);
-  return rowsOf(table)
-    .filter((r) => t(r.values["编号"]))
-    .map((r) => ({
-      row: r.row,
-      year: toNumber(r.values["年度"]),
-      memberId: t(r.values["编号"]),
-      name: t(r.values["姓名"]),
-      problems: prose(r.values["存在问题"]),
-      measures: prose(r.values["整改措施"]),
-      deadline: deadlineOf(r.values["整改时限"]) ?? t(r.values["整改时限"]),
-      leader: prose(r.values["联系领导"]),
-      outcome: prose(r.values["整改结果"]),
-      appraisal: t(r.values["测评结果"]),
-      promoted: t(r.values["是否晋位"]),
-    }));
+  const fields = { memberId: "编号", name: "姓名", deadline: "整改时限", appraisal: "测评结果", promoted: "是否晋位" } as const;
+  return textRecords(table, fields, "memberId").map(({ values, ...r }) => ({
+    ...r,
+    year: toNumber(values["年度"]),
+    // Free text as written (full-width punctuation kept).
+    problems: prose(values["存在问题"]),
+    measures: prose(values["整改措施"]),
+    leader: prose(values["联系领导"]),
+    outcome: prose(values["整改结果"]),
+    deadline: deadlineOf(values["整改时限"]) ?? r.deadline,
+  }));
 }
 
 /** The grading rows of one year, in sheet order. */

@@ -13,7 +13,8 @@ export interface ColumnDef {
   type: ColumnType;
   /** Column width in characters. */
   width: number;
-  dropdown?: DropdownSource;
+  /** A source of the workbook, or a fixed list of choices. */
+  dropdown?: DropdownSource | { list: readonly string[] };
   /** Filled by the add-in when it writes a row (项目名称, 分值 of fixed items). */
   filled?: boolean;
 }
@@ -29,8 +30,17 @@ export interface TableSheetDef {
   note: string;
 }
 
-const text = (header: string, width = 12, extra: Partial<ColumnDef> = {}): ColumnDef => ({ header, type: "text", width, ...extra });
-const date = (header: string): ColumnDef => ({ header, type: "date", width: 12 });
+export const text = (header: string, width = 12, extra: Partial<ColumnDef> = {}): ColumnDef => ({ header, type: "text", width, ...extra });
+export const date = (header: string, width = 12): ColumnDef => ({ header, type: "date", width });
+export const integer = (header: string, width = 8): ColumnDef => ({ header, type: "integer", width });
+export const number = (header: string, width = 8): ColumnDef => ({ header, type: "number", width });
+/** A text column filled from a fixed list of choices. */
+export const choice = (header: string, width: number, list: readonly string[]): ColumnDef => ({ header, type: "text", width, dropdown: { list } });
+/** A sheet kept beside the ledger, created on first use: its table and what the clerk writes there. */
+export const sideSheet = (sheet: string, table: string, note: string, columns: readonly ColumnDef[]): TableSheetDef => ({ kind: "table", sheet, table, columns, note });
+
+/** The 编号 column of a sheet about members: a dropdown of the roster's ids. */
+export const memberId = (header = "编号", width = 10): ColumnDef => ({ header, type: "text", width, dropdown: "memberIds" });
 
 export const SETTINGS_KEYS = {
   branch: "支部名称",

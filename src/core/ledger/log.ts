@@ -1,3 +1,4 @@
+import { localTimestamp } from "../dates";
 import type { WorkbookOp } from "../sheetModel";
 import { SHEETS } from "./layout";
 
@@ -8,17 +9,12 @@ export interface LogEntry {
   detail: string;
 }
 
-function stamp(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())} ${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}`;
-}
-
 /** The 操作日志 rows for changes the add-in makes; appended in the same batch as the change. */
 export function logOp(now: Date, entries: LogEntry[]): WorkbookOp {
   return {
     op: "appendRows",
     table: SHEETS.log.table,
-    rows: entries.map((e) => [stamp(now), e.action, e.sheet, e.range, e.detail]),
+    rows: entries.map((e) => [localTimestamp(now), e.action, e.sheet, e.range, e.detail]),
     formats: SHEETS.log.columns.map((c) => c.type),
   };
 }

@@ -1,7 +1,11 @@
 import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
-import type { Appraisal, LedgerEntry, Member } from "../engine/types";
+import { ledgerEntries } from "../engine/scoreMembers";
+import type { Appraisal, LedgerColumns, LedgerEntry, Member } from "../engine/types";
 import type { Cell, TableData } from "../sheetModel";
+import { type CellReaders, PLAIN_READERS, ledgerColumnsOfTable } from "./entryColumns";
 import { SETTINGS_KEYS, SHEETS, type SheetKey } from "./layout";
+
+export { type CellReaders, PLAIN_READERS } from "./entryColumns";
 
 /** One table row with its cells keyed by header and its sheet row number. */
 export interface SheetRow {
@@ -25,29 +29,22 @@ function isBlankRow(row: SheetRow): boolean {
   return Object.values(row.values).every((v) => isBlank(v));
 }
 
-export interface LedgerContents {
+/** The ledger as the engine scores it. */
+export interface LedgerModel {
   settings: Map<string, string>;
   members: Member[];
-  entries: LedgerEntry[];
+  /** 积分台账 as columns (the one reading, entryColumns.ts): no object per row. */
+  entries: LedgerColumns;
   appraisals: Appraisal[];
+}
+
+/** The ledger with an object per entry, for callers that walk a few entries (not the engine). */
+export interface LedgerContents extends Omit<LedgerModel, "entries"> {
+  entries: LedgerEntry[];
 }
 
 /** The tables a whole-ledger read takes (approvals included, so edits to approved periods can be found). */
 export const LEDGER_TABLES: SheetKey[] = ["settings", "roster", "ledger", "appraisals", "approvals", "approvalPrints"];
-
-/** How cells become ids, codes and dates; a caller reading big ranges may pass memoized versions. */
-export interface CellReaders {
-  text: (value: CellValue) => string;
-  code: (value: CellValue) => string;
-  date: (value: CellValue) => string;
-}
-
-export const PLAIN_READERS: CellReaders = {
-  text: toText,
-  code: (value) => toText(value).toUpperCase(),
-  // What is not a date stays as written, so the engine reports it as a bad date.
-  date: (value) => toIsoDate(value) ?? toText(value),
-};
 
 function optionalNumber(value: CellValue): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
@@ -58,25 +55,6 @@ export function memberFromCells(id: CellValue, name: CellValue, category: CellVa
   return { id: read.text(id), name: read.text(name), category: read.text(category), joinedOn: toIsoDate(joinedOn) ?? undefined };
 }
 
-export function entryFromCells(
-  cells: { date: CellValue; memberId: CellValue; itemCode: CellValue; count: CellValue; value: CellValue; note?: CellValue; reverses?: CellValue },
-  ref: number,
-  read: CellReaders = PLAIN_READERS,
-): LedgerEntry {
-  const reverses = cells.reverses === undefined || isBlank(cells.reverses) ? null : toNumber(cells.reverses);
-  // Every entry has the same shape (all keys, in one order): the engine's hot loop stays monomorphic.
-  return {
-    date: read.date(cells.date),
-    memberId: read.text(cells.memberId),
-    itemCode: read.code(cells.itemCode),
-    count: optionalNumber(cells.count),
-    value: optionalNumber(cells.value),
-    note: cells.note === undefined ? undefined : toText(cells.note) || undefined,
-    ref,
-    reverses: reverses !== null && Number.isInteger(reverses) ? reverses : undefined,
-  };
-}
-
 export function appraisalFromCells(year: CellValue, memberId: CellValue, grade: CellValue, score: CellValue, read: CellReaders = PLAIN_READERS): Appraisal {
   return { cycleYear: toNumber(year) ?? Number.NaN, memberId: read.text(memberId), grade: read.text(grade) || undefined, score: optionalNumber(score) };
 }
@@ -84,22 +62,24 @@ export function appraisalFromCells(year: CellValue, memberId: CellValue, grade: 
 /**
  * The ledger as the engine takes it. Cells are read leniently (numeric text, full-width digits,
  * serial or text dates); what cannot be read stays as written so the engine and the validator
- * can report it at its row. Blank rows are skipped.
+ * can report it at its row. Blank rows are skipped. 积分台账 is read straight into columns.
  */
-export function readLedger(tables: Map<string, TableData>): LedgerContents {
+export function readLedgerModel(tables: Map<string, TableData>): LedgerModel {
   const settings = readSettings(tables);
   const members = rowsOf(tables.get(SHEETS.roster.table))
     .filter((r) => !isBlankRow(r))
     .map((r) => memberFromCells(get(r, "编号"), get(r, "姓名"), get(r, "党员类别"), get(r, "入党日期")));
-  const entries = rowsOf(tables.get(SHEETS.ledger.table))
-    .filter((r) => !isBlankRow(r))
-    .map((r) =>
-      entryFromCells({ date: get(r, "日期"), memberId: get(r, "编号"), itemCode: get(r, "项目代码"), count: get(r, "次数"), value: get(r, "分值"), note: get(r, "说明"), reverses: get(r, "撤销行号") }, r.row),
-    );
+  const entries = ledgerColumnsOfTable(tables.get(SHEETS.ledger.table));
   const appraisals = rowsOf(tables.get(SHEETS.appraisals.table))
     .filter((r) => !isBlankRow(r))
     .map((r) => appraisalFromCells(get(r, "年度"), get(r, "编号"), get(r, "评议等次"), get(r, "分值")));
   return { settings, members, entries, appraisals };
+}
+
+/** readLedgerModel with an object per entry. */
+export function readLedger(tables: Map<string, TableData>): LedgerContents {
+  const model = readLedgerModel(tables);
+  return { ...model, entries: ledgerEntries(model.entries) };
 }
 
 /** The 设置 sheet as 项目 → 值. */
@@ -120,5 +100,5 @@ export function settingsYear(settings: Map<string, string>): number | null {
 /** A TableData for a layout table from rows in its column order (first data row at sheet row 2). */
 export function tableFromRows(def: { table: string; sheet: string; columns: readonly { header: string }[] }, rows: Cell[][]): TableData {
   const headers = def.columns.map((c) => c.header);
-  return { name: def.table, sheet: def.sheet, headers, rows: rows.map((r) => headers.map((_, i) => r[i] ?? null)), rowCount: rows.length, firstRow: 2, firstColumn: "A" };
+  return { name: def.table, sheet: def.sheet, headers, rows: rows.map((r) => headers.map((_, i) => r[i] ?? null)), rowCount: rows.length, firstRow: 2, firstColumn: 0 };
 }

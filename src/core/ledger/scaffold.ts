@@ -55,18 +55,21 @@ export function ruleRows(scheme: Scheme): Cell[][] {
   ]);
 }
 
-function dropdownSource(def: TableSheetDef, column: number, scheme: Scheme): ValidationSource | null {
-  switch (def.columns[column].dropdown) {
+function dropdownSource(def: TableSheetDef, column: number, scheme: Scheme | null): ValidationSource | null {
+  const dropdown = def.columns[column].dropdown;
+  if (typeof dropdown === "object") return { list: [...dropdown.list] };
+  if (!scheme && dropdown !== "memberIds" && dropdown !== "itemCodes" && dropdown !== "statuses") return null;
+  switch (dropdown) {
     case "memberIds":
       return { range: { sheet: SHEETS.roster.sheet, column: 0 } };
     case "itemCodes":
       return { range: { sheet: SHEETS.rules.sheet, column: 0 } };
     case "categories":
-      return { list: scheme.categories.map((c) => c.name) };
+      return { list: scheme!.categories.map((c) => c.name) };
     case "statuses":
       return { list: [...MEMBER_STATUSES] };
     case "appraisalGrades": {
-      const a = scheme.components.find((c) => c.kind === "appraisal");
+      const a = scheme!.components.find((c) => c.kind === "appraisal");
       return a && a.kind === "appraisal" && a.appraisal.mode === "grades" ? { list: a.appraisal.grades.map((g) => g.name) } : null;
     }
     default:
@@ -91,9 +94,13 @@ export function tableSpec(def: TableSheetDef, rows: Cell[][]): TableSpec {
  * Rows for a sheet kept beside the ledger (承诺事项, 积分兑换, 评星晋级 …) that is created on first use:
  * appended when the table exists, else the table is created with them and its dropdowns set.
  */
-export function appendToStore(def: TableSheetDef, table: unknown, rows: Cell[][], dropdowns: readonly { column: number; source: ValidationSource }[] = []): WorkbookOp[] {
+export function appendToStore(def: TableSheetDef, table: unknown, rows: Cell[][], extraDropdowns: readonly { column: number; source: ValidationSource }[] = []): WorkbookOp[] {
   if (table) return [{ op: "appendRows", table: def.table, rows, formats: formatsOf(def) }];
-  return [{ op: "createTable", spec: tableSpec(def, rows) }, ...dropdowns.map((d): WorkbookOp => ({ op: "setValidation", table: def.table, column: d.column, source: d.source }))];
+  const declared = def.columns.flatMap((_, column) => {
+    const source = extraDropdowns.some((d) => d.column === column) ? null : dropdownSource(def, column, null);
+    return source ? [{ column, source }] : [];
+  });
+  return [{ op: "createTable", spec: tableSpec(def, rows) }, ...[...declared, ...extraDropdowns].map((d): WorkbookOp => ({ op: "setValidation", table: def.table, column: d.column, source: d.source }))];
 }
 
 /**

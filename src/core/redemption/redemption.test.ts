@@ -1,7 +1,8 @@
+import { Refused } from "../errors";
 import { SHEETS } from "../ledger/layout";
 import type { TableData } from "../sheetModel";
 import { isoToSerial } from "../sheetModel";
-import { REDEMPTION_STORE, RedemptionRefused, planRedemption, redemptionBalances } from "./redemption";
+import { REDEMPTION_STORE, planRedemption, redemptionBalances } from "./redemption";
 
 // S7 企业党员积分制度考核管理（模板）：“积分兑换：党员可以根据积分兑换相应的奖励或福利。”
 const members = [
@@ -15,7 +16,7 @@ const earned = new Map([
 const NOW = new Date(2026, 7, 1, 9, 0, 0);
 
 function sheet(rows: TableData["rows"]): TableData {
-  return { name: REDEMPTION_STORE.table, sheet: REDEMPTION_STORE.sheet, headers: REDEMPTION_STORE.columns.map((c) => c.header), rowCount: rows.length, rows, firstRow: 2, firstColumn: "A" };
+  return { name: REDEMPTION_STORE.table, sheet: REDEMPTION_STORE.sheet, headers: REDEMPTION_STORE.columns.map((c) => c.header), rowCount: rows.length, rows, firstRow: 2, firstColumn: 0 };
 }
 
 const redeemed = sheet([
@@ -36,7 +37,9 @@ describe("积分兑换 (S7)", () => {
 
   it("records a redemption the balance covers, creating the sheet the first time, and logs it", () => {
     const first = planRedemption(undefined, members, earned, { date: "2026-08-01", memberId: "002", item: "党史读本", points: 40.5, handler: "李红梅" }, NOW);
-    expect(first.ops.map((o) => o.op)).toEqual(["createTable", "appendRows"]);
+    expect(first.ops.map((o) => o.op)).toEqual(["createTable", "setValidation", "appendRows"]);
+    // The 编号 column declares a dropdown of the roster's ids, and the sheet gets it on creation.
+    expect(first.ops[1]).toEqual({ op: "setValidation", table: "RedemptionTable", column: 1, source: { range: { sheet: "党员名册", column: 0 } } });
     expect(first.balance).toEqual({ memberId: "002", name: "李四", earned: 40.5, redeemed: 40.5, balance: 0 });
     const again = planRedemption(redeemed, members, earned, { date: "2026/8/1", memberId: "001", item: "=HYPERLINK(\"x\")", points: "42.5" }, NOW);
     expect(again.ops[0]).toEqual({ op: "appendRows", table: "RedemptionTable", rows: [[isoToSerial("2026-08-01"), "001", "张三", "=HYPERLINK(\"x\")", 42.5, null, null]], formats: expect.any(Array) });
@@ -45,7 +48,7 @@ describe("积分兑换 (S7)", () => {
 
   it("refuses a redemption beyond the balance, saying what is left and why", () => {
     expect(() => planRedemption(redeemed, members, earned, { date: "2026-08-01", memberId: "001", item: "纪念品", points: 42.6 }, NOW)).toThrow(
-      new RedemptionRefused("张三（001）可兑换积分为 42.5 分（已审定 85 分，已兑换 42.5 分），不足以兑换「纪念品」所需的 42.6 分"),
+      new Refused("redemption", "张三（001）可兑换积分为 42.5 分（已审定 85 分，已兑换 42.5 分），不足以兑换「纪念品」所需的 42.6 分"),
     );
   });
 

@@ -6,30 +6,18 @@
  * of a reward, and the branch writes its rewards in 兑换事项 (待支部确定).
  */
 import { toIsoDate, toNumber, toText } from "../cells";
-import { CoreError } from "../errors";
-import { type TableSheetDef } from "../ledger/layout";
+import { Refused } from "../errors";
+import { date, memberId, number, text, sideSheet } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { rowsOf } from "../ledger/readLedger";
 import { appendToStore } from "../ledger/scaffold";
+import { checkStoreRows } from "../stores/storeRows";
+import type { ValidationIssue } from "../validation/validateLedger";
 import type { Cell, TableData, WorkbookOp } from "../sheetModel";
 import { isoToSerial } from "../sheetModel";
 import { fromTenths, toTenths } from "../tenths";
 
-export const REDEMPTION_STORE: TableSheetDef = {
-  kind: "table",
-  sheet: "积分兑换",
-  table: "RedemptionTable",
-  columns: [
-    { header: "日期", type: "date", width: 12 },
-    { header: "编号", type: "text", width: 10, dropdown: "memberIds" },
-    { header: "姓名", type: "text", width: 10 },
-    { header: "兑换事项", type: "text", width: 28 },
-    { header: "消耗积分", type: "number", width: 10 },
-    { header: "经办人", type: "text", width: 10 },
-    { header: "说明", type: "text", width: 24 },
-  ],
-  note: "党员以支委会审定的积分兑换奖励或福利；与考核积分分开记录，不影响考核积分和排名",
-};
+export const REDEMPTION_STORE = sideSheet("积分兑换", "RedemptionTable", "党员以支委会审定的积分兑换奖励或福利；与考核积分分开记录，不影响考核积分和排名", [date("日期"), memberId(), text("姓名", 10), text("兑换事项", 28), number("消耗积分", 10), text("经办人", 10), text("说明", 24)]);
 
 export interface RedemptionBalance {
   memberId: string;
@@ -72,12 +60,6 @@ export interface RedemptionInput {
   note?: string;
 }
 
-/** A redemption that cannot be made as asked; the message says why in Chinese. */
-export class RedemptionRefused extends CoreError {
-  constructor(message: string) {
-    super("redemption-refused", message);
-  }
-}
 
 /**
  * Records a redemption, refusing one the member's balance does not cover (or a bad date, member or
@@ -91,16 +73,16 @@ export function planRedemption(
   now: Date,
 ): { ops: WorkbookOp[]; balance: RedemptionBalance } {
   const date = toIsoDate(input.date);
-  if (!date) throw new RedemptionRefused(`兑换日期「${input.date}」不是有效日期`);
+  if (!date) throw new Refused("redemption", `兑换日期「${input.date}」不是有效日期`);
   const member = members.find((m) => m.id === toText(input.memberId));
-  if (!member) throw new RedemptionRefused(`编号「${input.memberId}」不在党员名册中`);
+  if (!member) throw new Refused("redemption", `编号「${input.memberId}」不在党员名册中`);
   const item = toText(input.item);
-  if (!item) throw new RedemptionRefused("请填写兑换事项（兑换的奖励或福利）");
+  if (!item) throw new Refused("redemption", "请填写兑换事项（兑换的奖励或福利）");
   const points = toNumber(typeof input.points === "number" ? input.points : toText(input.points));
-  if (points === null || points <= 0 || toTenths(points) / 10 !== points) throw new RedemptionRefused(`消耗积分「${input.points}」须为正数，最多一位小数`);
+  if (points === null || points <= 0 || toTenths(points) / 10 !== points) throw new Refused("redemption", `消耗积分「${input.points}」须为正数，最多一位小数`);
   const before = redemptionBalances([member], earned, table)[0];
   if (toTenths(points) > toTenths(before.balance))
-    throw new RedemptionRefused(
+    throw new Refused("redemption", 
       `${member.name}（${member.id}）可兑换积分为 ${before.balance} 分（已审定 ${before.earned} 分，已兑换 ${before.redeemed} 分），不足以兑换「${item}」所需的 ${points} 分`,
     );
   const row: Cell[] = [isoToSerial(date), member.id, member.name, item, points, toText(input.handler ?? "") || null, toText(input.note ?? "") || null];
@@ -108,4 +90,15 @@ export function planRedemption(
   const balance = { ...before, redeemed: fromTenths(toTenths(before.redeemed) + toTenths(points)), balance: fromTenths(toTenths(before.balance) - toTenths(points)) };
   ops.push(logOp(now, [{ action: "积分兑换", sheet: REDEMPTION_STORE.sheet, range: "", detail: `${member.name}（${member.id}）兑换「${item}」${points} 分，余 ${balance.balance} 分` }]));
   return { ops, balance };
+}
+
+/** Problems of the 积分兑换 sheet as the clerk left it, each at its cell. */
+export function validateRedemptions(table: TableData | undefined, rosterIds: ReadonlySet<string>): ValidationIssue[] {
+  return checkStoreRows(table, (r) => {
+    r.member(rosterIds);
+    if (!toIsoDate(r.values["日期"])) r.add("日期", "error", "redemption-bad-date", `兑换日期「${r.text("日期") || "（空）"}」不是有效日期`);
+    if (!r.text("兑换事项")) r.add("兑换事项", "error", "redemption-item-blank", "兑换事项为空");
+    const points = toNumber(r.values["消耗积分"]);
+    if (points === null || points <= 0 || toTenths(points) / 10 !== points) r.add("消耗积分", "error", "redemption-bad-points", `消耗积分「${r.text("消耗积分") || "（空）"}」须为正数，最多一位小数`);
+  });
 }

@@ -18,7 +18,7 @@ function records() {
     if (op.op === "createTable") rows.push(...op.spec.rows);
   }
   const headers = BRANCH_STAR_STORE.columns.map((c) => c.header);
-  return readBranchStars({ name: BRANCH_STAR_STORE.table, sheet: BRANCH_STAR_STORE.sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: "A" }, 2026);
+  return readBranchStars({ name: BRANCH_STAR_STORE.table, sheet: BRANCH_STAR_STORE.sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: 0 }, 2026);
 }
 
 describe("基层党支部评星晋级目标管理工作台账", () => {

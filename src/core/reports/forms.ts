@@ -14,7 +14,9 @@ import { buildGradingCardSheet, buildGradingLedgerSheet } from "./classifiedGrad
 import type { BranchYear } from "../branchScores/branchScores";
 import { buildBranchScoreSheet } from "./branchScores";
 import { CoreError } from "../errors";
-import type { Appraisal, LedgerEntry, ScoreResult } from "../engine/types";
+import type { CycleScores } from "../engine/scoreMembers";
+import type { Appraisal, LedgerColumns, LedgerEntry, ScoreResult } from "../engine/types";
+import { subPeriods } from "../period";
 import type { Granularity, Scheme } from "../scheme/schema";
 import type { SheetModel } from "../sheetModel";
 import { appraisalResultsOf, buildApprovalSheet } from "./approval";
@@ -34,11 +36,13 @@ export interface ReportInput {
   settings: ReportSettings;
   /** Scored (scoreMembers) for the form's period: see `reportPeriodKind`. */
   result: ScoreResult;
+  /** The cycle of `result`, read once (scoreCycle): forms that show other periods of it score them from here. */
+  cycle?: CycleScores;
   /** The ledger, for 季度明细 (required there). */
-  entries?: readonly LedgerEntry[];
+  entries?: readonly LedgerEntry[] | LedgerColumns;
   /** 民主评议 records, for 年终审批 and 民主评议 (none = empty columns to fill in by hand). */
   appraisals?: readonly Appraisal[];
-  /** 个人台账 (required there): the twelve month results of `result`'s cycle. */
+  /** 个人台账 (this or `cycle` required there): the twelve month results of `result`'s cycle. */
   monthly?: readonly ScoreResult[];
   /** 个人台账: the members to make a sheet for (default: every member of `result`, roster order). */
   memberIds?: readonly string[];
@@ -126,7 +130,9 @@ export const REPORT_FORMS: Readonly<Record<ReportFormName, ReportForm>> = {
     title: "党员积分量化管理台账（个人）",
     periodKind: "cycle",
     build: (i) => {
-      const monthly = need(i.monthly, "党员积分量化管理台账", "年度内十二个月的积分");
+      const cycle = i.cycle;
+      const months = i.monthly ?? (cycle && subPeriods(i.result.period, "month", i.scheme.cycleStartMonth).map((p) => cycle.score(p)));
+      const monthly = need(months, "党员积分量化管理台账", "年度内十二个月的积分");
       const ids = i.memberIds ?? i.result.members.map((m) => m.id);
       return ids.map((id) =>
         buildMemberMonthlyLedgerSheet(monthly, i.result, i.scheme, i.settings, { id, contact: i.contacts?.[id], previousTotal: i.previousTotals?.[id] }),

@@ -64,7 +64,7 @@ const branchScoreTable: TableData = {
     ["=1+1", "2026-03", "基础分扣分", "未按期召开支委会", 2, ""],
   ],
   firstRow: 2,
-  firstColumn: "A",
+  firstColumn: 0,
 };
 
 /** A 评星晋级 row with the first `stars` stars and the next level as its target. */

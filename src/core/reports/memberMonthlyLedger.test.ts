@@ -1,9 +1,10 @@
-import { scoreMembers } from "../engine/scoreMembers";
+import { scoreCycle, scoreMembers } from "../engine/scoreMembers";
 import type { LedgerEntry, Member } from "../engine/types";
 import { getBuiltinScheme } from "../scheme/presets";
 import type { Scheme } from "../scheme/schema";
+import { REPORT_FORMS } from "./forms";
 import { buildMemberMonthlyLedgerSheet } from "./memberMonthlyLedger";
-import { months, score, settings, star, valuesOf } from "./testBranch";
+import { appraisals, entries, months, roster, score, settings, star, valuesOf } from "./testBranch";
 
 function monthsOf(scheme: Scheme, members: Member[], entries: LedgerEntry[], previousTotals?: Record<string, number>) {
   const start = scheme.cycleStartMonth;
@@ -118,5 +119,15 @@ describe("buildMemberMonthlyLedgerSheet", () => {
     expect(() => buildMemberMonthlyLedgerSheet([all[0], ...all.slice(0, 11)], score("2026"), star, settings, { id: "001" })).toThrow("十二个月");
     expect(() => buildMemberMonthlyLedgerSheet(all, score("2026H1"), star, settings, { id: "001" })).toThrow("须按年度生成");
     expect(() => buildMemberMonthlyLedgerSheet(all, score("2026"), star, settings, { id: "999" })).toThrow("999");
+  });
+});
+
+describe("个人台账 from the cycle read once (as the app builds it)", () => {
+  it("makes the same sheets as from twelve month results scored one by one", () => {
+    const cycle = scoreCycle({ scheme: star, members: roster, entries, appraisals }, 2026);
+    const fromCycle = REPORT_FORMS.个人台账.build({ scheme: star, settings, result: cycle.score("2026"), cycle });
+    const fromMonths = REPORT_FORMS.个人台账.build({ scheme: star, settings, result: score("2026"), monthly: months() });
+    expect(fromCycle).toHaveLength(roster.length);
+    expect(fromCycle).toEqual(fromMonths);
   });
 });

@@ -7,7 +7,7 @@
  * engine's cycle total, else the engine's total as a value — a veto, the total's clamp or a scheme that
  * sums approved periods); then 党员本人签字 / 党支部书记签字.
  *
- * Month values come from the caller's twelve month results (scoreMembers for each month label). The
+ * Month values come from the caller's twelve month results (scoreCycle's months, read once). The
  * engine reports a component granted for longer than a month as its standing at the month's end, so:
  * 基础分 = the points granted that month (a component's starting points in the first month of each of
  * its grant periods), 扣分事项 / 加分项 = the month's net fall / rise of each points component (summed
@@ -33,8 +33,17 @@ export interface LedgerMember {
   previousTotal?: number;
 }
 
+/** Each result's members by id (the first of a repeated id), built once: the report makes a sheet per member. */
+const byId = new WeakMap<ScoreResult, Map<string, MemberScore>>();
+
 function find(result: ScoreResult, id: string): MemberScore {
-  const m = result.members.find((x) => x.id === id);
+  let members = byId.get(result);
+  if (!members) {
+    members = new Map();
+    for (const x of result.members) if (!members.has(x.id)) members.set(x.id, x);
+    byId.set(result, members);
+  }
+  const m = members.get(id);
   if (!m) throw new CoreError("unknown-member", `期间 ${result.period.label} 的积分中没有编号为「${id}」的党员`);
   return m;
 }

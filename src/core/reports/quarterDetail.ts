@@ -11,7 +11,8 @@
  * Ends with 支部书记（签字）/ 登记人.
  */
 import { entryPoints } from "../engine/entryPoints";
-import type { LedgerEntry, MemberScore, ScoreResult } from "../engine/types";
+import { ledgerColumns } from "../engine/scoreMembers";
+import { BLANK_NUMBER, type LedgerColumns, type LedgerEntry, type MemberScore, type ScoreResult } from "../engine/types";
 import { periodDates } from "../period";
 import type { Scheme, SchemeItem } from "../scheme/schema";
 import type { CellSpec, SheetModel } from "../sheetModel";
@@ -22,7 +23,16 @@ const HEADERS = ["日期", "项目", "分值", "说明"];
 const WIDTHS = [12, 36, 8, 32];
 const VALUE_COLUMN = 2;
 
-function entryRow(e: LedgerEntry, item: SchemeItem | undefined, member: MemberScore): CellSpec[] {
+/** What a row shows of one entry (count and value undefined where blank). */
+interface Shown {
+  date: string;
+  itemCode: string;
+  count?: number;
+  value?: number;
+  note?: string;
+}
+
+function entryRow(e: Shown, item: SchemeItem | undefined, member: MemberScore): CellSpec[] {
   const count = e.count ?? 1;
   const date: CellSpec = { value: e.date, date: true, style: "date" };
   const note = e.note ?? "";
@@ -35,18 +45,36 @@ function entryRow(e: LedgerEntry, item: SchemeItem | undefined, member: MemberSc
   return [date, text(name), points.veto ? text("一票否决") : num(fromTenths(points.tenths)), text(note)];
 }
 
+/** The quarter's entries by member, in date order (ledger order within a day), corrections and what they reverse left out. */
+function quarterEntries(ledger: LedgerColumns, start: string, end: string): Map<string, Shown[]> {
+  const { texts, date, memberId, itemCode, count, value, ref, reverses, note } = ledger;
+  const reversed = new Set<number>();
+  for (let i = 0; i < ledger.length; i++) if (reverses[i] === reverses[i]) reversed.add(reverses[i]);
+  const picked: number[] = [];
+  for (let i = 0; i < ledger.length; i++) {
+    const d = texts[date[i]];
+    if (reverses[i] === reverses[i] || reversed.has(ref[i]) || !isIsoDate(d) || d < start || d > end) continue;
+    picked.push(i);
+  }
+  picked.sort((a, b) => (texts[date[a]] < texts[date[b]] ? -1 : texts[date[a]] > texts[date[b]] ? 1 : a - b));
+  const optional = (n: number) => (n === BLANK_NUMBER ? undefined : n);
+  const byMember = new Map<string, Shown[]>();
+  for (const i of picked) {
+    const id = texts[memberId[i]];
+    const shown: Shown = { date: texts[date[i]], itemCode: texts[itemCode[i]], count: optional(count[i]), value: optional(value[i]), note: note?.[i] };
+    const list = byMember.get(id);
+    if (list) list.push(shown);
+    else byMember.set(id, [shown]);
+  }
+  return byMember;
+}
+
 /** Sheet 季度明细-<2026Q3>. `entries` is the ledger (any span: the quarter's are picked out). */
-export function buildQuarterDetailSheet(result: ScoreResult, scheme: Scheme, settings: ReportSettings, entries: readonly LedgerEntry[]): SheetModel {
+export function buildQuarterDetailSheet(result: ScoreResult, scheme: Scheme, settings: ReportSettings, entries: readonly LedgerEntry[] | LedgerColumns): SheetModel {
   const period = requirePeriod(result, "quarter", "党员季度积分明细登记表");
   const { start, end } = periodDates(period, scheme.cycleStartMonth);
   const items = new Map(scheme.items.map((i) => [i.code.toUpperCase(), i]));
-  const reversed = new Set(entries.filter((e) => e.reverses !== undefined).map((e) => e.reverses));
-  const inQuarter = entries
-    .filter((e) => e.reverses === undefined && !(e.ref !== undefined && reversed.has(e.ref)))
-    .filter((e) => isIsoDate(e.date) && e.date >= start && e.date <= end)
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.date < b.e.date ? -1 : a.e.date > b.e.date ? 1 : a.i - b.i))
-    .map(({ e }) => e);
+  const inQuarter = quarterEntries(ledgerColumns(entries), start, end);
 
   const b = new SheetBuilder(sheetName("季度明细", period.label), HEADERS.length);
   b.line(`党员季度积分明细登记表（${periodText(result, scheme)}）`, "title");
@@ -54,7 +82,7 @@ export function buildQuarterDetailSheet(result: ScoreResult, scheme: Scheme, set
   const headerRow = b.add(HEADERS.map(header));
   for (const m of result.members) {
     b.line(`姓名：${m.name}${GAP}编号：${m.id}${GAP}党员类别：${m.category}`, "header");
-    const own = inQuarter.filter((e) => e.memberId === m.id);
+    const own = inQuarter.get(m.id) ?? [];
     const first = b.nextRow;
     for (const e of own) b.add(entryRow(e, items.get(String(e.itemCode).trim().toUpperCase()), m));
     const last = b.nextRow - 1;

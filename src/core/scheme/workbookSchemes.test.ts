@@ -8,7 +8,7 @@ const star = getBuiltinScheme("star-member");
 const custom = (over: Partial<Scheme> = {}): Scheme => ({ ...star, id: "star-member-branch", name: "星级党员（本支部）", ...over });
 
 function store(rows: TableData["rows"]): TableData {
-  return { name: SCHEME_STORE.table, sheet: SCHEME_STORE.sheet, headers: SCHEME_STORE.columns.map((c) => c.header), rowCount: rows.length, rows, firstRow: 2, firstColumn: "A" };
+  return { name: SCHEME_STORE.table, sheet: SCHEME_STORE.sheet, headers: SCHEME_STORE.columns.map((c) => c.header), rowCount: rows.length, rows, firstRow: 2, firstColumn: 0 };
 }
 
 describe("schemes kept in the workbook", () => {
@@ -58,7 +58,7 @@ describe("schemes kept in the workbook", () => {
         ["方案版本", "1", ""],
       ],
       firstRow: 2,
-      firstColumn: "A",
+      firstColumn: 0,
     };
     const first = planSaveScheme(new Map([[SHEETS.settings.table, settings]]), custom(), { activate: true });
     expect(first.map((o) => o.op)).toEqual(["createTable", "setCells", "setCells"]);

@@ -4,8 +4,8 @@
  * through the same zod parser as an imported file, so a hand-edited cell is reported, not trusted.
  */
 import { toNumber, toText } from "../cells";
-import { CoreError } from "../errors";
-import { type TableSheetDef, SETTINGS_KEYS, SHEETS } from "../ledger/layout";
+import { CoreError, Refused } from "../errors";
+import { type TableSheetDef, SETTINGS_KEYS, SHEETS, integer, text } from "../ledger/layout";
 import { rowsOf } from "../ledger/readLedger";
 import { appendToStore } from "../ledger/scaffold";
 import type { Cell, TableData, WorkbookOp } from "../sheetModel";
@@ -17,13 +17,7 @@ export const SCHEME_STORE: TableSheetDef = {
   kind: "table",
   sheet: "自定义方案",
   table: "SchemeTable",
-  columns: [
-    { header: "方案ID", type: "text", width: 18 },
-    { header: "版本", type: "integer", width: 6 },
-    { header: "生效日期", type: "text", width: 12 },
-    { header: "片段", type: "integer", width: 6 },
-    { header: "内容", type: "text", width: 80 },
-  ],
+  columns: [text("方案ID", 18), integer("版本", 6), text("生效日期", 12), integer("片段", 6), text("内容", 80)],
   generated: true,
   note: "本支部自定义的积分方案（JSON），由任务窗格「规则」写入，请勿手工修改",
 };
@@ -101,11 +95,11 @@ export function planSaveScheme(
   scheme: Scheme,
   options: { activate: boolean },
 ): WorkbookOp[] {
-  if (findBuiltinScheme(scheme.id)) throw new CoreError("builtin-scheme", `「${scheme.id}」是内置方案的 id：自定义方案须另起 id（可先「复制为本支部方案」）`);
+  if (findBuiltinScheme(scheme.id)) throw new Refused("scheme", `「${scheme.id}」是内置方案的 id：自定义方案须另起 id（可先「复制为本支部方案」）`);
   const store = tables.get(SCHEME_STORE.table);
   const existing = readWorkbookSchemes(store).schemes;
   if (existing.some((s) => s.id === scheme.id && s.version === scheme.version))
-    throw new CoreError("version-exists", `方案 ${scheme.id} 已有第${scheme.version}版：修改须另存为新版本`);
+    throw new Refused("scheme", `方案 ${scheme.id} 已有第${scheme.version}版：修改须另存为新版本`);
   const rows = schemeStoreRows(scheme);
   const ops = appendToStore(SCHEME_STORE, store, rows);
   if (options.activate) {

@@ -38,7 +38,7 @@ const xuanMei: BranchStarInput = {
 };
 
 function tableOf(rows: TableData["rows"]): TableData {
-  return { name: BRANCH_STAR_STORE.table, sheet: BRANCH_STAR_STORE.sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: "A" };
+  return { name: BRANCH_STAR_STORE.table, sheet: BRANCH_STAR_STORE.sheet, headers, rowCount: rows.length, rows, firstRow: 2, firstColumn: 0 };
 }
 /** The rows a plan would write, as the sheet would then hold them. */
 function rowsOf(...inputs: BranchStarInput[]): TableData["rows"] {

@@ -5,14 +5,16 @@
  * row per branch; a branch workbook keeps its own row. Stars and levels come from the branch-stars scheme.
  */
 import { toNumber, toProse, toText } from "../cells";
-import { CoreError } from "../errors";
+import { Refused } from "../errors";
 import { STAR_SCHEME_ID } from "../formulas/starLevel";
-import { type ColumnDef, type TableSheetDef } from "../ledger/layout";
+import { type ColumnDef, integer, sideSheet, text } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { appendToStore, formatsOf } from "../ledger/scaffold";
+import { issueAt } from "../stores/storeRows";
+import type { IssueCode } from "../validation/issueCodes";
 import { getBuiltinScheme } from "../scheme/presets";
 import type { Scheme } from "../scheme/schema";
-import { type Cell, type TableData, type WorkbookOp, columnLetter } from "../sheetModel";
+import { type Cell, type TableData, type WorkbookOp } from "../sheetModel";
 import type { ValidationIssue } from "../validation/validateLedger";
 import type { LedgerEntry } from "../engine/types";
 
@@ -52,21 +54,10 @@ export type ProfileField = (typeof PROFILE_COUNTS)[number][1];
 
 const count = (header: string): ColumnDef => ({ header, type: "integer", width: header.length > 3 ? 10 : 8 });
 
-export const BRANCH_STAR_STORE: TableSheetDef = {
-  kind: "table",
-  sheet: "评星晋级",
-  table: "BranchStarTable",
-  columns: [
-    { header: "年度", type: "integer", width: 8 },
-    { header: "党组织名称", type: "text", width: 16 },
-    { header: "书记", type: "text", width: 10 },
-    ...PROFILE_COUNTS.map(([header]) => count(header)),
-    ...starNames().map((name): ColumnDef => ({ header: name, type: "text", width: 7 })),
-    { header: "晋级目标", type: "text", width: 14 },
-    { header: "评定情况", type: "text", width: 40 },
-  ],
-  note: "每个党支部每年一行：基本情况、已评定的星（填 √）、晋级目标和一句话评定情况",
-};
+export const BRANCH_STAR_STORE = sideSheet("评星晋级", "BranchStarTable", "每个党支部每年一行：基本情况、已评定的星（填 √）、晋级目标和一句话评定情况", [
+  ...[integer("年度"), text("党组织名称", 16), text("书记", 10), ...PROFILE_COUNTS.map(([header]) => count(header))],
+  ...[...starNames().map((name) => text(name, 7)), text("晋级目标", 14), text("评定情况", 40)],
+]);
 
 const STAR_COLUMN = BRANCH_STAR_STORE.columns.findIndex((c) => c.header === starNames()[0]);
 const TARGET_COLUMN = BRANCH_STAR_STORE.columns.findIndex((c) => c.header === "晋级目标");
@@ -87,7 +78,7 @@ export interface BranchStarInput {
  * first time); logged. Refused when a star, the target or a count is wrong.
  */
 export function planBranchStars(table: TableData | undefined, input: BranchStarInput, now: Date, scheme: Scheme = starScheme()): WorkbookOp[] {
-  const refuse = (message: string) => new CoreError("branch-stars-refused", message);
+  const refuse = (message: string) => new Refused("branch-stars", message);
   const branch = toText(input.branch);
   if (!branch) throw refuse("请填写党组织名称");
   if (!Number.isInteger(input.year) || input.year < 1921 || input.year > 2999) throw refuse(`年度「${input.year}」不是四位年份`);
@@ -220,14 +211,14 @@ export function starRollup(records: readonly BranchStarRecord[], scheme: Scheme 
   }));
 }
 
-type Problem = { header: string; severity: "error" | "warning"; code: string; message: string };
+type Problem = { header: string; severity: "error" | "warning"; code: IssueCode; message: string };
 
 /** Counts that cannot be true of a branch: a group larger than the branch, a bad number. */
 function profileProblems(r: BranchStarRecord): Problem[] {
   const problems: Problem[] = [];
   for (const [header, field] of PROFILE_COUNTS) {
     const raw = toText(r.values[header]);
-    if (raw !== "" && r.counts[field] === null) problems.push({ header, severity: "error", code: "bad-count", message: `${header}「${raw}」应为不小于0的整数` });
+    if (raw !== "" && r.counts[field] === null) problems.push({ header, severity: "error", code: "profile-bad-count", message: `${header}「${raw}」应为不小于0的整数` });
     else if (field !== "members" && r.counts.members !== null && (r.counts[field] ?? 0) > r.counts.members)
       problems.push({ header, severity: "error", code: "count-over-members", message: `${header} ${r.counts[field]} 名多于党员人数 ${r.counts.members} 名` });
   }
@@ -248,8 +239,7 @@ export function validateBranchStars(table: TableData | undefined, scheme: Scheme
   const seen = new Set<string>();
   const levels = starLevels(scheme);
   for (const r of branchStarRows(table, scheme)) {
-    const add = (p: Problem) =>
-      issues.push({ ...p, sheet: BRANCH_STAR_STORE.sheet, row: r.row, column: columnLetter(table.headers.indexOf(p.header)), message: `第${r.row}行 ${p.message}`, values: r.values });
+    const add = (p: Problem) => issues.push(issueAt(table, r, p.header, p.severity, p.code, p.message));
     if (!r.branch) add({ header: "党组织名称", severity: "error", code: "branch-blank", message: "党组织名称为空" });
     if (r.year === null || !Number.isInteger(r.year)) add({ header: "年度", severity: "error", code: "bad-year", message: `年度「${toText(r.values["年度"]) || "（空）"}」不是四位年份` });
     const key = `${r.year}|${r.branch}`;
@@ -293,18 +283,10 @@ export function crossCheckStars(table: TableData | undefined, ledger: { members:
     for (const item of starItems) {
       const marked = r.stars.includes(item.name);
       if (marked === codes.has(item.code)) continue;
-      issues.push({
-        code: "star-ledger-mismatch",
-        severity: "warning",
-        sheet: BRANCH_STAR_STORE.sheet,
-        row: r.row,
-        column: columnLetter(table.headers.indexOf(item.name)),
-        header: item.name,
-        message: marked
-          ? `第${r.row}行 ${r.branch}的${item.name}已打 ${STAR_MARK}，但积分台账中没有该党支部${r.year}年的 ${item.code}「${item.name}」记录`
-          : `第${r.row}行 积分台账中有${r.branch}${r.year}年的 ${item.code}「${item.name}」记录，但此处未打 ${STAR_MARK}`,
-        values: r.values,
-      });
+      const message = marked
+        ? `${r.branch}的${item.name}已打 ${STAR_MARK}，但积分台账中没有该党支部${r.year}年的 ${item.code}「${item.name}」记录`
+        : `积分台账中有${r.branch}${r.year}年的 ${item.code}「${item.name}」记录，但此处未打 ${STAR_MARK}`;
+      issues.push(issueAt(table, r, item.name, "warning", "star-ledger-mismatch", message));
     }
   }
   return issues;

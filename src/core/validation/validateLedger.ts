@@ -9,12 +9,13 @@ import type { Scheme, SchemeItem } from "../scheme/schema";
 import { sortVersions, versionInForce } from "../scheme/versions";
 import { type Cell, type TableData, columnLetter } from "../sheetModel";
 import { fromTenths, toTenths } from "../tenths";
+import type { IssueCode } from "./issueCodes";
 
 export type Severity = "error" | "warning";
 
 /** One problem in the clerk's workbook, at its sheet, row and column. */
 export interface ValidationIssue {
-  code: string;
+  code: IssueCode;
   severity: Severity;
   sheet: string;
   /** The sheet's row number (1-based). */
@@ -53,11 +54,10 @@ class IssueSink {
   constructor(private readonly table: TableData | undefined) {}
 
   /** `rowLevel`: the message is about the whole row, placed at `header`'s cell without naming it. */
-  add(row: SheetRow, header: string, severity: Severity, code: string, message: string, rowLevel = false): void {
+  add(row: SheetRow, header: string, severity: Severity, code: IssueCode, message: string, rowLevel = false): void {
     if (!this.table) return;
     const index = this.table.headers.findIndex((h) => h.trim() === header);
-    const firstColumn = this.table.firstColumn.charCodeAt(0) - 65;
-    const column = columnLetter(Math.max(0, index) + firstColumn);
+    const column = columnLetter(Math.max(0, index) + this.table.firstColumn);
     const key = `${row.row}:${column}`;
     // One issue per cell: the first (most basic) check wins.
     if (this.seen.has(key)) return;
@@ -132,7 +132,7 @@ function validateRoster(table: TableData | undefined, scheme: Scheme | null): { 
     else if (full && joined && full < joined) sink.add(r, "转正日期", "error", "probation-before-join", `${full} 早于入党日期 ${joined}`);
     const status = toText(r.values["在册状态"]);
     if (status && !(MEMBER_STATUSES as readonly string[]).includes(status))
-      sink.add(r, "在册状态", "warning", "unknown-status", `「${show(status)}」不是常用状态（${MEMBER_STATUSES.join("、")}）`);
+      sink.add(r, "在册状态", "warning", "unknown-member-status", `「${show(status)}」不是常用状态（${MEMBER_STATUSES.join("、")}）`);
     if (id && !roster.has(id)) roster.set(id, { name: toText(r.values["姓名"]), category, joinedOn: joined, status });
   }
   return { roster, issues: sink.issues };
@@ -316,7 +316,7 @@ export function validateLedger(input: ValidationInput): ValidationResult {
     if (!table)
       structural.push({ code: "missing-table", severity: "error", sheet: req.sheet, row: 1, column: "A", header: "", message: `缺少工作表「${req.sheet}」或其中的表格 ${req.table}：请在任务窗格「开始」中生成台账`, values: {} });
     else if (missing.length)
-      structural.push({ code: "missing-column", severity: "error", sheet: table.sheet, row: table.firstRow - 1, column: table.firstColumn, header: missing.join("、"), message: `第${table.firstRow - 1}行 表头缺少：${missing.join("、")}`, values: {} });
+      structural.push({ code: "missing-column", severity: "error", sheet: table.sheet, row: table.firstRow - 1, column: columnLetter(table.firstColumn), header: missing.join("、"), message: `第${table.firstRow - 1}行 表头缺少：${missing.join("、")}`, values: {} });
   }
   const settings = validateSettings(tables, input.schemes ?? []);
   const scheme = settings.versions ? settings.versions[settings.versions.length - 1] : null;

@@ -1,16 +1,6 @@
-import {
-  type Cell,
-  type CellSpec,
-  type ColumnFormat,
-  type PageSetup,
-  type SheetModel,
-  type TableData,
-  type ValidationSource,
-  type WorkbookOp,
-  type WorkbookSnapshot,
-  isoToSerial,
-} from "../../core/sheetModel";
-import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
+import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type ValidationSource, type WorkbookOp, type WorkbookSnapshot } from "../../core/sheetModel";
+import type { WorkbookGateway } from "../../app/gateway";
+import { checkOps, rowWithCells, specContent, tableRows } from "../../core/ops/checkOps";
 
 export interface MemoryCell {
   value: Cell;
@@ -51,10 +41,10 @@ export class MemoryWorkbook {
 }
 
 function cellFromSpec(spec: CellSpec): MemoryCell {
-  if (spec.formula) return { value: null, formula: spec.formula, style: spec.style };
-  if (spec.date && typeof spec.value === "string") return { value: isoToSerial(spec.value), style: spec.style, numberFormat: "yyyy-mm-dd" };
-  const text = spec.text || (typeof spec.value === "string" && spec.value.startsWith("="));
-  return { value: spec.value ?? null, text: text || undefined, style: spec.style };
+  const content = specContent(spec);
+  if ("formula" in content) return { value: null, formula: content.formula, style: spec.style };
+  const text = content.numberFormat === NUMBER_FORMATS.text && typeof content.value === "string" && content.value.startsWith("=");
+  return { value: content.value, text: text || undefined, style: spec.style, numberFormat: content.numberFormat === NUMBER_FORMATS.date ? content.numberFormat : undefined };
 }
 
 export class MemoryGateway implements WorkbookGateway {
@@ -79,7 +69,7 @@ export class MemoryGateway implements WorkbookGateway {
         rowCount: t.rows.length,
         rows: t.rows.map((r) => [...r]),
         firstRow: 2,
-        firstColumn: "A",
+        firstColumn: 0,
       });
     }
     return out;
@@ -97,6 +87,10 @@ export class MemoryGateway implements WorkbookGateway {
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     // Validate first so that a failing batch changes nothing, as a failed Office.js sync does.
+    checkOps(
+      { sheets: this.book.sheets.keys(), tables: this.book.tables.values(), protectedSheets: [...this.book.sheets.values()].filter((s) => s.protected).map((s) => s.name) },
+      ops,
+    );
     const staged = new MemoryWorkbook();
     // Shallow copies suffice: operations replace rows and sheets, they never edit them in place.
     for (const [k, v] of this.book.sheets) staged.sheets.set(k, { ...v });
@@ -109,26 +103,17 @@ export class MemoryGateway implements WorkbookGateway {
   }
 }
 
+/** The batch was checked by checkOps: every table named exists. */
 function tableOf(book: MemoryWorkbook, name: string): MemoryTable {
-  const t = book.tables.get(name);
-  if (!t) throw new WorkbookError("no-table", `工作簿中没有表格 ${name}`);
-  if (book.sheets.get(t.sheet)?.protected) throw new WorkbookError("no-sheet", `工作表「${t.sheet}」已保护，不能修改`);
-  return t;
+  return book.tables.get(name)!;
 }
 
-function normalizeRows(rows: Cell[][], formats: ColumnFormat[], width: number, table: string): Cell[][] {
-  return rows.map((row, i) => {
-    if (row.length !== width) throw new WorkbookError("bad-rows", `写入表格 ${table} 的第 ${i + 1} 行有 ${row.length} 列，应为 ${width} 列`);
-    return row.map((v, c) => (formats[c] === "text" && v !== null && typeof v !== "string" ? String(v) : v));
-  });
-}
+const normalizeRows = tableRows;
 
 function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
   switch (op.op) {
     case "createTable": {
       const { spec } = op;
-      if (book.sheets.has(spec.sheet)) throw new WorkbookError("sheet-exists", `工作表「${spec.sheet}」已存在`);
-      if (book.tables.has(spec.table)) throw new WorkbookError("sheet-exists", `表格 ${spec.table} 已存在`);
       book.sheets.set(spec.sheet, { name: spec.sheet, cells: [], table: spec.table, protected: false, freezeRows: 1, merges: [], columnWidths: [...spec.widths], pageBreaks: [] });
       book.tables.set(spec.table, {
         name: spec.table,
@@ -152,9 +137,7 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
     }
     case "setCells": {
       const t = tableOf(book, op.table);
-      if (op.row < 0 || op.row >= t.rows.length) throw new WorkbookError("bad-rows", `表格 ${t.name} 没有第 ${op.row + 1} 条数据`);
-      const row = [...t.rows[op.row]];
-      for (const [c, v] of Object.entries(op.cells)) row[Number(c)] = v;
+      const row = rowWithCells(op, t.rows.length, (r) => t.rows[r]);
       t.rows[op.row] = normalizeRows([row], op.formats, t.headers.length, t.name)[0];
       return;
     }
@@ -163,15 +146,12 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       return;
     }
     case "writeSheet": {
-      const existing = book.sheets.get(op.model.name);
-      if (existing?.table) throw new WorkbookError("sheet-exists", `工作表「${op.model.name}」是台账表格，不能被报表覆盖`);
       book.sheets.set(op.model.name, sheetFromModel(op.model));
       return;
     }
     case "protectSheet":
     case "unprotectSheet": {
-      const sheet = book.sheets.get(op.sheet);
-      if (!sheet) throw new WorkbookError("no-sheet", `工作簿中没有工作表「${op.sheet}」`);
+      const sheet = book.sheets.get(op.sheet)!;
       sheet.protected = op.op === "protectSheet";
       return;
     }

@@ -1,21 +1,7 @@
-import {
-  type Cell,
-  type CellSpec,
-  type ColumnFormat,
-  NUMBER_FORMATS,
-  type SheetModel,
-  type TableData,
-  type TableSpec,
-  type ValidationSource,
-  type WorkbookOp,
-  type WorkbookSnapshot,
-  columnLetter,
-  VALIDATION_ROWS,
-  isoToSerial,
-  validationRangeRef,
-} from "../../core/sheetModel";
+import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf, columnLetter, VALIDATION_ROWS, validationRangeRef } from "../../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
 import { STYLES } from "../../core/ops/styles";
+import { specContent } from "../../core/ops/checkOps";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -159,7 +145,7 @@ export class OfficeJsGateway implements WorkbookGateway {
           rowCount: data.length,
           rows: data,
           firstRow: topLeft.row,
-          firstColumn: topLeft.column,
+          firstColumn: columnIndexOf(topLeft.column),
         });
       }
       return out;
@@ -357,15 +343,12 @@ async function writeSheet(context: Excel.RequestContext, model: SheetModel, budg
 }
 
 function numberFormatOf(cell: CellSpec): string {
-  if (cell.date) return NUMBER_FORMATS.date;
-  if (cell.text || (typeof cell.value === "string" && !cell.formula)) return "@";
-  return "General";
+  return specContent(cell).numberFormat ?? "General";
 }
 
 function formulaOf(cell: CellSpec): string | number | boolean {
-  if (cell.formula) return cell.formula;
-  if (cell.date && typeof cell.value === "string") return isoToSerial(cell.value);
-  return cell.value ?? "";
+  const content = specContent(cell);
+  return "formula" in content ? content.formula : (content.value ?? "");
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ExcelJsGateway } from "./excelJsGateway";
+import { newBookFile } from "./bookFile";
 import { type DemoOptions, type DemoSummary, fillDemoWorkbook } from "../../app/demoData";
 
 export interface DemoFile extends DemoSummary {
@@ -6,11 +6,11 @@ export interface DemoFile extends DemoSummary {
   ms: number;
 }
 
-/** The demo workbook as an .xlsx file, through the exceljs gateway the CLI uses. */
+/** The demo workbook as an .xlsx file, through the file layer the CLI uses (an existing file is replaced). */
 export async function buildDemoWorkbook(options: DemoOptions & { out: string }): Promise<DemoFile> {
   const started = Date.now();
-  const gateway = new ExcelJsGateway();
-  const summary = await fillDemoWorkbook(gateway, options);
-  await gateway.save(options.out);
+  const book = newBookFile(options.out, { replace: true });
+  const summary = await fillDemoWorkbook(book.gateway, options);
+  await book.save();
   return { file: options.out, ...summary, ms: Date.now() - started };
 }

@@ -1,23 +1,9 @@
 import ExcelJS from "exceljs";
-import {
-  type Cell,
-  type CellSpec,
-  type ColumnFormat,
-  NUMBER_FORMATS,
-  type SheetModel,
-  type TableData,
-  type TableSpec,
-  type ValidationSource,
-  type WorkbookOp,
-  type WorkbookSnapshot,
-  columnLetter,
-  VALIDATION_ROWS,
-  columnIndexOf,
-  isoToSerial,
-  validationRangeRef,
-} from "../../core/sheetModel";
+import { type Cell, type ColumnFormat, NUMBER_FORMATS, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnLetter, VALIDATION_ROWS, columnIndexOf, validationRangeRef } from "../../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
 import { STYLES } from "../../core/ops/styles";
+import { mergedCells, wrappedRowHeight } from "../../core/ops/rowHeights";
+import { type SpecContent, checkOps, rowWithCells, runOps, specContent, tableRow } from "../../core/ops/checkOps";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -133,7 +119,7 @@ export class ExcelJsGateway implements WorkbookGateway {
         rowCount: rows.length,
         rows,
         firstRow: top + 1,
-        firstColumn: columnLetter(left - 1),
+        firstColumn: left - 1,
       });
     }
     return out;
@@ -156,84 +142,51 @@ export class ExcelJsGateway implements WorkbookGateway {
   }
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
-    // Check every precondition before changing anything, so a failing batch changes nothing.
-    const sheets = new Set(this.workbook.worksheets.map((s) => s.name));
-    const tables = new Map(this.tables().map((t) => [t.model.name, t]));
-    const created = new Set<string>();
     const isProtected = (sheet: ExcelJS.Worksheet) => Boolean((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
-    const protectedSheets = new Set(this.workbook.worksheets.filter(isProtected).map((s) => s.name));
-    for (const op of ops) {
-      if (op.op === "createTable") {
-        if (sheets.has(op.spec.sheet)) throw new WorkbookError("sheet-exists", `工作表「${op.spec.sheet}」已存在`);
-        if (tables.has(op.spec.table) || created.has(op.spec.table)) throw new WorkbookError("sheet-exists", `表格 ${op.spec.table} 已存在`);
-        sheets.add(op.spec.sheet);
-        created.add(op.spec.table);
-      } else if (op.op === "appendRows" || op.op === "replaceRows" || op.op === "setValidation" || op.op === "setCells") {
-        if (!tables.has(op.table) && !created.has(op.table)) throw new WorkbookError("no-table", `工作簿中没有表格 ${op.table}`);
-        const sheet = tables.get(op.table)?.sheet;
-        if (sheet && protectedSheets.has(sheet.name)) throw new WorkbookError("no-sheet", `工作表「${sheet.name}」已保护，不能修改`);
-      } else if (op.op === "writeSheet") {
-        const isTableSheet = [...tables.values()].some((x) => x.sheet.name === op.model.name) || ops.some((o) => o.op === "createTable" && o.spec.sheet === op.model.name);
-        if (isTableSheet)
-          throw new WorkbookError("sheet-exists", `工作表「${op.model.name}」是台账表格，不能被报表覆盖`);
-        sheets.add(op.model.name);
-      } else if (op.op === "protectSheet" || op.op === "unprotectSheet") {
-        if (!sheets.has(op.sheet)) throw new WorkbookError("no-sheet", `工作簿中没有工作表「${op.sheet}」`);
-        if (op.op === "protectSheet") protectedSheets.add(op.sheet);
-        else protectedSheets.delete(op.sheet);
-      }
-    }
-    for (const op of ops) {
-      switch (op.op) {
-        case "createTable":
-          this.createTable(op.spec);
-          break;
-        case "appendRows": {
-          const { sheet, model } = this.table(op.table);
-          const current = this.dataRows(sheet, model);
-          writeRows(sheet, current.top + 1 + current.rows.length, current.left, op.rows, op.formats, model.columns.length, op.table);
-          setHeight(model, current.rows.length + op.rows.length);
-          break;
-        }
-        case "replaceRows": {
-          const { sheet, model } = this.table(op.table);
-          const current = this.dataRows(sheet, model);
-          for (let r = 0; r < current.rows.length; r++)
-            for (let c = 0; c < model.columns.length; c++) sheet.getRow(current.top + 1 + r).getCell(current.left + c).value = null;
-          writeRows(sheet, current.top + 1, current.left, op.rows, op.formats, model.columns.length, op.table);
-          setHeight(model, op.rows.length);
-          break;
-        }
-        case "setCells": {
-          const { sheet, model } = this.table(op.table);
-          const current = this.dataRows(sheet, model);
-          if (op.row < 0 || op.row >= current.rows.length) throw new WorkbookError("bad-rows", `表格 ${op.table} 没有第 ${op.row + 1} 条数据`);
-          const row = [...current.rows[op.row]];
-          for (const [c, v] of Object.entries(op.cells)) row[Number(c)] = v;
-          writeRows(sheet, current.top + 1 + op.row, current.left, [row], op.formats, model.columns.length, op.table);
-          break;
-        }
-        case "setValidation": {
-          const { sheet, model } = this.table(op.table);
-          const b = bounds(model.tableRef);
-          const letter = columnLetter(b.left - 1 + op.column);
-          addListValidation(sheet, `${letter}${b.top + 1}:${letter}${b.top + VALIDATION_ROWS}`, op.source);
-          break;
-        }
-        case "writeSheet": {
-          const old = this.workbook.getWorksheet(op.model.name);
-          if (old) this.workbook.removeWorksheet(old.id);
-          writeSheet(this.workbook.addWorksheet(op.model.name), op.model);
-          break;
-        }
-        case "protectSheet":
-          await this.workbook.getWorksheet(op.sheet)!.protect("", { formatColumns: true, formatRows: true, sort: true, autoFilter: true });
-          break;
-        case "unprotectSheet":
-          this.workbook.getWorksheet(op.sheet)!.unprotect();
-          break;
-      }
-    }
+    checkOps(
+      {
+        sheets: this.workbook.worksheets.map((s) => s.name),
+        tables: this.tables().map((t) => ({ name: t.model.name, sheet: t.sheet.name })),
+        protectedSheets: this.workbook.worksheets.filter(isProtected).map((s) => s.name),
+      },
+      ops,
+    );
+    await runOps(ops, {
+      createTable: (op) => this.createTable(op.spec),
+      appendRows: (op) => {
+        const { sheet, model } = this.table(op.table);
+        const current = this.dataRows(sheet, model);
+        writeRows(sheet, current.top + 1 + current.rows.length, current.left, op.rows, op.formats, model.columns.length, op.table);
+        setHeight(model, current.rows.length + op.rows.length);
+      },
+      replaceRows: (op) => {
+        const { sheet, model } = this.table(op.table);
+        const current = this.dataRows(sheet, model);
+        for (let r = 0; r < current.rows.length; r++)
+          for (let c = 0; c < model.columns.length; c++) sheet.getRow(current.top + 1 + r).getCell(current.left + c).value = null;
+        writeRows(sheet, current.top + 1, current.left, op.rows, op.formats, model.columns.length, op.table);
+        setHeight(model, op.rows.length);
+      },
+      setCells: (op) => {
+        const { sheet, model } = this.table(op.table);
+        const current = this.dataRows(sheet, model);
+        const row = rowWithCells(op, current.rows.length, (r) => current.rows[r]);
+        writeRows(sheet, current.top + 1 + op.row, current.left, [row], op.formats, model.columns.length, op.table);
+      },
+      setValidation: (op) => {
+        const { sheet, model } = this.table(op.table);
+        const b = bounds(model.tableRef);
+        const letter = columnLetter(b.left - 1 + op.column);
+        addListValidation(sheet, `${letter}${b.top + 1}:${letter}${b.top + VALIDATION_ROWS}`, op.source);
+      },
+      writeSheet: (op) => {
+        const old = this.workbook.getWorksheet(op.model.name);
+        if (old) this.workbook.removeWorksheet(old.id);
+        writeSheet(this.workbook.addWorksheet(op.model.name), op.model);
+      },
+      protectSheet: (op) => this.workbook.getWorksheet(op.sheet)!.protect("", { formatColumns: true, formatRows: true, sort: true, autoFilter: true }),
+      unprotectSheet: (op) => this.workbook.getWorksheet(op.sheet)!.unprotect(),
+    });
   }
 
   private createTable(spec: TableSpec): void {
@@ -267,16 +220,16 @@ function setHeight(model: TableModel, dataRows: number): void {
 }
 
 function writeRows(sheet: ExcelJS.Worksheet, firstRow: number, left: number, rows: Cell[][], formats: ColumnFormat[], width: number, table: string): void {
-  rows.forEach((values, i) => {
-    if (values.length !== width) throw new WorkbookError("bad-rows", `写入表格 ${table} 的第 ${i + 1} 行有 ${values.length} 列，应为 ${width} 列`);
+  rows.forEach((given, i) => {
+    const values = tableRow(given, formats, width, table, i);
     const row = sheet.getRow(firstRow + i);
     values.forEach((v, c) => {
       const cell = row.getCell(left + c);
       const format = formats[c];
       // New cells inherit the column's format; set it only where it differs (a clerk's own workbook).
       if (cell.numFmt !== NUMBER_FORMATS[format]) cell.numFmt = NUMBER_FORMATS[format];
-      // exceljs never turns a string into a formula; text columns hold strings only.
-      cell.value = format === "text" && v !== null ? String(v) : v;
+      // exceljs never turns a string into a formula.
+      cell.value = v;
     });
   });
 }
@@ -293,41 +246,8 @@ function addListValidation(sheet: ExcelJS.Worksheet, address: string, source: Va
   });
 }
 
-function specValue(cell: CellSpec): ExcelJS.CellValue {
-  if (cell.formula) return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  if (cell.date && typeof cell.value === "string") return isoToSerial(cell.value);
-  return cell.value ?? null;
-}
-
-/** Display width in character cells: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
-/**
- * Row heights for wrapped text. Excel grows such rows itself; a .xlsx read by LibreOffice or WPS keeps
- * the stored height, so we store one tall enough for the lines the text will take.
- */
-function wrappedRowHeight(cells: CellSpec[], widths: readonly number[], merged: Set<string>, row: number): number | null {
-  let lines = 1;
-  cells.forEach((spec, c) => {
-    if (!spec.style || !STYLES[spec.style].wrap || merged.has(`${row}:${c}`)) return;
-    const text = spec.value === null || spec.value === undefined ? "" : String(spec.value);
-    const width = Math.max(1, (widths[c] ?? 8.43) - 1);
-    lines = Math.max(lines, Math.ceil(displayWidth(text) / width));
-  });
-  return lines > 1 ? lines * 15 + 2 : null;
-}
-
-function mergedCells(merges: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const m of merges) {
-    const b = bounds(m);
-    for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) out.add(`${r}:${c - 1}`);
-  }
-  return out;
+function specValue(content: SpecContent): ExcelJS.CellValue {
+  return "formula" in content ? ({ formula: content.formula.slice(1) } as ExcelJS.CellFormulaValue) : content.value;
 }
 
 function writeSheet(sheet: ExcelJS.Worksheet, model: SheetModel): void {
@@ -338,9 +258,9 @@ function writeSheet(sheet: ExcelJS.Worksheet, model: SheetModel): void {
     if (height) row.height = height;
     cells.forEach((spec, c) => {
       const cell = row.getCell(c + 1);
-      cell.value = specValue(spec);
-      if (spec.date) cell.numFmt = NUMBER_FORMATS.date;
-      else if (spec.text || (typeof spec.value === "string" && !spec.formula)) cell.numFmt = "@";
+      const content = specContent(spec);
+      cell.value = specValue(content);
+      if (content.numberFormat) cell.numFmt = content.numberFormat;
       if (spec.style) {
         const s = STYLES[spec.style];
         cell.font = { bold: s.bold, size: s.size, name: "宋体" };

@@ -8,16 +8,17 @@ import { type BranchSummary, type CombineMode, buildRollupSheets, checkCombinabl
 import { BRANCH_STAR_STORE, readBranchStars } from "../../core/stars/branchStars";
 import { buildBranchStarSheet } from "../../core/reports/branchStars";
 import { localIsoDate } from "../../core/period";
-import { ExcelJsGateway } from "./excelJsGateway";
+import { BookFileError, newBookFile, openBookFile } from "./bookFile";
+import type { WorkbookGateway } from "../../app/gateway";
 import { loadLedger, scoreLedger } from "../../app/ledgerService";
 
 /** One branch workbook read, scored and reduced to its summary; nothing else of it is kept. */
 export async function summarizeBook(file: string, period: string): Promise<BranchSummary> {
-  let gateway: ExcelJsGateway;
+  let gateway: WorkbookGateway;
   try {
-    gateway = await ExcelJsGateway.open(file);
+    gateway = (await openBookFile(file)).gateway;
   } catch (e) {
-    throw new CoreError("bad-book", `无法读取 ${file}：${(e as Error).message}`);
+    throw new CoreError("bad-book", e instanceof BookFileError ? e.message : `无法读取 ${file}：${(e as Error).message}`);
   }
   const ledger = await loadLedger(gateway, [], [BRANCH_STAR_STORE.table]);
   const p = tryParsePeriod(period, ledger.scheme.cycleStartMonth);
@@ -61,8 +62,8 @@ export async function rollupBooks(
     const year = tryParsePeriod(period, 1)?.cycleYear ?? summaries[0].year;
     models.push(buildBranchStarSheet(stars, year, { branch: "各党支部汇总", secretary: "", clerk: "", contact: "", today: localIsoDate(new Date()) }));
   }
-  const book = new ExcelJsGateway();
-  await book.apply(models.map((model) => ({ op: "writeSheet" as const, model })));
-  await book.save(out);
+  const book = newBookFile(out, { replace: true });
+  await book.gateway.apply(models.map((model) => ({ op: "writeSheet" as const, model })));
+  await book.save();
   return summaries;
 }

@@ -4,16 +4,8 @@ import { type GradingState, loadGradingAction, saveGradingAction } from "../acti
 import type { LedgerHost } from "../host";
 import { useAction } from "../useAction";
 
-export interface GradingFields {
-  problems: string;
-  measures: string;
-  /** YYYY-MM-DD, or "". */
-  deadline: string;
-  leader: string;
-  outcome: string;
-  appraisal: string;
-  promoted: PromotionChoice | "";
-}
+/** The form: the record's text fields (整改时限 as YYYY-MM-DD or ""), 是否晋位 as a choice. */
+export type GradingFields = Pick<GradingRecord, "problems" | "measures" | "deadline" | "leader" | "outcome" | "appraisal"> & { promoted: PromotionChoice | "" };
 
 /** Form field → the GradingRecord field it shows, in the order of the sheet. */
 const FIELDS = ["problems", "measures", "deadline", "leader", "outcome", "appraisal", "promoted"] as const satisfies readonly (keyof GradingFields & keyof GradingRecord)[];

@@ -7,7 +7,7 @@ import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger, validateWork
 import { getBuiltinScheme } from "../../core/scheme/presets";
 import { memoryHost } from "../../../test/support/memoryHost";
 import type { LedgerHost } from "../host";
-import { FIX_HINTS } from "./fixHints";
+import { ISSUE_HINTS } from "../../core/validation/issueCodes";
 import { useEntryPanel } from "./useEntryPanel";
 import { useReportPanel } from "./useReportPanel";
 import { useReviewPanel } from "./useReviewPanel";
@@ -74,7 +74,7 @@ describe("useValidatePanel", () => {
     expect(ledger.issues[0].severity).toBe("error");
     const codes = ledger.issues.map((i) => i.code);
     expect(codes).toEqual(expect.arrayContaining(["bad-date", "unknown-member"]));
-    for (const issue of ledger.issues) expect(issue.hint).toBe(FIX_HINTS[issue.code]);
+    for (const issue of ledger.issues) expect(issue.hint).toBe(ISSUE_HINTS[issue.code]);
     const badDate = ledger.issues.find((i) => i.code === "bad-date")!;
     await act(async () => {
       expect(await result.current.select(badDate)).toBeNull();

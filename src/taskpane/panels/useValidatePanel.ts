@@ -4,7 +4,7 @@ import { validateAction } from "../actions";
 import { describeFailure } from "../errors";
 import type { LedgerHost } from "../host";
 import { useAction } from "../useAction";
-import { fixHint } from "./fixHints";
+import { fixHint } from "../../core/validation/issueCodes";
 
 export interface IssueGroup {
   sheet: string;

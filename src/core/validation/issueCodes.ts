@@ -1,5 +1,9 @@
-/** One line per validation code: what the clerk should do about it. */
-export const FIX_HINTS: Readonly<Record<string, string>> = {
+/**
+ * Every validation code, with what the clerk should do about it. A code is a key of this table, so the
+ * compiler refuses an issue whose code has no hint; a code means one thing on one kind of cell.
+ */
+export const ISSUE_HINTS = {
+  // 积分台账
   "unknown-member": "编号须是「党员名册」中的编号：改正编号，或先在名册中添加该党员",
   "unknown-item": "项目代码须是「积分规则」中的代码：从下拉列表中选择",
   "name-mismatch": "姓名与名册不一致：以名册为准改正姓名，或核对编号",
@@ -21,17 +25,20 @@ export const FIX_HINTS: Readonly<Record<string, string>> = {
   "reversal-target-missing": "撤销行号指向的行不存在：填写要撤销的原记录所在行号",
   "reversal-other-member": "撤销行号指向的是另一名党员的记录：核对行号",
   "reversed-twice": "同一行被撤销了两次：删除多余的撤销记录",
+  // 党员名册
   "member-id-blank": "填写党员编号",
   "member-id-duplicate": "编号重复：每名党员一个唯一编号",
   "member-name-blank": "填写姓名",
   "unknown-category": "党员类别须是方案中的类别：从下拉列表中选择",
-  "unknown-status": "在册状态须从下拉列表中选择",
+  "unknown-member-status": "在册状态须从下拉列表中选择",
   "probation-before-join": "转正日期不能早于入党日期：核对日期",
+  // 民主评议
   "unknown-grade": "评议等次须是方案中的等次：从下拉列表中选择",
   "grade-missing": "填写评议等次",
   "score-missing": "填写评议分值",
   "score-out-of-range": "评议分值超出方案范围：改正分值",
   "appraised-twice": "同一党员同一年度评议了两次：删除多余的一行",
+  // 设置与结构
   "bad-year": "年度须为四位年份",
   "unknown-scheme": "「设置」中的方案 ID 不是已知方案：在「开始」中重新选择方案",
   "unknown-scheme-version": "「设置」中的方案版本不存在：改为现有版本",
@@ -39,11 +46,18 @@ export const FIX_HINTS: Readonly<Record<string, string>> = {
   "missing-column": "表格缺少列：在「开始」中重新生成台账，或恢复被删除的列",
   // 承诺事项
   "commitment-blank": "填写承诺的具体事项，或删除这一空行",
+  "commitment-bad-deadline": "完成时限不是真实日期：按 2026-12-31 的格式填写",
+  "commitment-unknown-status": "完成情况从下拉列表中选择：未开始、进行中、已兑现或未兑现",
   "commitment-unscored": "承诺已兑现或未兑现：在积分台账中记分后，把那条记录的行号填入「积分记录行」",
   "commitment-entry-mismatch": "「积分记录行」须指向该党员兑现（或未兑现）承诺的那条积分记录：核对行号",
+  // 积分兑换
+  "redemption-bad-date": "兑换日期不是真实日期：按 2026-03-01 的格式填写",
+  "redemption-item-blank": "填写兑换的奖励或福利",
+  "redemption-bad-points": "消耗积分须为正数，最多一位小数",
   // 评星晋级
   "branch-blank": "填写党组织（党支部）名称",
   "duplicate-branch": "同一党支部同一年度只留一行：删除或合并多余的一行",
+  "profile-bad-count": "人数须为不小于 0 的整数",
   "count-over-members": "人数之间不相符：核对党员人数与各类人数",
   "bad-star-mark": "已评定的星填 √，未评定的留空",
   "unknown-target": "晋级目标从下拉列表中选择（如 四星级党支部）",
@@ -51,10 +65,13 @@ export const FIX_HINTS: Readonly<Record<string, string>> = {
   "star-ledger-mismatch": "√ 与积分台账中该党支部的星级记录不一致：补记台账，或改正 √",
   // 分类定级
   "duplicate-grading": "同一党员同一年度只留一行：删除或合并多余的一行",
+  "grading-bad-deadline": "整改时限填日期（2026-12-31）或月份（2026-12）",
+  "grading-unknown-appraisal": "测评结果须是方案中的评议等次：从下拉列表中选择",
   "bad-promotion": "是否晋位填「是」或「否」",
   "promotion-without-outcome": "晋位前填写整改结果",
   // 支部积分
   "bad-month": "月份按 2026-03 的格式填写",
+  "branch-score-blank": "填写党支部名称",
   "unknown-kind": "类别从下拉列表中选择：上年得分、基础分扣分、任务分或奖励分",
   "bad-points": "分值须为数字",
   "negative-points": "任务分、奖励分不能为负数：扣分记为「基础分扣分」",
@@ -62,8 +79,10 @@ export const FIX_HINTS: Readonly<Record<string, string>> = {
   "previous-duplicate": "每个党支部每年只登记一条上年得分：删除多余的一行",
   "previous-out-of-range": "上年得分须在 0 至 100 之间",
   "no-previous-score": "登记该党支部的上年考核得分（类别「上年得分」），否则 1 月基础分按 40 分计",
-};
+} as const satisfies Record<string, string>;
 
-export function fixHint(code: string): string {
-  return FIX_HINTS[code] ?? "按提示改正该单元格后重新校验";
+export type IssueCode = keyof typeof ISSUE_HINTS;
+
+export function fixHint(code: IssueCode): string {
+  return ISSUE_HINTS[code];
 }

@@ -1,0 +1,51 @@
+import fs from "fs";
+import path from "path";
+import { writeReport } from "../../app/reportService";
+import { localIsoDate } from "../../core/period";
+import { REPORT_FORM_NAMES } from "../../core/reports";
+import { buildDemoWorkbook } from "../../hosts/xlsx/demoFile";
+import { rollupBooks } from "../../hosts/xlsx/rollupFiles";
+import { type Args, type CliIo, UsageError, defineCommand } from "../args";
+import { withBook } from "../book";
+import { builtinScheme, requireFiles } from "./ledger";
+
+export const today = () => localIsoDate(new Date());
+
+async function writeForm(args: Args, io: CliIo, form: string, period: string): Promise<number> {
+  const { models, warnings } = await withBook(args.book, { write: true }, (gw) => writeReport(gw, form, period, args.str("date") ?? today()));
+  io.out(`已生成工作表：${models.map((m) => m.name).join("、")}（只含数值和标准公式，未安装加载项也能打开和打印）`);
+  for (const w of warnings) io.err(`注意：${w}`);
+  return 0;
+}
+
+export const publicity = defineCommand("publicity", [["<台账.xlsx> --period <2026Q3 | 2026H1> [--date <编制日期>]", "生成公示表（工作表 公示-<期间>）"]], (args, io) => writeForm(args, io, "公示", args.need("period", "公示期间，如 2026Q3 或 2026H1")));
+
+export const approval = defineCommand("approval", [["<台账.xlsx> --year <YYYY> [--date <编制日期>]", "生成年终等次评定审批表（工作表 年终审批-<年度>）"]], (args, io) => writeForm(args, io, "年终审批", args.need("year", "年度，如 2026")));
+
+export const report = defineCommand("report", [["<台账.xlsx> --form <表名> --period <期间> [--date <编制日期>]", `生成其他表样：${REPORT_FORM_NAMES.filter((n) => n !== "公示" && n !== "年终审批").join("、")}`]], (args, io) => writeForm(args, io, args.need("form", "表名，如 排名通报"), args.need("period", "期间")));
+
+export const demo = defineCommand("demo", [["[--scheme <id>] [--out <文件.xlsx>] [--branch <支部名称>] [--seed <数字>]", "生成示例台账工作簿（约30名党员、全年记录、审定、申诉与全部报表）"]], async (args, io) => {
+  const schemeId = builtinScheme(args.str("scheme") ?? "star-member").id;
+  const out = args.str("out") ?? path.join("demo", "党员积分台账-示例.xlsx");
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const s = await buildDemoWorkbook({ schemeId, out, seed: args.num("seed"), branch: args.str("branch") });
+  io.out(`示例工作簿：${path.resolve(s.file)}`);
+  io.out(`方案 ${s.scheme}；党员 ${s.members} 名；积分记录 ${s.entries} 条；已审定 ${s.approved.join("、") || "无"}`);
+  io.out(`校验：${s.errors} 个错误、${s.warnings} 个警告（错误为有意写错的示例行，运行 party-ledger validate 查看）`);
+  io.out(`年度等次：${Object.entries(s.grades).map(([g, n]) => `${g} ${n} 人`).join("，") || "（本方案按半年评定）"}`);
+  io.out(`报表工作表 ${s.sheets.length} 张：${s.sheets.join("、")}`);
+  io.out(`用时 ${(s.ms / 1000).toFixed(1)} 秒`);
+  return 0;
+});
+
+export const rollup = defineCommand("rollup", [["<支部1.xlsx> <支部2.xlsx> … --period <期间> --out <党委汇总.xlsx> [--combine percent]", "党委汇总：每个支部一行与全委前列（各支部记有评星晋级时另有评星晋级台账）；方案或年度不同时须指明 --combine percent"]], async (args, io) => {
+  const period = args.need("period", "期间，如 2026 或 2026H1");
+  const out = args.need("out", "党委汇总工作簿的文件名");
+  const combine = args.str("combine");
+  if (combine !== undefined && combine !== "percent") throw new UsageError(`--combine 只能是 percent（按满分折算为得分率），收到「${combine}」`);
+  requireFiles(args.files);
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  const summaries = await rollupBooks(args.files, period, out, combine === "percent" ? "percent" : "same");
+  io.out(`已汇总 ${summaries.length} 个支部到 ${out}`);
+  return 0;
+});

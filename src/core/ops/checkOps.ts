@@ -1,0 +1,108 @@
+/**
+ * The rules of every workbook operation, shared by every gateway: which batches may be carried out,
+ * and what a cell holds once written. Gateways differ only in how they reach the workbook.
+ */
+import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type WorkbookOp, isoToSerial } from "../sheetModel";
+
+/** A workbook operation that cannot be carried out (a name taken, a table missing). */
+export class WorkbookError extends Error {
+  override readonly name = "WorkbookError";
+  constructor(
+    readonly code: "sheet-exists" | "no-table" | "no-sheet" | "bad-rows" | "too-large",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a gateway knows of the workbook before a batch: its sheets, its tables and which sheets are protected. */
+export interface WorkbookState {
+  sheets: Iterable<string>;
+  tables: Iterable<{ name: string; sheet: string }>;
+  protectedSheets: Iterable<string>;
+}
+
+/**
+ * Checks a whole batch before anything is changed, each operation against the workbook as the earlier
+ * operations of the batch leave it, so that a failing batch changes nothing.
+ */
+export function checkOps(state: WorkbookState, ops: readonly WorkbookOp[]): void {
+  const sheets = new Set(state.sheets);
+  const tableSheet = new Map<string, string>();
+  for (const t of state.tables) tableSheet.set(t.name, t.sheet);
+  const tableSheets = new Set(tableSheet.values());
+  const locked = new Set(state.protectedSheets);
+  const table = (name: string) => {
+    const sheet = tableSheet.get(name);
+    if (sheet === undefined) throw new WorkbookError("no-table", `工作簿中没有表格 ${name}`);
+    if (locked.has(sheet)) throw new WorkbookError("no-sheet", `工作表「${sheet}」已保护，不能修改`);
+  };
+  for (const op of ops) {
+    switch (op.op) {
+      case "createTable":
+        if (sheets.has(op.spec.sheet)) throw new WorkbookError("sheet-exists", `工作表「${op.spec.sheet}」已存在`);
+        if (tableSheet.has(op.spec.table)) throw new WorkbookError("sheet-exists", `表格 ${op.spec.table} 已存在`);
+        sheets.add(op.spec.sheet);
+        tableSheet.set(op.spec.table, op.spec.sheet);
+        tableSheets.add(op.spec.sheet);
+        break;
+      case "appendRows":
+      case "replaceRows":
+      case "setCells":
+      case "setValidation":
+        table(op.table);
+        break;
+      case "writeSheet":
+        if (tableSheets.has(op.model.name)) throw new WorkbookError("sheet-exists", `工作表「${op.model.name}」是台账表格，不能被报表覆盖`);
+        sheets.add(op.model.name);
+        locked.delete(op.model.name);
+        break;
+      case "protectSheet":
+      case "unprotectSheet":
+        if (!sheets.has(op.sheet)) throw new WorkbookError("no-sheet", `工作簿中没有工作表「${op.sheet}」`);
+        if (op.op === "protectSheet") locked.add(op.sheet);
+        else locked.delete(op.sheet);
+        break;
+    }
+  }
+}
+
+/** A table row as it is stored: the right width, and text columns holding text (so "=1+1" stays text). */
+export function tableRow(values: readonly Cell[], formats: readonly ColumnFormat[], width: number, table: string, index: number): Cell[] {
+  if (values.length !== width) throw new WorkbookError("bad-rows", `写入表格 ${table} 的第 ${index + 1} 行有 ${values.length} 列，应为 ${width} 列`);
+  return values.map((v, c) => (formats[c] === "text" && v !== null && typeof v !== "string" ? String(v) : v));
+}
+
+export function tableRows(rows: readonly Cell[][], formats: readonly ColumnFormat[], width: number, table: string): Cell[][] {
+  return rows.map((r, i) => tableRow(r, formats, width, table, i));
+}
+
+/** What one cell of a generated sheet holds: a formula, or a value with the number format that keeps it what it is. */
+export type SpecContent = { formula: string; numberFormat?: undefined } | { value: Cell; numberFormat?: string };
+
+export function specContent(spec: CellSpec): SpecContent {
+  if (spec.formula) return { formula: spec.formula.startsWith("=") ? spec.formula : `=${spec.formula}` };
+  if (spec.date && typeof spec.value === "string") return { value: isoToSerial(spec.value), numberFormat: NUMBER_FORMATS.date };
+  const value = spec.value ?? null;
+  // Text from the clerk's data is stored as text: a name like "=张三" is never a formula.
+  if (spec.text || typeof value === "string") return { value: value === null ? null : String(value), numberFormat: NUMBER_FORMATS.text };
+  return { value };
+}
+
+type OpOf<K extends WorkbookOp["op"]> = Extract<WorkbookOp, { op: K }>;
+
+/** What a gateway does for each operation; the compiler holds every gateway to every operation. */
+export type OpHandlers = { [K in WorkbookOp["op"]]: (op: OpOf<K>) => void | Promise<void> };
+
+/** Runs a checked batch in order, each operation through its handler. */
+export async function runOps(ops: readonly WorkbookOp[], handlers: OpHandlers): Promise<void> {
+  for (const op of ops) await (handlers[op.op] as (op: WorkbookOp) => void | Promise<void>)(op);
+}
+
+/** The row a setCells op leaves: the current row with the op's cells put in (refused for a row the table does not have). */
+export function rowWithCells(op: OpOf<"setCells">, rowCount: number, current: (row: number) => readonly Cell[]): Cell[] {
+  if (op.row < 0 || op.row >= rowCount) throw new WorkbookError("bad-rows", `表格 ${op.table} 没有第 ${op.row + 1} 条数据`);
+  const row = [...current(op.row)];
+  for (const [c, v] of Object.entries(op.cells)) row[Number(c)] = v;
+  return row;
+}
