@@ -22,7 +22,8 @@ const tsRule = {
 
 /**
  * HTTPS options for the dev server, read only when serving. office-addin-dev-certs may be unable to
- * trust its CA on this machine (no sudo); then say so and serve plain http for the browser preview.
+ * trust its CA on this machine (no sudo); then say so and serve plain http (a browser can open the
+ * pages; Excel loads only https add-ins).
  */
 async function httpsOptions() {
   try {
@@ -33,7 +34,7 @@ async function httpsOptions() {
     console.warn(
       `\n[dev-server] 无法取得 Office 开发证书（${error.message}）。\n` +
         "  Excel 只加载 https 加载项：请在有管理员权限的机器上运行 `npx office-addin-dev-certs install`。\n" +
-        "  现以 http 方式启动，仅供浏览器预览。\n",
+        "  现以 http 方式启动：页面只能在浏览器中打开。\n",
     );
     return { type: "http" };
   }
@@ -69,25 +70,43 @@ function manifestTransform(env) {
 }
 
 /**
- * `--env preview`: the browser preview instead of the add-in: the task pane beside a grid of an
- * in-memory workbook filled with the demo branch, no Office needed (npm run preview).
+ * `--env web`: the offline web page (网页版), dist-web/: the task pane beside an editable grid of the
+ * clerk's own .xlsx, opened from disk. One script with relative paths, so the folder works opened
+ * straight from disk (file://) as well as from any plain server; nothing is loaded from elsewhere.
+ *
+ * Served (`npm run web`, or `npm run preview`, which adds `--env demo`) at http://127.0.0.1:3001/.
+ * With `--env demo` the bare address opens the demo workbook (/ → /?demo); ?empty starts a blank one.
  */
-function previewConfig(dev) {
+function webConfig(dev, env) {
+  const serving = Boolean(env.WEBPACK_SERVE);
+  // The page forbids every connection (connect-src 'none'). Only the dev server's page may reach the
+  // dev server: live reload talks over its websocket and fetches hot updates from the same origin.
+  const connectSrc = serving ? `'self' ws://127.0.0.1:${PREVIEW_PORT} ws://localhost:${PREVIEW_PORT}` : "'none'";
   return {
     devtool: dev ? "source-map" : false,
-    entry: { preview: "./src/preview/index.tsx" },
-    output: { path: path.resolve(__dirname, "dist-preview"), filename: "[name].js", clean: true },
+    entry: { web: "./src/web/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist-web"), filename: "[name].js", publicPath: "", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [tsRule] },
-    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/preview/preview.html" })],
+    optimization: { splitChunks: false },
+    plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/web.html", hash: !dev, templateParameters: { connectSrc } })],
     performance: { maxAssetSize: 2 * 1024 * 1024, maxEntrypointSize: 2 * 1024 * 1024 },
-    devServer: { static: false, port: PREVIEW_PORT, host: "127.0.0.1", open: false },
+    devServer: {
+      static: false,
+      port: PREVIEW_PORT,
+      host: "127.0.0.1",
+      open: false,
+      setupMiddlewares: (middlewares) =>
+        env.demo
+          ? [{ name: "demo-workbook", middleware: (req, res, next) => (req.method === "GET" && req.url === "/" ? res.redirect(302, "/?demo") : next()) }, ...middlewares]
+          : middlewares,
+    },
   };
 }
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  if (env && env.preview) return previewConfig(dev);
+  if (env && env.web) return webConfig(dev, env);
   const transformManifest = manifestTransform(env);
   const config = {
     devtool: dev ? "source-map" : false,

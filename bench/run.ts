@@ -202,6 +202,43 @@ function bundle(): void {
   }
 }
 
+let webBuildDir: string | null = null;
+
+/** The offline web page's folder: PARTY_WEB_DIST (a dist-web/ already built) or one production build for the run, removed at the end. */
+function webDist(): string {
+  if (process.env.PARTY_WEB_DIST) return path.resolve(process.env.PARTY_WEB_DIST);
+  if (!webBuildDir) {
+    webBuildDir = fs.mkdtempSync(path.join(os.tmpdir(), "party-bench-web-"));
+    execFileSync(process.execPath, [path.join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", "web", "--output-path", webBuildDir], { cwd: root, stdio: "pipe" });
+  }
+  return webBuildDir;
+}
+
+/** 网页版 in Debian's Chromium (playwright-core, as test/e2e/web.test.ts drives it): choosing a workbook until the grid and the pane are ready. */
+function web(): void {
+  const dist = webDist();
+  for (const [members, entries] of [
+    [300, 15_000],
+    [1000, 100_000],
+  ]) {
+    const r = runCase("webCase.ts", [dist, String(members), String(entries), "3"]);
+    const big = entries >= 100_000;
+    rows.push({
+      area: "网页版",
+      measure: `打开 ${members.toLocaleString("en-US")} 名党员 × ${entries.toLocaleString("en-US")} 条记录的支部台账（${r.fileMB.toFixed(1)} MB）：从选中文件到网格与任务窗格就绪（Chromium ${String(r.chromium)}，file://；3 次的中位数，括号内为最快–最慢；其间是否显示「正在打开……」）`,
+      value: `${(r.medianMs / 1000).toFixed(2)} s（${(r.minMs / 1000).toFixed(2)}–${(r.maxMs / 1000).toFixed(2)} s）；${r.progressRuns}/${r.runs} 次显示进度`,
+      goal: big ? "< 8 s，显示进度" : "< 2 s",
+    });
+  }
+  const bytes = fs.readFileSync(path.join(dist, "web.js"));
+  rows.push({
+    area: "网页版",
+    measure: "web.js（网页版的脚本，生产构建）：原始 / gzip",
+    value: `${(bytes.length / 1024).toFixed(0)} KB / ${(zlib.gzipSync(bytes).length / 1024).toFixed(0)} KB`,
+    goal: "",
+  });
+}
+
 function spreadsheetWay(): void {
   const r = runCase("spreadsheetCase.ts", ["3000", "30000"]);
   rows.push({
@@ -232,6 +269,7 @@ syncs();
 csvImport();
 demo();
 bundle();
+web();
 spreadsheetWay();
 
 const machine = `${os.cpus().length} 核 · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${os.cpus()[0]?.model ?? ""}`;
@@ -247,4 +285,5 @@ const report = [
 ].join("\n");
 fs.writeFileSync(path.join(__dirname, "results.md"), report);
 if (buildDir) fs.rmSync(buildDir, { recursive: true, force: true });
+if (webBuildDir) fs.rmSync(webBuildDir, { recursive: true, force: true });
 console.log(report);

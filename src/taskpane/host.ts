@@ -1,11 +1,11 @@
 import type { WorkbookGateway } from "../app/gateway";
 
 /**
- * Where the task pane's workbook lives: Excel (Office.js) or the browser preview (in memory). The
+ * Where the task pane's workbook lives: Excel (Office.js) or the web page (网页版, the .xlsx in the browser). The
  * gateway carries all reading and writing; the host adds what only a workbook window can do.
  */
 export interface LedgerHost {
-  readonly kind: "excel" | "preview";
+  readonly kind: "excel" | "web";
   readonly gateway: WorkbookGateway;
   /** Shows the sheet and selects one cell (column letter, sheet row number). */
   selectCell(sheet: string, row: number, column: string): Promise<void>;

@@ -5,7 +5,7 @@ import type { Action } from "./actions";
 import type { LedgerHost } from "./host";
 import { PROGRESS_AFTER_MS, useAction } from "./useAction";
 
-const host: LedgerHost = { kind: "preview", gateway: new MemoryGateway(), selectCell: async () => undefined, showSheet: async () => undefined, schemeChanged: async () => null };
+const host: LedgerHost = { kind: "web", gateway: new MemoryGateway(), selectCell: async () => undefined, showSheet: async () => undefined, schemeChanged: async () => null };
 
 describe("useAction", () => {
   beforeEach(() => jest.useFakeTimers());

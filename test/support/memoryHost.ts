@@ -6,7 +6,7 @@ export function memoryHost(gateway = new MemoryGateway()) {
   const selected: string[] = [];
   const schemeChanges: number[] = [];
   const host: LedgerHost = {
-    kind: "preview",
+    kind: "web",
     gateway,
     selectCell: async (sheet, row, column) => {
       selected.push(`${sheet}!${column}${row}`);

@@ -28,7 +28,7 @@ describe("App", () => {
     const gateway = new MemoryGateway();
     await fillDemoWorkbook(gateway);
     const selected: string[] = [];
-    const host: LedgerHost = { kind: "preview", gateway, selectCell: async (s, r, c) => void selected.push(`${s}!${c}${r}`), showSheet: async () => undefined, schemeChanged: async () => "star-member" };
+    const host: LedgerHost = { kind: "web", gateway, selectCell: async (s, r, c) => void selected.push(`${s}!${c}${r}`), showSheet: async () => undefined, schemeChanged: async () => "star-member" };
     render(
       <FluentProvider theme={webLightTheme}>
         <App status={{ inExcel: true, schemeId: "star-member", error: null }} host={host} />
@@ -47,7 +47,7 @@ describe("App", () => {
   it("shows the three branch 台账 under the 支部台账 tab, one at a time", async () => {
     const gateway = new MemoryGateway();
     await fillDemoWorkbook(gateway);
-    const host: LedgerHost = { kind: "preview", gateway, selectCell: async () => undefined, showSheet: async () => undefined, schemeChanged: async () => "star-member" };
+    const host: LedgerHost = { kind: "web", gateway, selectCell: async () => undefined, showSheet: async () => undefined, schemeChanged: async () => "star-member" };
     render(
       <FluentProvider theme={webLightTheme}>
         <App status={{ inExcel: true, schemeId: "star-member", error: null }} host={host} />
