@@ -17,6 +17,7 @@ const CORE_MESSAGE = "src/core is pure: no Office.js, React, Fluent UI, exceljs,
 const APP_MESSAGE = "src/app holds the application services: it uses src/core and the gateway interface, never a host (Office.js, exceljs, Node, React, the DOM).";
 const PACKAGE_MESSAGE = "src/hosts/xlsx/package runs in the browser too: bytes in, bytes out; no Node built-ins or globals, no exceljs (file I/O lives in bookFile.ts).";
 const HOST_MESSAGE = "a host adapter (src/hosts/*) implements the gateway for one kind of workbook; it may not reach into another host or into the UI.";
+const WEB_MESSAGE = "src/web is the offline web page: it runs in a browser on the package layer; no Node built-ins or globals, no exceljs, no Office.js, no file module.";
 const UI_LIBS = "^(react|react-dom|@fluentui/.*)(/.*)?$";
 const FILE_LIBS = "^(exceljs|fflate|saxes|fast-xml-parser)(/.*)?$";
 const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "sessionStorage", "fetch", "XMLHttpRequest", "HTMLElement"];
@@ -24,7 +25,7 @@ const OFFICE_GLOBALS = ["Office", "Excel", "CustomFunctions", "OfficeRuntime"];
 const NODE_GLOBALS = ["process", "Buffer", "require", "__dirname", "__filename", "global"];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "node_modules/**", "bench/.work/**", ".tmp/**", "test/fixtures/**", "*.config.js", "webpack.config.js"] },
+  { ignores: ["dist/**", "dist-web/**", "coverage/**", "node_modules/**", "bench/.work/**", ".tmp/**", "test/fixtures/**", "*.config.js", "webpack.config.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,7 +46,7 @@ export default tseslint.config(
             FUNCTIONS_ENTRY,
             { regex: "^node:", message: CORE_MESSAGE },
             { regex: "^(react|react-dom|exceljs|@microsoft/office-js|office-js|@fluentui/.*)(/.*)?$", message: CORE_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|app|hosts|cli|preview)(/|$)", message: CORE_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|app|hosts|cli|web)(/|$)", message: CORE_MESSAGE },
           ],
         },
       ],
@@ -65,7 +66,7 @@ export default tseslint.config(
           patterns: [
             FUNCTIONS_ENTRY,
             { regex: "^(react|react-dom|exceljs|@microsoft/office-js|office-js|@fluentui/.*)(/.*)?$", message: CORE_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|app|hosts|cli|preview)(/|$)", message: CORE_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|app|hosts|cli|web)(/|$)", message: CORE_MESSAGE },
           ],
         },
       ],
@@ -86,7 +87,7 @@ export default tseslint.config(
             { regex: UI_LIBS, message: APP_MESSAGE },
             { regex: FILE_LIBS, message: APP_MESSAGE },
             { regex: "^(@microsoft/office-js|office-js)(/.*)?$", message: APP_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|hosts|cli|preview)(/|$)", message: APP_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|hosts|cli|web)(/|$)", message: APP_MESSAGE },
           ],
         },
       ],
@@ -107,7 +108,7 @@ export default tseslint.config(
             { regex: "^node:", message: HOST_MESSAGE },
             { regex: UI_LIBS, message: HOST_MESSAGE },
             { regex: FILE_LIBS, message: HOST_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|office|xlsx)(/|$)", message: HOST_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|web|office|xlsx)(/|$)", message: HOST_MESSAGE },
           ],
         },
       ],
@@ -128,7 +129,7 @@ export default tseslint.config(
             { regex: "^node:", message: HOST_MESSAGE },
             { regex: UI_LIBS, message: HOST_MESSAGE },
             { regex: FILE_LIBS, message: HOST_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|memory|xlsx)(/|$)", message: HOST_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|web|memory|xlsx)(/|$)", message: HOST_MESSAGE },
           ],
         },
       ],
@@ -147,7 +148,7 @@ export default tseslint.config(
             FUNCTIONS_ENTRY,
             { regex: UI_LIBS, message: HOST_MESSAGE },
             { regex: "^(@microsoft/office-js|office-js)(/.*)?$", message: HOST_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|memory|office)(/|$)", message: HOST_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|web|memory|office)(/|$)", message: HOST_MESSAGE },
           ],
         },
       ],
@@ -168,7 +169,7 @@ export default tseslint.config(
             { regex: "^node:", message: PACKAGE_MESSAGE },
             { regex: UI_LIBS, message: PACKAGE_MESSAGE },
             { regex: "^(exceljs|@microsoft/office-js|office-js)(/.*)?$", message: PACKAGE_MESSAGE },
-            { regex: "^\\.\\./.*(taskpane|functions|cli|preview|memory|office|bookFile|excelJsGateway|demoFile|rollupFiles)(/|$)", message: PACKAGE_MESSAGE },
+            { regex: "^\\.\\./.*(taskpane|functions|cli|web|memory|office|bookFile|excelJsGateway|demoFile|rollupFiles)(/|$)", message: PACKAGE_MESSAGE },
           ],
         },
       ],
@@ -176,8 +177,8 @@ export default tseslint.config(
     },
   },
   {
-    // The task pane and the preview run in a browser: no Node, no file libraries, no file host.
-    files: ["src/taskpane/**/*.{ts,tsx}", "src/preview/**/*.{ts,tsx}"],
+    // The task pane runs in a browser: no Node, no file libraries, no file host.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-imports": [
@@ -192,6 +193,27 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The offline web page runs in a browser on the clerk's file: the package layer (bytes in, bytes
+    // out), never Node, exceljs, Office.js or the Node file module.
+    files: ["src/web/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: WEB_MESSAGE })),
+          patterns: [
+            FUNCTIONS_ENTRY,
+            { regex: "^node:", message: WEB_MESSAGE },
+            { regex: "^(exceljs|@microsoft/office-js|office-js)(/.*)?$", message: WEB_MESSAGE },
+            { regex: "^\\.\\./.*(cli|office|bookFile|excelJsGateway|demoFile|rollupFiles)(/|$)", message: WEB_MESSAGE },
+          ],
+        },
+      ],
+      "no-restricted-globals": ["error", ...[...OFFICE_GLOBALS, ...NODE_GLOBALS].map((name) => ({ name, message: WEB_MESSAGE }))],
     },
   },
   {

@@ -18,6 +18,7 @@ const CORE_IMPORTS: [string, string][] = [
   ["a node: built-in", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;'],
   ["the application layer", 'import { x } from "../../app/gateway";\nexport const y = x;'],
   ["a host", 'import { x } from "../../hosts/memory/memoryGateway";\nexport const y = x;'],
+  ["the web page", 'import { WebWorkbook } from "../../web/webWorkbook";\nexport const y = WebWorkbook;'],
   ["the task pane", 'import { App } from "../../taskpane/components/App";\nexport const y = App;'],
 ];
 const CORE_GLOBALS = ["document", "window", "Excel", "process"];
@@ -47,11 +48,16 @@ const LAYER_CASES: [string, string, string, string, string][] = [
   ["src/hosts/xlsx/package", "src/hosts/xlsx/package/fenceFixture.ts", "the global Buffer", "export const x = Buffer.from([]);", "runs in the browser too"],
   ["src/hosts/xlsx/package", "src/hosts/xlsx/package/fenceFixture.ts", "exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;', "runs in the browser too"],
   ["src/hosts/xlsx/package", "src/hosts/xlsx/package/fenceFixture.ts", "the file module", 'import { openBookFile } from "../bookFile";\nexport const x = openBookFile;', "runs in the browser too"],
+  ["src/web", "src/web/fenceFixture.ts", "a Node built-in", 'import fs from "fs";\nexport const x = fs;', "src/web is the offline web page"],
+  ["src/web", "src/web/fenceFixture.ts", "exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;', "src/web is the offline web page"],
+  ["src/web", "src/web/fenceFixture.ts", "the Node file module", 'import { openBookFile } from "../hosts/xlsx/bookFile";\nexport const x = openBookFile;', "src/web is the offline web page"],
+  ["src/web", "src/web/fenceFixture.ts", "the Office.js host", 'import { x } from "../hosts/office/officeJsGateway";\nexport const y = x;', "src/web is the offline web page"],
+  ["src/web", "src/web/fenceFixture.ts", "the global Buffer", "export const x = Buffer.from([]);", "src/web is the offline web page"],
   ["src/taskpane", "src/taskpane/fenceFixture.ts", "a Node built-in", 'import fs from "fs";\nexport const x = fs;', "the task pane runs in a browser"],
   ["src/taskpane", "src/taskpane/fenceFixture.ts", "exceljs", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;', "the task pane reaches workbooks only through a host"],
   ["src/taskpane", "src/taskpane/fenceFixture.ts", "the CLI", 'import { x } from "../cli/main";\nexport const y = x;', "the task pane does not use the CLI"],
 ];
-const REAL_LAYERS = ["src/core", "src/app", "src/hosts", "src/taskpane", "src/preview", "src/functions"];
+const REAL_LAYERS = ["src/core", "src/app", "src/hosts", "src/taskpane", "src/web", "src/functions"];
 
 const cases: Record<string, LintCase> = {
   functionsToTaskpane: { file: "src/functions/fenceFixture.ts", code: 'import { App } from "../taskpane/components/App";\nexport const x = App;' },

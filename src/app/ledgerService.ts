@@ -9,22 +9,29 @@ import { SIDE_TABLES, validateSideStores } from "../core/stores";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerModel, readLedger, readLedgerModel, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
+import { checkReinit } from "../core/ledger/reinit";
 import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { Scheme } from "../core/scheme/schema";
-import { type ValidationIssue, type ValidationResult, validateLedger } from "../core/validation/validateLedger";
+import { type ValidationIssue, type ValidationResult, structuralIssues, validateLedger } from "../core/validation/validateLedger";
 import type { TableData } from "../core/sheetModel";
 import { type AppealInput, type Resolution, planAppeal, planResolution } from "../core/approval/appeals";
 import { approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
+import { APPROVED_SCORES, readApprovedScores } from "../core/approval/approvedScores";
+import { PREVIOUS_TOTALS, planPreviousTotals, readPreviousTotals } from "../core/carryOver/previousTotals";
 import { parsePeriod, tryParsePeriod } from "../core/period";
 import type { WorkbookGateway } from "./gateway";
 import { type ImportCounts, type TextSource, planCsvImport } from "./importPlan";
 
 /** Scaffold: one look at the workbook, one batch of changes. */
-export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme, settings: LedgerSettings, now = new Date()): Promise<ScaffoldPlan> {
+export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme, settings: LedgerSettings, now = new Date()): Promise<ScaffoldPlan & { filled: string[] }> {
   const snapshot = await gateway.inspect();
+  // An existing ledger keeps its scheme, year and branch: another one is refused before anything is written.
+  const existing = snapshot.tables.some((t) => t.name === SHEETS.settings.table) ? (await gateway.readTables([SHEETS.settings.table])).get(SHEETS.settings.table) : undefined;
+  const fill = checkReinit(existing, scheme, settings);
   const plan = planScaffold(snapshot, scheme, settings, now);
-  await gateway.apply(plan.ops);
-  return plan;
+  const formats = formatsOf(SHEETS.settings);
+  await gateway.apply([...plan.ops, ...fill.map((f) => ({ op: "setCells" as const, table: SHEETS.settings.table, row: f.row, cells: { [f.column]: f.value }, formats }))]);
+  return { ...plan, filled: fill.map((f) => `${SETTINGS_KEYS.branch}：${f.value}`) };
 }
 
 export interface LoadedLedger extends LedgerModel {
@@ -48,9 +55,12 @@ export function schemeOfSettings(settings: Map<string, string>, workbookSchemes:
   return versions;
 }
 
+/** Read with the ledger: what the committee approved, and the appeals that may re-open an approved period. */
+const APPROVAL_TABLES = [APPROVED_SCORES.table, SHEETS.appeals.table, PREVIOUS_TOTALS.table];
+
 /** Validation of the ledger as the clerk left it, and of every sheet kept beside it: one read, never throws on bad data. */
 export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
-  const tables = await gateway.readTables([...LEDGER_TABLES.map((k) => SHEETS[k].table), SCHEME_STORE.table, ...SIDE_TABLES]);
+  const tables = await gateway.readTables([...new Set([...LEDGER_TABLES.map((k) => SHEETS[k].table), ...APPROVAL_TABLES, SCHEME_STORE.table, ...SIDE_TABLES])]);
   const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
   const result = validateLedger({ tables, schemes });
   // Only the 设置 rows are read again: the ledger itself was read once, by validateLedger.
@@ -70,8 +80,9 @@ export async function validateWorkbook(gateway: WorkbookGateway): Promise<Valida
 
 /** The whole ledger in one read (plus any other tables the caller needs, by layout key or table name, in the same read). */
 export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof SHEETS)[] = [], moreTables: readonly string[] = []): Promise<LoadedLedger> {
-  const tables = await gateway.readTables([...[...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table), SCHEME_STORE.table, ...moreTables]);
-  if (!tables.has(SHEETS.settings.table)) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先运行 init");
+  const tables = await gateway.readTables([...new Set([...[...LEDGER_TABLES, ...extra].map((k) => SHEETS[k].table), ...APPROVAL_TABLES, SCHEME_STORE.table, ...moreTables])]);
+  if (![SHEETS.settings, SHEETS.roster, SHEETS.ledger].some((d) => tables.has(d.table))) throw new CoreError("not-a-ledger", "这不是积分台账工作簿：没有「设置」表格，请先运行 init");
+  requireSoundStructure(tables);
   const contents = readLedgerModel(tables);
   const stored = readWorkbookSchemes(tables.get(SCHEME_STORE.table));
   // A damaged version of the workbook's own scheme would silently score by the others: refuse instead.
@@ -84,6 +95,19 @@ export async function loadLedger(gateway: WorkbookGateway, extra: (keyof typeof 
   return { ...contents, scheme, versions, workbookSchemes: stored.schemes, year, tables };
 }
 
+/**
+ * A ledger whose structure is broken (a table or a header scores depend on is missing, rows typed
+ * below a table) is never scored as a smaller one: every score, report and approval is refused with
+ * the errors at their cells. Warnings (a table read by its header row) do not block.
+ */
+export function requireSoundStructure(tables: ReadonlyMap<string, TableData>): void {
+  const errors = structuralIssues(tables).filter((i) => i.severity === "error");
+  if (errors.length === 0) return;
+  const lines = errors.slice(0, 20).map((e) => `  ${e.sheet}!${e.column}${e.row} ${e.message}`);
+  if (errors.length > 20) lines.push(`  ……另有 ${errors.length - 20} 处（运行 validate 查看全部）`);
+  throw new Refused("structure", `台账结构有 ${errors.length} 处错误，不能计分、生成报表或审定：\n${lines.join("\n")}\n改正后重试（表格下方的行可用 repair 并入表格）`);
+}
+
 /** Each loaded ledger's cycles, read once however many periods a request scores (its inputs kept to notice a changed ledger object). */
 const cycles = new WeakMap<LoadedLedger, { inputs: readonly unknown[]; byYear: Map<number, CycleScores> }>();
 
@@ -93,7 +117,11 @@ export function ledgerCycle(ledger: LoadedLedger, cycleYear: number): CycleScore
   let cached = cycles.get(ledger);
   if (!cached || cached.inputs.some((x, i) => x !== inputs[i])) cycles.set(ledger, (cached = { inputs, byYear: new Map() }));
   let cycle = cached.byYear.get(cycleYear);
-  if (!cycle) cached.byYear.set(cycleYear, (cycle = scoreCycle({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals }, cycleYear)));
+  if (!cycle)
+    cached.byYear.set(
+      cycleYear,
+      (cycle = scoreCycle({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, approved: readApprovedScores(ledger.tables.get(APPROVED_SCORES.table)), previousTotals: readPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table)) }, cycleYear)),
+    );
   return cycle;
 }
 
@@ -155,7 +183,7 @@ export async function appendEntry(gateway: WorkbookGateway, form: EntryForm, opt
  * The committee approves a period. Refused while rows of that period have validation errors: the
  * committee approves what the ledger says, so the ledger must be scoreable first.
  */
-export async function approvePeriod(gateway: WorkbookGateway, period: string, approval: { date: string; meeting?: string }, now = new Date()): Promise<{ rows: number }> {
+export async function approvePeriod(gateway: WorkbookGateway, period: string, approval: { date: string; meeting?: string }, now = new Date()): Promise<{ rows: number; version: number }> {
   const ledger = await loadLedger(gateway);
   const p = tryParsePeriod(period, ledger.scheme.cycleStartMonth);
   if (p) {
@@ -163,9 +191,16 @@ export async function approvePeriod(gateway: WorkbookGateway, period: string, ap
     const errors = validateLedger({ tables: ledger.tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.severity === "error" && i.sheet === SHEETS.ledger.sheet && inPeriod.has(i.row));
     if (errors.length > 0) throw new Refused("approval", `${p.label} 有 ${errors.length} 条记录校验不通过，须先改正才能审定：\n${errors.map((e) => e.message).join("\n")}`);
   }
-  const plan = planApproval(ledger.tables, ledger.scheme, period, approval, now);
+  // Each member's points as the ledger stands are what the committee approves (final from now on).
+  // On a re-approval the period's earlier approval gives way to the ledger as the appeal corrected it.
+  const others = readApprovedScores(ledger.tables.get(APPROVED_SCORES.table)).filter((a) => a.label !== p?.label);
+  const cycle = p
+    ? scoreCycle({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, approved: others, previousTotals: readPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table)) }, p.cycleYear)
+    : null;
+  const scores = p && cycle ? { result: cycle.score(p), contributions: cycle.contributions(p) } : undefined;
+  const plan = planApproval(ledger.tables, ledger.scheme, period, approval, now, scores);
   await gateway.apply(plan.ops);
-  return { rows: plan.rows };
+  return { rows: plan.rows, version: plan.version };
 }
 
 export async function recordAppeal(gateway: WorkbookGateway, input: AppealInput, now = new Date()): Promise<string> {
@@ -198,4 +233,17 @@ export async function saveWorkbookScheme(gateway: WorkbookGateway, scheme: Schem
   const ops = planSaveScheme(tables, scheme, options);
   const detail = `${scheme.name}（${scheme.id} 第${scheme.version}版，自 ${scheme.effectiveFrom} 起）${options.activate ? "，设为本工作簿方案" : ""}`;
   await gateway.apply([...ops, logOp(now, [{ action: "保存自定义方案", sheet: SCHEME_STORE.sheet, range: "", detail }])]);
+}
+
+/**
+ * 上年积分 from last year's ledger: each member's total of its cycle as it scores there (approved
+ * periods as approved), for schemes whose base carries over. Replaces what 上年积分 held, logged.
+ */
+export async function carryPreviousTotals(gateway: WorkbookGateway, previous: WorkbookGateway, source: string, now = new Date()): Promise<{ year: number; members: number }> {
+  const last = await loadLedger(previous);
+  const ledger = await loadLedger(gateway);
+  if (last.year >= ledger.year) throw new Refused("carry-over", `上年台账的年度是 ${last.year}，不早于本台账的 ${ledger.year} 年度`);
+  const result = scoreLedger(last, String(last.year));
+  await gateway.apply(planPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table), result.members, `${source}（${last.year} 年度总分）`, now));
+  return { year: last.year, members: result.members.length };
 }

@@ -3,6 +3,7 @@ import { SETTINGS_KEYS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
 import { tryParsePeriod } from "../core/period";
 import { REPORT_FORM_NAMES, REPORT_FORMS, type ReportSettings, findReportForm, reportPeriodKind } from "../core/reports";
+import { fitSheetModel } from "../core/ops/excelLimits";
 import type { SheetModel } from "../core/sheetModel";
 import type { WorkbookGateway } from "./gateway";
 import { REDEMPTION_STORE, redemptionBalances } from "../core/redemption/redemption";
@@ -63,6 +64,12 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
   return { title: form.title, models };
 }
 
+/** The sheets for the log: all of them, or (个人台账 of a large branch) the first few and how many, within a cell. */
+function sheetList(names: readonly string[]): string {
+  const all = names.join("、");
+  return all.length <= 2000 ? all : `${names.slice(0, 20).join("、")}……共 ${names.length} 张工作表`;
+}
+
 /**
  * Builds a committee form from the ledger and writes it: only its own sheets are replaced (never a
  * ledger sheet), and the change is logged, in one batch.
@@ -76,12 +83,19 @@ export async function writeReport(
   options: ReportOptions = {},
 ): Promise<{ models: SheetModel[]; warnings: string[] }> {
   const ledger = await loadLedger(gateway, [], REPORT_TABLES);
-  const { title, models } = buildReport(ledger, formName, periodLabel, today, options);
+  const built = buildReport(ledger, formName, periodLabel, today, options);
+  const title = built.title;
+  const warnings: string[] = [];
+  // Excel's limits: an over-long text is cut and a too-tall row capped, each named in a warning.
+  const models = built.models.map((m) => {
+    const fitted = fitSheetModel(m);
+    warnings.push(...fitted.warnings);
+    return fitted.model;
+  });
   await gateway.apply([
     ...models.map((model) => ({ op: "writeSheet" as const, model })),
-    logOp(now, [{ action: "生成报表", sheet: models.map((m) => m.name).join("、"), range: "", detail: `${title}，期间 ${periodLabel}` }]),
+    logOp(now, [{ action: "生成报表", sheet: sheetList(models.map((m) => m.name)), range: "", detail: `${title}，期间 ${periodLabel}` }]),
   ]);
-  const warnings: string[] = [];
   const cycle = models.some((m) => /^(年终审批|全年备案)-/.test(m.name));
   if (cycle && ledger.scheme.cycleTotalFrom !== "ledger") {
     const open = unapprovedPeriods(ledger);

@@ -1,6 +1,6 @@
 import fs from "fs";
 import type { WorkbookGateway } from "../app/gateway";
-import { type BookFile, BookFileError, newBookFile, openBookFile } from "../hosts/xlsx/bookFile";
+import { type BookFile, BookFileError, assertWritable, newBookFile, openBookFile } from "../hosts/xlsx/bookFile";
 import { UsageError } from "./args";
 
 /** A file that cannot be read or saved is the user's to fix: its message says what it is and what to do. */
@@ -26,6 +26,8 @@ export interface BookOptions {
  */
 export async function withBook<T>(file: string, options: BookOptions, fn: (gateway: WorkbookGateway) => Promise<T>): Promise<T> {
   if (!options.create && !fs.existsSync(file)) throw new UsageError(`找不到文件 ${file}`);
+  // Open in Excel/WPS or read-only: say so before any work, not after it.
+  if (options.write) await fileStep(() => assertWritable(file));
   const book: BookFile = await fileStep(() => (options.create && !fs.existsSync(file) ? newBookFile(file) : openBookFile(file)));
   const result = await fileStep(() => fn(book.gateway));
   if (options.write) await fileStep(() => book.save());

@@ -1,5 +1,6 @@
 import { WorkbookError } from "../app/gateway";
 import { CoreError, Refused } from "../core/errors";
+import { BookFileError, fileSystemReason } from "../hosts/xlsx/bookFile";
 import { type CliIo, UsageError, parseCommandArgs, usageText } from "./args";
 import { COMMANDS } from "./commands";
 
@@ -36,8 +37,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`${REFUSAL_PREFIX[e.kind] ?? "错误"}：${e.message}`);
       return 1;
     }
-    if (e instanceof UsageError || e instanceof CoreError || e instanceof WorkbookError) {
+    if (e instanceof UsageError || e instanceof CoreError || e instanceof WorkbookError || e instanceof BookFileError) {
       io.err(`错误：${e.message}`);
+      return 2;
+    }
+    // A file the clerk can fix (read-only, disk full, a folder missing) wherever a command met it.
+    const reason = fileSystemReason(e);
+    if (reason) {
+      const where = (e as NodeJS.ErrnoException).path;
+      io.err(`错误：${where ? `无法访问 ${where}：` : ""}${reason}。`);
       return 2;
     }
     io.err(`内部错误：${(e as Error).message}\n（请把这条信息和工作簿一起反馈给维护者）`);
@@ -46,8 +54,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/**
+ * The process's own output. A reader that stops early (`validate … | head -1`) closes the pipe: the
+ * rest of the output is dropped quietly (no EPIPE stack) and the command ends with its own exit code.
+ */
+export function processIo(): CliIo {
+  const closed = { out: false, err: false };
+  const guard = (stream: NodeJS.WriteStream, which: keyof typeof closed) =>
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      closed[which] = true;
+    });
+  guard(process.stdout, "out");
+  guard(process.stderr, "err");
+  return {
+    out: (t) => {
+      if (!closed.out) process.stdout.write(`${t}\n`);
+    },
+    err: (t) => {
+      if (!closed.err) process.stderr.write(`${t}\n`);
+    },
+  };
+}
+
 if (require.main === module) {
-  runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) }).then((code) => {
+  runCli(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   });
 }

@@ -23,6 +23,10 @@ export const REFUSALS = {
   "branch-score": "未登记支部积分",
   entry: "未写入积分记录",
   scheme: "未保存方案",
+  structure: "台账结构有误",
+  output: "未写入",
+  init: "未生成台账",
+  "carry-over": "未结转上年得分",
 } as const satisfies Record<string, string>;
 
 export type RefusalKind = keyof typeof REFUSALS;

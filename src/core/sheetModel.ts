@@ -89,6 +89,12 @@ export type WorkbookOp =
   | { op: "setValidation"; table: string; column: number; source: ValidationSource }
   /** A generated sheet written anew: an existing sheet of that name is replaced whole. */
   | { op: "writeSheet"; model: SheetModel }
+  /**
+   * A table over cells already on its sheet, none of them changed: a table converted to a range is
+   * re-created over `range` (A1 style, its header row first), an existing table is made to span it
+   * (rows typed below it taken in; same columns). `headers` are the header cells as they stand.
+   */
+  | { op: "setTableRange"; sheet: string; table: string; range: string; headers: string[] }
   | { op: "protectSheet"; sheet: string }
   /** Lifted by the add-in only to append to its own protected tables (approval records), then restored. */
   | { op: "unprotectSheet"; sheet: string };
@@ -112,6 +118,21 @@ export interface TableData extends TableInfo {
   firstRow: number;
   /** Zero-based sheet column of the table's first column (0 = A). */
   firstColumn: number;
+  /**
+   * How the rows were found: by the Excel table object (absent: the default) or, the table object gone
+   * (converted to a range), by its header row on its sheet (tableRegion.ts).
+   */
+  foundBy?: "table" | "headers";
+  /** Data typed near the table but outside it (rows below after blank rows, columns beside): reported, never read as its rows. */
+  outside?: OutsideCells;
+}
+
+/** Rows typed below a table after blank rows, and columns filled beside it (found by tableRegion.cellsNearTable). */
+export interface OutsideCells {
+  /** Non-blank rows below the table, each with its cells in the table's columns. */
+  rowsBelow: { row: number; cells: Cell[] }[];
+  /** Columns beside the table (0-based) with something from its header row down. */
+  columnsBeside: { column: number; header: string; firstRow: number; lastRow: number; cells: number }[];
 }
 
 /** "A", "B", … "Z", "AA" … from a zero-based index. */

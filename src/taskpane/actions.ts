@@ -1,4 +1,5 @@
 import { toIsoDate, toText } from "../core/cells";
+import { type RepairResult, repairTables } from "../app/repairTables";
 import { describeItemPoints } from "../core/engine/entryPoints";
 import { SHEETS } from "../core/ledger/layout";
 import { parsePeriod, subPeriods } from "../core/period";
@@ -63,6 +64,12 @@ export const scaffoldAction: Action<ScaffoldInput, ScaffoldOutcome> = {
 export const validateAction: Action<void, ValidationResult> = {
   name: "校验台账",
   perform: (host) => validateWorkbook(host.gateway),
+};
+
+/** 恢复表格: tables converted to a range re-created over their cells, rows typed below a table taken in (no cell changes). */
+export const repairTablesAction: Action<void, RepairResult> = {
+  name: "恢复表格",
+  perform: (host) => repairTables(host.gateway),
 };
 
 export const appendEntryAction: Action<{ form: EntryForm; force?: boolean }, AppendedEntry> = {

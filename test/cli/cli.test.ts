@@ -44,7 +44,9 @@ describe("party-ledger CLI", () => {
     const run = await cli("scores", book, "--period", "2026", "--json");
     expect(run.code).toBe(0);
     // Schemes whose year is the sum of approved periods say which periods are not approved yet.
-    if (scheme.cycleTotalFrom === "ledger") expect(run.err).toBe("");
+    // Schemes that carry last year's total over name the members without one (none here: a first year).
+    if (scheme.components.some((c) => c.kind === "points" && c.carryOver)) expect(run.err).toMatch(/^注意：本方案的基础分由上年得分结转.+以下党员没有上年得分.+\n$/);
+    else if (scheme.cycleTotalFrom === "ledger") expect(run.err).toBe("");
     else expect(run.err).toMatch(/^注意：本方案的年度积分为支委会审定后各期积分之和，.+ 尚未审定\n$/);
     const json = JSON.parse(run.out);
     // The same numbers as the engine on the same data: nothing lost or changed on the way through the .xlsx.
@@ -72,8 +74,8 @@ describe("party-ledger CLI", () => {
     const json = JSON.parse((await cli("scores", book, "--period", "2026", "--json")).out);
     // 80 − 2 × 1 − 3 = 75, 评议“合格”15 → 90 优秀; 入党积极分子 unranked.
     expect(json.members).toEqual([
-      { id: "001", name: "张三", category: "正式党员", components: { 日常行为积分: 75, 年度评议积分: 15 }, total: 90, grade: "优秀", rank: 1, veto: false, vetoReason: null },
-      { id: "002", name: "李四", category: "入党积极分子", components: { 日常行为积分: 80, 年度评议积分: 0 }, total: 80, grade: null, rank: null, veto: false, vetoReason: null },
+      { id: "001", name: "张三", category: "正式党员", components: { 日常行为积分: 75, 年度评议积分: 15 }, total: 90, grade: "优秀", rank: 1, veto: false, vetoReason: null, probation: null },
+      { id: "002", name: "李四", category: "入党积极分子", components: { 日常行为积分: 80, 年度评议积分: 0 }, total: 80, grade: null, rank: null, veto: false, vetoReason: null, probation: null },
     ]);
   });
 

@@ -145,8 +145,8 @@ describe("functions.js in a fake Excel runtime", () => {
     sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
     expect(call("GRADE", 75)).toBe("合格");
     expect(call("GRADE", "９０", null)).toBe("优秀");
-    // dec-nov-cycle: 60 分以上 优秀.
-    expect(call("GRADE", 65, "dec-nov-cycle")).toBe("优秀");
+    // dec-nov-cycle: 「60分以上的党员，具有评优资格」.
+    expect(call("GRADE", 65, "dec-nov-cycle")).toBe("具有评优资格");
     expect(excelError("GRADE", "优秀")).toEqual({ code: "#VALUE!", message: "积分「优秀」不是数字" });
   });
 

@@ -53,7 +53,10 @@ describe("scaffold", () => {
     const gw = await ExcelJsGateway.open(file);
     const before = cellDump(gw.workbook);
     expect(before.length).toBeGreaterThan(100);
-    const again = await scaffoldWorkbook(gw, star, { ...settings, branch: "别的支部" }, NOW);
+    // Another branch than 设置 holds is refused (issue 23), and changes nothing either.
+    await expect(scaffoldWorkbook(gw, star, { ...settings, branch: "别的支部" }, NOW)).rejects.toThrow("本次给出的是「别的支部」");
+    expect(cellDump(gw.workbook)).toEqual(before);
+    const again = await scaffoldWorkbook(gw, star, settings, NOW);
     expect(again.added).toEqual([]);
     expect(again.kept).toHaveLength(Object.keys(SHEETS).length);
     expect(cellDump(gw.workbook)).toEqual(before);

@@ -2,6 +2,7 @@ import fs from "fs";
 import path from "path";
 import { writeReport } from "../../app/reportService";
 import { localIsoDate } from "../../core/period";
+import { Refused } from "../../core/errors";
 import { REPORT_FORM_NAMES } from "../../core/reports";
 import { buildDemoWorkbook } from "../../hosts/xlsx/demoFile";
 import { rollupBooks } from "../../hosts/xlsx/rollupFiles";
@@ -38,14 +39,41 @@ export const demo = defineCommand("demo", [["[--scheme <id>] [--out <文件.xlsx
   return 0;
 });
 
-export const rollup = defineCommand("rollup", [["<支部1.xlsx> <支部2.xlsx> … --period <期间> --out <党委汇总.xlsx> [--combine percent]", "党委汇总：每个支部一行与全委前列（各支部记有评星晋级时另有评星晋级台账）；方案或年度不同时须指明 --combine percent"]], async (args, io) => {
+/**
+ * The roll-up writes a new workbook: never over one of its inputs, and over an existing file only when
+ * told (--force). Files are compared as the file system does (the same file under another spelling,
+ * a link or another letter case on Windows/macOS is the same file).
+ */
+function refuseOutput(out: string, inputs: readonly string[], force: boolean): void {
+  let target: fs.Stats;
+  try {
+    target = fs.statSync(out);
+  } catch {
+    return;
+  }
+  const same = inputs.find((f) => {
+    if (path.resolve(f) === path.resolve(out)) return true;
+    try {
+      const s = fs.statSync(f);
+      return s.ino === target.ino && s.dev === target.dev;
+    } catch {
+      return false;
+    }
+  });
+  if (same !== undefined) throw new Refused("output", `汇总文件 ${out} 就是要汇总的支部工作簿 ${same}：覆盖它会丢失该支部的台账。请用 --out 另给一个文件名。`);
+  if (target.isDirectory()) throw new Refused("output", `${out} 是文件夹，不是工作簿文件名。请用 --out 给出 .xlsx 文件名。`);
+  if (!force) throw new Refused("output", `${out} 已存在，本次没有写入。要用新的汇总替换它，请加 --force；否则请用 --out 另给一个文件名。`);
+}
+
+export const rollup = defineCommand("rollup", [["<支部1.xlsx> <支部2.xlsx> … --period <期间> --out <党委汇总.xlsx> [--combine percent] [--force]", "党委汇总：每个支部一行与全委前列（各支部记有评星晋级时另有评星晋级台账）；方案或年度不同时须指明 --combine percent；--out 已存在时须加 --force 才替换（不能是要汇总的工作簿）"]], async (args, io) => {
   const period = args.need("period", "期间，如 2026 或 2026H1");
   const out = args.need("out", "党委汇总工作簿的文件名");
   const combine = args.str("combine");
   if (combine !== undefined && combine !== "percent") throw new UsageError(`--combine 只能是 percent（按满分折算为得分率），收到「${combine}」`);
   requireFiles(args.files);
+  refuseOutput(out, args.files, args.has("force"));
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  const summaries = await rollupBooks(args.files, period, out, combine === "percent" ? "percent" : "same");
+  const summaries = await rollupBooks(args.files, period, out, combine === "percent" ? "percent" : "same", undefined, args.has("force"));
   io.out(`已汇总 ${summaries.length} 个支部到 ${out}`);
   return 0;
 });

@@ -10,8 +10,9 @@ import { today } from "./reports";
 export const approve = defineCommand("approve", [["<台账.xlsx> --period <2026Q1 | 2026H1> --date <YYYY-MM-DD> [--meeting <会议>]", "记录支委会审定，保存每行台账的指纹"]], async (args, io) => {
   const period = args.need("period", "要审定的期间，如 2026Q1");
   const date = args.need("date", "审定日期 YYYY-MM-DD");
-  const { rows } = await withBook(args.book, { write: true }, (gw) => approvePeriod(gw, period, { date, meeting: args.str("meeting") }));
-  io.out(`已记录 ${period} 的审定（${date}），台账 ${rows} 行已留存指纹；此后对这些行的改动会在 validate 中报告`);
+  const { rows, version } = await withBook(args.book, { write: true }, (gw) => approvePeriod(gw, period, { date, meeting: args.str("meeting") }));
+  io.out(`已记录 ${period} 的审定（${date}${version > 1 ? `，申诉后第 ${version} 次审定` : ""}），台账 ${rows} 行已留存指纹；此后对这些行的改动会在 validate 中报告`);
+  io.out(`每名党员 ${period} 的积分已记入「审定积分」，此后即为最终积分：审定后的改动须经申诉并重新审定才计入`);
   return 0;
 });
 

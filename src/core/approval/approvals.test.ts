@@ -1,4 +1,3 @@
-import { Refused } from "../errors";
 import { SHEETS } from "../ledger/layout";
 import { tableFromRows } from "../ledger/readLedger";
 import { getBuiltinScheme } from "../scheme/presets";
@@ -67,7 +66,8 @@ describe("approvals (审定)", () => {
       { period: "2026Q3", approved: false },
       { period: "2026Q4", approved: false },
     ]);
-    expect(() => planApproval(tables, company, "2026Q1", { date: "2026-04-04" }, NOW)).toThrow(new Refused("approval", "2026Q1 已经审定过，不能重复审定"));
+    expect(() => planApproval(tables, company, "2026Q1", { date: "2026-04-04" }, NOW)).toThrow("2026Q1 已经审定过，不能重复审定");
+    expect(() => planApproval(tables, company, "2026Q2", { date: "2026-06-29" }, NOW)).toThrow("期间结束后");
     expect(() => planApproval(tables, company, "2026H1", { date: "2026-07-04" }, NOW)).toThrow("本方案按季度审定");
     expect(() => planApproval(tables, company, "2026Q2", { date: "2026-07-44" }, NOW)).toThrow("不是有效日期");
   });

@@ -1,10 +1,13 @@
 import { Refused } from "../errors";
+import { fnv1a } from "../hash";
 import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
 import { localTimestamp } from "../dates";
 import { SHEETS } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
-import { formatsOf } from "../ledger/scaffold";
+import { appendToStore, formatsOf } from "../ledger/scaffold";
+import type { ApprovedMember, ScoreResult } from "../engine/types";
+import { APPROVED_SCORES, approvedScoreRows } from "./approvedScores";
 import { type Period, describePeriod, periodDates, subPeriods, tryParsePeriod } from "../period";
 import type { Scheme } from "../scheme/schema";
 import { type Cell, type TableData, type WorkbookOp, isoToSerial } from "../sheetModel";
@@ -12,13 +15,8 @@ import { type Cell, type TableData, type WorkbookOp, isoToSerial } from "../shee
 /** The ledger columns whose change matters after approval (项目名称 and 记录人 are cosmetic). */
 const FINGERPRINTED = ["日期", "编号", "项目代码", "次数", "分值", "证明材料", "说明"] as const;
 
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
+function fingerprint(text: string): string {
+  return fnv1a(text).toString(16).padStart(8, "0");
 }
 
 function canonical(value: CellValue, header: string): string {
@@ -33,7 +31,7 @@ function canonical(value: CellValue, header: string): string {
 
 /** A ledger row's fingerprint: equal for rows that score the same, whatever Excel's cell types. */
 export function rowFingerprint(row: SheetRow): string {
-  return fnv1a(JSON.stringify(FINGERPRINTED.map((h) => canonical(row.values[h], h))));
+  return fingerprint(JSON.stringify(FINGERPRINTED.map((h) => canonical(row.values[h], h))));
 }
 
 export interface ApprovalRecord {
@@ -76,9 +74,32 @@ export function rowsInPeriod(ledger: TableData | undefined, period: Period, cycl
 }
 
 
+/** The period label of version `version`'s fingerprints (a re-approval after an appeal is version 2, 3…). */
+function printLabel(period: string, version: number): string {
+  return version > 1 ? `${period}#${version}` : period;
+}
+
+/**
+ * Appeals on a period resolved (处理日期) after the day it was approved: what allows it to be approved
+ * again. One resolved on the day of the approval itself is taken to have come before it.
+ */
+function appealsResolvedSince(tables: Map<string, TableData>, period: string, since: string): string[] {
+  return rowsOf(tables.get(SHEETS.appeals.table))
+    .filter((a) => toText(a.values["期间"]) === period && (toIsoDate(a.values["处理日期"]) ?? "") > since)
+    .map((a) => toText(a.values["申诉编号"]));
+}
+
+/** What approving a period records of each member's points (from the engine, as the ledger stands). */
+export interface PeriodScores {
+  result: ScoreResult;
+  contributions: ReadonlyMap<string, ApprovedMember>;
+}
+
 /**
  * The committee approves a period: its ledger rows are fingerprinted one by one (so a later edit can
- * be named) and the approval is recorded and logged, all in one batch.
+ * be named), each member's points are recorded month by month (审定积分: final from now on), and the
+ * approval is logged, all in one batch. A period is approved once it has ended; again only after an
+ * appeal on it was resolved (the earlier approval stays on record).
  */
 export function planApproval(
   tables: Map<string, TableData>,
@@ -86,30 +107,53 @@ export function planApproval(
   periodLabel: string,
   approval: { date: string; meeting?: string },
   now: Date,
-): { ops: WorkbookOp[]; rows: number } {
+  scores?: PeriodScores,
+): { ops: WorkbookOp[]; rows: number; version: number } {
   const period = tryParsePeriod(periodLabel, scheme.cycleStartMonth);
   if (!period) throw new Refused("approval", `期间「${periodLabel}」无法识别`);
   if (period.kind !== scheme.approval && period.kind !== "cycle")
     throw new Refused("approval", `本方案按${scheme.approval === "quarter" ? "季度" : "半年"}审定，${period.label} 不是审定期间`);
-  const { records } = readApprovals(tables);
-  if (records.some((r) => r.period === period.label)) throw new Refused("approval", `${period.label} 已经审定过，不能重复审定`);
   const date = toIsoDate(approval.date);
   if (!date) throw new Refused("approval", `审定日期「${approval.date}」不是有效日期，应为 YYYY-MM-DD`);
+  const { end } = periodDates(period, scheme.cycleStartMonth);
+  if (date < end) throw new Refused("approval", `${period.label}（${describePeriod(period, scheme.cycleStartMonth)}）到 ${end} 才结束，审定日期 ${date} 早于期末：期间结束后（最早在期末当天）才能审定`);
+  const earlier = readApprovals(tables).records.filter((r) => r.period === period.label);
+  if (earlier.length > 0) {
+    const last = earlier[earlier.length - 1];
+    const appeals = appealsResolvedSince(tables, period.label, last.date);
+    if (appeals.length === 0)
+      throw new Refused("approval", `${period.label} 已经审定过，不能重复审定（${last.date} 审定）；审定后的更正须通过申诉：处理申诉后再重新审定`);
+    if (date < last.date) throw new Refused("approval", `重新审定的日期 ${date} 早于上次审定（${last.date}）`);
+  }
+  const version = earlier.length + 1;
   const rows = rowsInPeriod(tables.get(SHEETS.ledger.table), period, scheme.cycleStartMonth);
-  const prints = rows.map((r) => [period.label, r.row, toIsoDate(r.values["日期"]) ? isoToSerial(toIsoDate(r.values["日期"])!) : null, toText(r.values["编号"]), toText(r.values["项目代码"]), rowFingerprint(r)] as Cell[]);
-  const whole = fnv1a(prints.map((p) => p[5]).join(""));
+  const label = printLabel(period.label, version);
+  const prints = rows.map((r) => [label, r.row, toIsoDate(r.values["日期"]) ? isoToSerial(toIsoDate(r.values["日期"])!) : null, toText(r.values["编号"]), toText(r.values["项目代码"]), rowFingerprint(r)] as Cell[]);
+  const whole = fingerprint(prints.map((p) => p[5]).join(""));
   const stamp = localTimestamp(now);
+  const meeting = approval.meeting ?? "支委会";
+  const scoreTable = tables.get(APPROVED_SCORES.table);
+  const scoreOps: WorkbookOp[] = scores
+    ? [
+        ...(scoreTable ? [{ op: "unprotectSheet", sheet: APPROVED_SCORES.sheet } as const] : []),
+        ...appendToStore(APPROVED_SCORES, scoreTable, approvedScoreRows(scores.result, scores.contributions, version, date)),
+        { op: "protectSheet", sheet: APPROVED_SCORES.sheet },
+      ]
+    : [];
+  const again = version > 1 ? `（第 ${version} 次审定，申诉后重新审定）` : "";
   return {
     rows: rows.length,
+    version,
     // The approval records are protected between approvals: lifted only to add this one.
     ops: [
       { op: "unprotectSheet", sheet: SHEETS.approvals.sheet },
       { op: "unprotectSheet", sheet: SHEETS.approvalPrints.sheet },
-      { op: "appendRows", table: SHEETS.approvals.table, rows: [[period.label, isoToSerial(date), approval.meeting ?? "支委会", rows.length, whole, stamp]], formats: formatsOf(SHEETS.approvals) },
+      { op: "appendRows", table: SHEETS.approvals.table, rows: [[period.label, isoToSerial(date), `${meeting}${again}`, rows.length, whole, stamp]], formats: formatsOf(SHEETS.approvals) },
       { op: "appendRows", table: SHEETS.approvalPrints.table, rows: prints, formats: formatsOf(SHEETS.approvalPrints) },
       { op: "protectSheet", sheet: SHEETS.approvals.sheet },
       { op: "protectSheet", sheet: SHEETS.approvalPrints.sheet },
-      logOp(now, [{ action: "审定", sheet: SHEETS.approvals.sheet, range: period.label, detail: `${describePeriod(period, scheme.cycleStartMonth)}，${date} ${approval.meeting ?? "支委会"}审定，台账 ${rows.length} 行` }]),
+      ...scoreOps,
+      logOp(now, [{ action: "审定", sheet: SHEETS.approvals.sheet, range: period.label, detail: `${describePeriod(period, scheme.cycleStartMonth)}，${date} ${meeting}审定${again}，台账 ${rows.length} 行${scores ? `，${scores.result.members.length} 名党员的积分记入「${APPROVED_SCORES.sheet}」` : ""}` }]),
     ],
   };
 }
@@ -127,18 +171,25 @@ export interface ApprovedEdit {
 export function findApprovedEdits(tables: Map<string, TableData>, scheme: Scheme): ApprovedEdit[] {
   const { records, prints } = readApprovals(tables);
   const edits: ApprovedEdit[] = [];
-  for (const record of records) {
+  const latest = new Map<string, { record: ApprovalRecord; version: number }>();
+  for (const record of records) latest.set(record.period, { record, version: (latest.get(record.period)?.version ?? 0) + 1 });
+  for (const { record, version } of latest.values()) {
     const period = tryParsePeriod(record.period, scheme.cycleStartMonth);
     if (!period) continue;
-    const approved = prints.filter((p) => p.period === record.period);
+    const approved = prints.filter((p) => p.period === printLabel(record.period, version));
     const remaining = new Map<string, number>();
     for (const p of approved) remaining.set(p.fingerprint, (remaining.get(p.fingerprint) ?? 0) + 1);
+    // Rows written by resolving an appeal on this period are a legitimate correction awaiting re-approval.
+    const appeals = new Set(appealsResolvedSince(tables, record.period, record.date));
+    const byAppeal = (row: SheetRow) => appeals.has(toText(row.values["证明材料"]).replace(/^申诉\s*/, ""));
+    const rows = rowsInPeriod(tables.get(SHEETS.ledger.table), period, scheme.cycleStartMonth);
+    const reversedByAppeal = new Set(rows.filter(byAppeal).map((r) => toNumber(r.values["撤销行号"])));
     const unmatched: SheetRow[] = [];
-    for (const row of rowsInPeriod(tables.get(SHEETS.ledger.table), period, scheme.cycleStartMonth)) {
+    for (const row of rows) {
       const f = rowFingerprint(row);
       const left = remaining.get(f) ?? 0;
       if (left > 0) remaining.set(f, left - 1);
-      else unmatched.push(row);
+      else if (!byAppeal(row) && !reversedByAppeal.has(row.row)) unmatched.push(row);
     }
     const missing = approved.filter((p) => {
       const left = remaining.get(p.fingerprint) ?? 0;

@@ -327,6 +327,22 @@ describe("scoreCycle: every period of a cycle from one reading of the ledger", (
     expect(byId(cycle.score("2026H1"), "001").total).toBe(80 - 1);
   });
 
+  it("counts an approved period as approved: later rows of it show only as ledgerTotal, in every period they reach", () => {
+    // star-member: 日常行为积分 80 for the year, deductions cumulative. Approved: 2026H1 with 001 at −1 (D1 in March).
+    const entries = [e("2026-03-01", "001", "D1"), e("2026-05-10", "001", "D2"), e("2026-08-01", "001", "D1")];
+    const contributions = scoreCycle({ scheme: star, members: roster, entries: entries.slice(0, 1) }, 2026).contributions("2026H1");
+    expect(contributions.get("001")!.months["日常行为积分"]).toEqual([0, 0, -1, 0, 0, 0]);
+    const approved = [{ label: "2026H1", version: 1, date: "2026-07-02", members: contributions }];
+    const cycle = scoreCycle({ scheme: star, members: roster, entries, approved }, 2026);
+    // D2 (−2, May) came after approval: H1 stays 79 and the year is 80 − 1 − 1 (August D1) = 78; the ledger alone says 77 and 76.
+    expect(byId(cycle.score("2026H1"), "001")).toMatchObject({ total: 79, ledgerTotal: 77 });
+    expect(byId(cycle.score("2026Q3"), "001")).toMatchObject({ total: 78, ledgerTotal: 76 });
+    expect(cycle.score("2026Q3").approved).toEqual([]);
+    expect(cycle.score("2026H1").approved).toEqual([{ period: "2026H1", version: 1, date: "2026-07-02" }]);
+    expect(cycle.score("2026").provisional).toEqual(["2026H2"]);
+    expect(byId(cycle.score("2026H1"), "002")).toMatchObject({ total: 80, ledgerTotal: null });
+  });
+
   it("refuses a period of another cycle", () => {
     expect(() => scoreCycle({ scheme: star, members: roster, entries: [] }, 2026).score("2027Q1")).toThrow("不在 2026 年度的考核周期内");
   });

@@ -1,11 +1,11 @@
 import { CoreError } from "../errors";
-import { type Period, absMonth, cycleStartAbs, daysInMonth, parsePeriod, periodDates, subPeriods } from "../period";
+import { type Period, absMonth, cycleStartAbs, daysInMonth, parsePeriod, periodDates, subPeriods, tryParsePeriod } from "../period";
 import { type AppraisalComponent, MONTHS_IN, type PointsComponent, type Scheme, type SchemeItem } from "../scheme/schema";
 import { sortVersions, versionInForce } from "../scheme/versions";
 import { clamp, fromTenths, toTenths } from "../tenths";
 import { entryPoints } from "./entryPoints";
 import { rankCompetition } from "./rank";
-import { BLANK_NUMBER, type IgnoredEntry, type IgnoredReason, type LedgerColumns, type LedgerEntry, type Member, MemberScore, ScoreInput, ScoreResult } from "./types";
+import { type ApprovedMember, type ApprovedPeriod, BLANK_NUMBER, type IgnoredEntry, type IgnoredReason, type LedgerColumns, type LedgerEntry, type Member, MemberScore, ScoreInput, ScoreResult } from "./types";
 
 const MONTHS = 12;
 
@@ -279,7 +279,7 @@ function buildCycleLedger(
     const v = veto[m];
     if (v && v.includes("；")) veto[m] = v.split("；").sort(byDateInReason).join("；");
   }
-  if (scheme.newMembers === "branchAverage") fillBeforeJoining(members, sums, C, start);
+  if (scheme.newMembers === "branchAverage") fillBeforeJoining(scheme, members, veto, sums, C, start);
   return { scheme, pointComponents, appraisal, members, sums, veto, ignored };
 }
 
@@ -313,17 +313,23 @@ function applyCaps(capped: CappedEntry[], cappedItems: SchemeItem[], components:
   }
 }
 
-/** S8: a member's months before joining count as the branch average of those months. */
-function fillBeforeJoining(members: readonly Member[], sums: Float64Array, C: number, start: number): void {
+/**
+ * S8 「新入职党员未考核月份积分按支部之前月份考核平均积分计算」: a member's months before joining count as
+ * the average of that month over the members assessed in it: joined, of a graded category (not
+ * 发展对象 / 入党积极分子), and not vetoed.
+ */
+function fillBeforeJoining(scheme: Scheme, members: readonly Member[], veto: readonly (string | null)[], sums: Float64Array, C: number, start: number): void {
   const joinOffset = members.map((m) => {
     const abs = m.joinedOn ? absMonthOf(m.joinedOn) : -1;
     return abs < 0 ? 0 : clamp(abs - start, 0, MONTHS);
   });
   if (joinOffset.every((o) => o === 0)) return;
+  const graded = new Set(scheme.categories.filter((c) => c.graded).map((c) => c.name));
+  const counted = members.map((m, i) => graded.has(m.category) && veto[i] === null);
   for (let month = 0; month < MONTHS; month++) {
     const assessed: number[] = [];
     members.forEach((_, m) => {
-      if (joinOffset[m] <= month) assessed.push(m);
+      if (joinOffset[m] <= month && counted[m]) assessed.push(m);
     });
     for (let c = 0; c < C; c++) {
       let total = 0;
@@ -456,13 +462,40 @@ export interface CycleScores {
   readonly cycleYear: number;
   /** The cycle or any of its halves, quarters or months (a Period or its label), as scoreMembers scores it. */
   score(period: Period | string): ScoreResult;
+  /** Each member's points month by month in a period, as the ledger stands: what approving it records. */
+  contributions(period: Period | string): Map<string, ApprovedMember>;
 }
 
 type Appraisals = Map<string, { grade?: string; score?: number }>;
 
+/** An approved period's points replace, month by month, what the ledger now says for its months. */
+function freezeApproved(ledger: CycleLedger, approved: readonly { period: Period; approval: ApprovedPeriod }[]): CycleLedger {
+  if (approved.length === 0) return ledger;
+  const { pointComponents, members } = ledger;
+  const C = pointComponents.length;
+  const sums = ledger.sums.slice();
+  for (const { period, approval } of approved)
+    members.forEach((member, m) => {
+      const frozen = approval.members.get(member.id);
+      if (!frozen) return;
+      pointComponents.forEach((c, ci) => {
+        const months = frozen.months[c.name];
+        if (!months) return;
+        for (let k = 0; k < period.months; k++) sums[(m * C + ci) * MONTHS + period.startOffset + k] = toTenths(months[k] ?? 0);
+      });
+    });
+  return { ...ledger, sums };
+}
+
+function overlaps(a: Period, b: Period): boolean {
+  return a.startOffset < b.startOffset + b.months && b.startOffset < a.startOffset + a.months;
+}
+
 /**
  * Reads the ledger once for a cycle; each period is then scored from the per-member month sums. The
  * sums are kept per structural version (the version in force at a period's end), almost always one.
+ * Approved periods (input.approved) count as approved: rows of theirs changed later show only as
+ * each member's ledgerTotal until an appeal re-approves the period.
  */
 export function scoreCycle(input: CycleInput, cycleYear: number): CycleScores {
   const versions = sortVersions(input.scheme);
@@ -470,23 +503,74 @@ export function scoreCycle(input: CycleInput, cycleYear: number): CycleScores {
   if (versions.some((v) => v.cycleStartMonth !== first.cycleStartMonth))
     throw new CoreError("mixed-cycles", `方案 ${first.id} 的各版本周期起始月不一致`);
   const entries = ledgerColumns(input.entries);
-  const ledgers = new Map<Scheme, CycleLedger>();
+  const asRecorded = new Map<Scheme, CycleLedger>();
+  const asApproved = new Map<Scheme, CycleLedger>();
   // A member appraised twice in a year: the first record counts (validation flags the second).
   const appraisals: Appraisals = new Map();
   for (const a of input.appraisals ?? []) if (a.cycleYear === cycleYear && !appraisals.has(a.memberId)) appraisals.set(a.memberId, a);
   const previousTotals = input.previousTotals ?? {};
+  const approved = (input.approved ?? []).flatMap((approval) => {
+    const period = tryParsePeriod(approval.label, first.cycleStartMonth);
+    return period && period.cycleYear === cycleYear ? [{ period, approval }] : [];
+  });
+
+  const resolve = (label: Period | string) => {
+    const period = resolvePeriod(label, first.cycleStartMonth);
+    if (period.cycleYear !== cycleYear) throw new CoreError("other-cycle", `期间 ${period.label} 不在 ${cycleYear} 年度的考核周期内`);
+    // Structure (components, grades, categories) follows the version in force at the period's end.
+    return { period, scheme: versionInForce(versions, periodDates(period, first.cycleStartMonth).end) };
+  };
+  const recorded = (scheme: Scheme) => {
+    let ledger = asRecorded.get(scheme);
+    if (!ledger) asRecorded.set(scheme, (ledger = buildCycleLedger(versions, scheme, input.members, entries, cycleYear)));
+    return ledger;
+  };
+  const official = (scheme: Scheme) => {
+    let ledger = asApproved.get(scheme);
+    if (!ledger) asApproved.set(scheme, (ledger = freezeApproved(recorded(scheme), approved)));
+    return ledger;
+  };
+
   return {
     cycleYear,
     score(label) {
-      const period = resolvePeriod(label, first.cycleStartMonth);
-      if (period.cycleYear !== cycleYear) throw new CoreError("other-cycle", `期间 ${period.label} 不在 ${cycleYear} 年度的考核周期内`);
-      // Structure (components, grades, categories) follows the version in force at the period's end.
-      const scheme = versionInForce(versions, periodDates(period, first.cycleStartMonth).end);
-      let ledger = ledgers.get(scheme);
-      if (!ledger) ledgers.set(scheme, (ledger = buildCycleLedger(versions, scheme, input.members, entries, cycleYear)));
-      return scorePeriod(ledger, period, previousTotals, appraisals);
+      const { period, scheme } = resolve(label);
+      const result = scorePeriod(official(scheme), period, previousTotals, appraisals);
+      const used = approved.filter((a) => overlaps(a.period, period));
+      result.approved = used.map(({ approval }) => ({ period: approval.label, version: approval.version, date: approval.date }));
+      const units = period.months >= MONTHS_IN[scheme.approval] ? subPeriods(period, scheme.approval, scheme.cycleStartMonth) : [containing(period, scheme)];
+      result.provisional = units.filter((u) => !approved.some((a) => a.period.label === u.label)).map((u) => u.label);
+      if (approved.length > 0) {
+        const plain = scorePeriod(recorded(scheme), period, previousTotals, appraisals);
+        result.members.forEach((m, i) => {
+          if (plain.members[i].total !== m.total && !m.veto) m.ledgerTotal = plain.members[i].total;
+          const cleared = approved.find((a) => a.approval.members.get(m.id)?.veto === false);
+          if (m.veto && cleared) m.correction = `${cleared.approval.label} 审定后记录的一票否决，全年积分为 0：${m.vetoReason}`;
+        });
+      }
+      return result;
+    },
+    contributions(label) {
+      const { period, scheme } = resolve(label);
+      const ledger = recorded(scheme);
+      const C = ledger.pointComponents.length;
+      const out = new Map<string, ApprovedMember>();
+      ledger.members.forEach((member, m) => {
+        const months: Record<string, number[]> = {};
+        ledger.pointComponents.forEach((c, ci) => {
+          months[c.name] = Array.from({ length: period.months }, (_, k) => fromTenths(ledger.sums[(m * C + ci) * MONTHS + period.startOffset + k]));
+        });
+        out.set(member.id, { months, veto: ledger.veto[m] !== null });
+      });
+      return out;
     },
   };
+}
+
+/** The period of the scheme's approval granularity that holds a shorter one (a month's quarter). */
+function containing(period: Period, scheme: Scheme): Period {
+  const cycle = parsePeriod(String(period.cycleYear), scheme.cycleStartMonth);
+  return subPeriods(cycle, scheme.approval, scheme.cycleStartMonth).find((u) => overlaps(u, period))!;
 }
 
 /**
@@ -533,6 +617,8 @@ function scorePeriod(ledger: CycleLedger, period: Period, previousTotals: Readon
       veto,
       vetoReason,
       probation,
+      ledgerTotal: null,
+      correction: null,
     };
   });
 
@@ -556,6 +642,8 @@ function scorePeriod(ledger: CycleLedger, period: Period, previousTotals: Readon
     maxTotal: fromTenths(maxTotal),
     members,
     ignored: ledger.ignored.slice(),
+    approved: [],
+    provisional: [],
   };
 }
 

@@ -74,6 +74,26 @@ export interface ScoreInput {
   previousTotals?: Readonly<Record<string, number>>;
   /** A Period or its label ("2026", "2026H1", "2026Q3", "2026-07"). */
   period: Period | string;
+  /** Periods the committee approved (审定积分): their points are final for every later figure. */
+  approved?: readonly ApprovedPeriod[];
+}
+
+/** One member's points in an approved period as the committee approved them. */
+export interface ApprovedMember {
+  /** Points component name → the points of each month of the period, in order. */
+  months: Readonly<Record<string, readonly number[]>>;
+  /** Whether the member was vetoed when the period was approved. */
+  veto: boolean;
+}
+
+/** A period's approval (the latest, where it was re-approved after an appeal). */
+export interface ApprovedPeriod {
+  /** "2026Q1", "2026H1"… */
+  label: string;
+  version: number;
+  /** ISO date of the meeting. */
+  date: string;
+  members: ReadonlyMap<string, ApprovedMember>;
 }
 
 export interface MemberScore {
@@ -92,6 +112,13 @@ export interface MemberScore {
   vetoReason: string | null;
   /** For probationary members where the scheme says: 按期转正 / 延期转正 / 取消预备党员资格. */
   probation: string | null;
+  /**
+   * What the ledger as it stands would give, where it differs from `total` because rows of an
+   * approved period changed after approval (they count only once an appeal re-approves it); else null.
+   */
+  ledgerTotal: number | null;
+  /** A veto recorded after a period was approved: it still clears the year, shown as a correction. */
+  correction: string | null;
 }
 
 export type IgnoredReason =
@@ -123,6 +150,10 @@ export interface ScoreResult {
   members: MemberScore[];
   /** Entries inside the period's cycle that could not be scored as written; they count toward nothing. */
   ignored: IgnoredEntry[];
+  /** The approved periods whose points this result uses (each final as approved). */
+  approved: { period: string; version: number; date: string }[];
+  /** The periods of the scheme's approval granularity in this one not approved yet: their points are provisional. */
+  provisional: string[];
 }
 
 /** Why an entry did not count, as the clerk reads it (every reason must have one). */

@@ -20,11 +20,15 @@ export function mergedCells(merges: readonly string[]): Set<string> {
   return out;
 }
 
+/** Excel's highest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
 /**
  * Row heights for wrapped text. Excel grows such rows itself; a .xlsx read by LibreOffice or WPS keeps
- * the stored height, so we store one tall enough for the lines the text will take.
+ * the stored height, so we store one tall enough for the lines the text will take, up to Excel's
+ * 409 points (`fitSheetModel` warns about rows that need more).
  */
-export function wrappedRowHeight(cells: readonly CellSpec[], widths: readonly number[], merged: Set<string>, row: number): number | null {
+export function wrappedRowHeight(cells: readonly CellSpec[], widths: readonly number[], merged: Set<string>, row: number, cap: number = MAX_ROW_HEIGHT): number | null {
   let lines = 1;
   cells.forEach((spec, c) => {
     if (!spec.style || !STYLES[spec.style].wrap || merged.has(`${row}:${c}`)) return;
@@ -32,5 +36,5 @@ export function wrappedRowHeight(cells: readonly CellSpec[], widths: readonly nu
     const width = Math.max(1, (widths[c] ?? 8.43) - 1);
     lines = Math.max(lines, Math.ceil(displayWidth(text) / width));
   });
-  return lines > 1 ? lines * 15 + 2 : null;
+  return lines > 1 ? Math.min(cap, lines * 15 + 2) : null;
 }

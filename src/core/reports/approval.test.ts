@@ -58,17 +58,18 @@ describe("buildApprovalSheet", () => {
       { id: "01", name: "甲", category: "正式党员" },
       { id: "02", name: "乙", category: "预备党员" },
     ];
-    // 乙: ④留党察看以下处分 −20 in December 2025, inside cycle 2026: 60 + 0 → 优秀 (≥60), 延期转正 (60–80).
+    // 乙: ④留党察看以下处分 −20 in December 2025, inside cycle 2026: 60 + 0 → 具有评优资格 (≥60), 延期转正 (60–80).
     const r = scoreMembers({ scheme: decNov, members, entries: [{ date: "2025-12-05", memberId: "02", itemCode: "D4" }], period: "2026" });
     const s = buildApprovalSheet(r, decNov, settings, new Map([["01", "优秀"]]));
     expect(s.rows[0][0].value).toBe("党员年终等次评定审批表（2026年度（2025年12月至2026年11月））");
-    expect(valuesOf(s.rows[3])).toEqual([1, "01", "甲", "正式党员", 80, "优秀", "优秀", null, "具有评优资格"]);
-    expect(valuesOf(s.rows[4])).toEqual([2, "02", "乙", "预备党员", 60, "优秀", "", null, "转正建议：延期转正（继续培养）；具有评优资格"]);
+    // The regulation's words (「60分以上的党员，具有评优资格」), not 优秀; the 民主评议 column keeps the appraisal's 优秀.
+    expect(valuesOf(s.rows[3])).toEqual([1, "01", "甲", "正式党员", 80, "具有评优资格", "优秀", null, ""]);
+    expect(valuesOf(s.rows[4])).toEqual([2, "02", "乙", "预备党员", 60, "具有评优资格", "", null, "转正建议：延期转正（继续培养）"]);
     // Three bands, rows 4–5.
     expect(s.rows.slice(7, 11).map((r) => valuesOf(r).slice(1))).toEqual([
-      ["优秀", "60分及以上", null, '=COUNTIF(F4:F5,"优秀")'],
+      ["具有评优资格", "60分及以上", null, '=COUNTIF(F4:F5,"具有评优资格")'],
       ["合格", "40分及以上、60分以下", null, '=COUNTIF(F4:F5,"合格")'],
-      ["基本合格", "40分以下", null, '=COUNTIF(F4:F5,"基本合格")'],
+      ["谈话教育", "40分以下", null, '=COUNTIF(F4:F5,"谈话教育")'],
       ["合计", null, null, "=SUM(E8:E10)"],
     ]);
   });

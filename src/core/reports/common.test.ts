@@ -9,6 +9,7 @@ import {
   countIfCell,
   exactCriteria,
   isIsoDate,
+  memberSheetName,
   sheetName,
   shownComponents,
   sumCell,
@@ -80,5 +81,20 @@ describe("report helpers", () => {
     expect(widthFor("总分")).toBe(8);
     expect(widthFor("日常行为积分")).toBe(8);
     expect(widthFor("参与党建活动积分情况说明")).toBe(14);
+  });
+});
+
+describe("memberSheetName", () => {
+  it("keeps plain ids plain and tells apart ids Excel would take for one name", () => {
+    expect(memberSheetName("个人台账", "001", 2026)).toBe("个人台账-001-2026");
+    const ids = ["A/1", "A_1", "a1", "A1", "A1~x", `${"长".repeat(30)}1`, `${"长".repeat(30)}2`, "A:1", "A?1"];
+    const names = ids.map((id) => memberSheetName("个人台账", id, 2026));
+    expect(new Set(names.map((n) => n.toUpperCase())).size).toBe(ids.length);
+    for (const n of names) {
+      expect(n.length).toBeLessThanOrEqual(31);
+      expect(n).not.toMatch(/[:\\/?*[\]]/);
+      expect(n.endsWith("-2026")).toBe(true);
+    }
+    expect(memberSheetName("个人台账", "a1", 2026)).toBe(memberSheetName("个人台账", "a1", 2026));
   });
 });

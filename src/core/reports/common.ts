@@ -3,11 +3,13 @@
  * formula ranges. Reports are plain SheetModels: values and standard Excel formulas only (SUM, AVERAGE,
  * ROUND, COUNTIF), never PARTY.*, so they open and print without the add-in (Excel, WPS, LibreOffice).
  */
+import { fnv1a } from "../hash";
 import { CoreError } from "../errors";
 import type { MemberScore, ScoreResult } from "../engine/types";
 import { type Period, describePeriod } from "../period";
 import type { Granularity, Scheme } from "../scheme/schema";
 import { type CellSpec, type CellStyle, type SheetModel, columnLetter, isoToSerial, serialToIso } from "../sheetModel";
+import { EXCEL_LIMITS, fitSheetName } from "../ops/excelLimits";
 
 /** What a report needs to know about the branch (from the 设置 sheet) and the day it is made. */
 export interface ReportSettings {
@@ -64,13 +66,32 @@ export function periodText(result: ScoreResult, scheme: Scheme): string {
   return describePeriod(result.period, scheme.cycleStartMonth);
 }
 
-/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+/** Excel sheet names: at most 31 characters, none of : \ / ? * [ ] (cut: for names that may meet, see memberSheetName). */
 export function sheetName(...parts: (string | number)[]): string {
   return parts
     .map(String)
     .join("-")
     .replace(/[:\\/?*[\]]/g, "_")
     .slice(0, 31);
+}
+
+/** FNV-1a over the UTF-16 code units: a short, stable tag for a text. */
+function tag(text: string): string {
+  return fnv1a(text).toString(36).padStart(7, "0");
+}
+
+/**
+ * The sheet of one member, e.g. 个人台账-001-2026: unique by construction as Excel compares sheet names
+ * (case-insensitive, 31 characters, none of : \ / ? * [ ]), and depending on the id alone, so the same
+ * member's sheet has the same name whichever members are generated with it. An id that does not stand
+ * unchanged in a name — a character Excel does not allow (A/1), a lower-case letter (a1 beside A1), a
+ * "~", or too long to fit — gets "~" and a tag of the whole id: 个人台账-A_1~0k3f9qz-2026. A plain
+ * name has no "~", so it never meets a tagged one.
+ */
+export function memberSheetName(prefix: string, id: string, year: number | string): string {
+  const plain = `${prefix}-${id}-${year}`;
+  if (plain.length <= EXCEL_LIMITS.sheetName && !/[:\\/?*[\]~']/.test(id) && id === id.toUpperCase() && id.trim() === id && id !== "") return plain;
+  return fitSheetName(`${prefix}-${id}`, `~${tag(id)}-${year}`);
 }
 
 // ---- cells -------------------------------------------------------------------------------------

@@ -133,7 +133,8 @@ export const REPORT_FORMS: Readonly<Record<ReportFormName, ReportForm>> = {
       const cycle = i.cycle;
       const months = i.monthly ?? (cycle && subPeriods(i.result.period, "month", i.scheme.cycleStartMonth).map((p) => cycle.score(p)));
       const monthly = need(months, "党员积分量化管理台账", "年度内十二个月的积分");
-      const ids = i.memberIds ?? i.result.members.map((m) => m.id);
+      // A repeated id (the roster's mistake, reported by validate) is one member here: one sheet.
+      const ids = [...new Set(i.memberIds ?? i.result.members.map((m) => m.id))];
       return ids.map((id) =>
         buildMemberMonthlyLedgerSheet(monthly, i.result, i.scheme, i.settings, { id, contact: i.contacts?.[id], previousTotal: i.previousTotals?.[id] }),
       );

@@ -19,7 +19,7 @@ import type { MemberScore, ScoreResult } from "../engine/types";
 import { MONTHS_IN, type PointsComponent, type Scheme } from "../scheme/schema";
 import { type SheetModel, columnLetter } from "../sheetModel";
 import { clamp, fromTenths, toTenths } from "../tenths";
-import { type ReportSettings, SIGN_HERE, SheetBuilder, blank, formula, header, num, periodText, requirePeriod, sheetName, sumCell, text, vetoNote } from "./common";
+import { type ReportSettings, SIGN_HERE, SheetBuilder, blank, formula, header, memberSheetName, num, periodText, requirePeriod, sumCell, text, vetoNote } from "./common";
 
 const HEADERS = ["月份", "基础分", "扣分事项", "加分项", "本月小计"];
 const WIDTHS = [12, 10, 10, 10, 10];
@@ -60,7 +60,7 @@ function monthName(label: string, calendarYear: boolean): string {
   return calendarYear ? `${Number(m)}月` : `${y}年${Number(m)}月`;
 }
 
-/** Sheet 个人台账-<编号>-<YYYY>. `monthly` holds the twelve month results of `cycle`'s cycle, in any order. */
+/** Sheet 个人台账-<编号>-<YYYY> (see memberSheetName for ids that cannot stand in a sheet name). `monthly` holds the twelve month results of `cycle`'s cycle, in any order. */
 export function buildMemberMonthlyLedgerSheet(
   monthly: readonly ScoreResult[],
   cycle: ScoreResult,
@@ -76,7 +76,7 @@ export function buildMemberMonthlyLedgerSheet(
   const points = scheme.components.filter((c): c is PointsComponent => c.kind === "points");
   const appraisal = scheme.components.find((c) => c.kind === "appraisal");
 
-  const b = new SheetBuilder(sheetName("个人台账", member.id, period.cycleYear), HEADERS.length);
+  const b = new SheetBuilder(memberSheetName("个人台账", member.id, period.cycleYear), HEADERS.length);
   b.line(`党员积分量化管理台账（${periodText(cycle, scheme)}）`, "title");
   b.spread([`党员姓名：${year.name}`, `联系方式：${member.contact ?? ""}`]);
   const headerRow = b.add(HEADERS.map(header));

@@ -3,6 +3,7 @@
  * registry, which validation, reports, the task pane and the CLI iterate.
  */
 import { BRANCH_SCORE_STORE, validateBranchScores } from "../branchScores/branchScores";
+import { PREVIOUS_TOTALS, carryOverComponents, validatePreviousTotals } from "../carryOver/previousTotals";
 import { COMMITMENT_STORE, validateCommitments } from "../commitments/commitments";
 import type { LedgerEntry, Member } from "../engine/types";
 import { GRADING_STORE, validateGrading } from "../grading/classifiedGrading";
@@ -28,6 +29,8 @@ export interface SideStore {
   def: TableSheetDef;
   /** Problems of the sheet as the clerk left it, each at its cell. */
   validate(table: TableData | undefined, ctx: StoreContext): ValidationIssue[];
+  /** Checked even when the workbook has no such sheet (its absence may itself be worth saying). */
+  always?: boolean;
 }
 
 export const SIDE_STORES: readonly SideStore[] = [
@@ -43,11 +46,16 @@ export const SIDE_STORES: readonly SideStore[] = [
   },
   { def: GRADING_STORE, validate: (table, ctx) => (ctx.scheme ? validateGrading(table, ctx.rosterIds, ctx.scheme) : []) },
   { def: BRANCH_SCORE_STORE, validate: (table, ctx) => (ctx.year !== null ? validateBranchScores(table, ctx.year) : []) },
+  {
+    def: PREVIOUS_TOTALS,
+    validate: (table, ctx) => validatePreviousTotals(table, ctx.scheme, ctx.scheme && carryOverComponents(ctx.scheme).length ? ctx.ledger().members : []),
+    always: true,
+  },
 ];
 
 export const SIDE_TABLES: readonly string[] = SIDE_STORES.map((s) => s.def.table);
 
 /** Every side sheet the workbook keeps, checked. */
 export function validateSideStores(ctx: StoreContext): ValidationIssue[] {
-  return SIDE_STORES.flatMap((store) => (ctx.tables.has(store.def.table) ? store.validate(ctx.tables.get(store.def.table), ctx) : []));
+  return SIDE_STORES.flatMap((store) => (store.always || ctx.tables.has(store.def.table) ? store.validate(ctx.tables.get(store.def.table), ctx) : []));
 }

@@ -25,6 +25,10 @@ export const ISSUE_HINTS = {
   "reversal-target-missing": "撤销行号指向的行不存在：填写要撤销的原记录所在行号",
   "reversal-other-member": "撤销行号指向的是另一名党员的记录：核对行号",
   "reversed-twice": "同一行被撤销了两次：删除多余的撤销记录",
+  // 上年积分
+  "previous-total-bad": "上年得分须为不小于 0 的数：按上年台账的年度总分填写",
+  "previous-total-duplicate": "同一党员只填一行上年得分：删除多余的行",
+  "previous-total-missing": "用 party-ledger init --previous 上年台账.xlsx 结转上年得分，或在「上年积分」中逐人填写",
   // 党员名册
   "member-id-blank": "填写党员编号",
   "member-id-duplicate": "编号重复：每名党员一个唯一编号",
@@ -43,7 +47,10 @@ export const ISSUE_HINTS = {
   "unknown-scheme": "「设置」中的方案 ID 不是已知方案：在「开始」中重新选择方案",
   "unknown-scheme-version": "「设置」中的方案版本不存在：改为现有版本",
   "missing-table": "缺少台账表格：在「开始」中重新生成台账（已有数据会保留）",
-  "missing-column": "表格缺少列：在「开始」中重新生成台账，或恢复被删除的列",
+  "missing-column": "表格缺少列：把改动的表头改回原名，或恢复被删除的列（表头两侧的空格不要紧）",
+  "table-as-range": "表格已被转换为普通区域，数据已按表头读取：运行 party-ledger repair（或任务窗格「校验」中的「恢复表格」）在原单元格上重建表格，单元格一个不动",
+  "row-below-table": "这一行隔着空行录在表格下方，不属于表格：运行 party-ledger repair 把它并入表格，或删除它与表格之间的空行",
+  "column-beside-table": "这一列不属于表格，加载项不读取：需要保留的内容请移入表格的列，或在表头所在行填写列名后运行 repair 并入表格",
   // 承诺事项
   "commitment-blank": "填写承诺的具体事项，或删除这一空行",
   "commitment-bad-deadline": "完成时限不是真实日期：按 2026-12-31 的格式填写",

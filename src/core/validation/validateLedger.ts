@@ -299,25 +299,88 @@ function validateAppraisals(table: TableData | undefined, scheme: Scheme | null,
   return sink.issues;
 }
 
+/** The tables scores depend on, with every header a score depends on (a missing one would score silently wrong). */
 const REQUIRED_HEADERS: { table: string; sheet: string; headers: string[] }[] = [
   { table: SHEETS.settings.table, sheet: SHEETS.settings.sheet, headers: ["项目", "值"] },
-  { table: SHEETS.roster.table, sheet: SHEETS.roster.sheet, headers: ["编号", "姓名", "党员类别"] },
-  { table: SHEETS.ledger.table, sheet: SHEETS.ledger.sheet, headers: ["日期", "编号", "项目代码", "次数", "分值"] },
-  { table: SHEETS.appraisals.table, sheet: SHEETS.appraisals.sheet, headers: ["年度", "编号"] },
+  { table: SHEETS.roster.table, sheet: SHEETS.roster.sheet, headers: ["编号", "姓名", "党员类别", "入党日期"] },
+  { table: SHEETS.ledger.table, sheet: SHEETS.ledger.sheet, headers: ["日期", "编号", "项目代码", "次数", "分值", "撤销行号"] },
+  { table: SHEETS.appraisals.table, sheet: SHEETS.appraisals.sheet, headers: ["年度", "编号", "评议等次", "分值"] },
 ];
 
-/** Checks the ledger as the clerk left it. Reports, never throws. */
-export function validateLedger(input: ValidationInput): ValidationResult {
-  const { tables } = input;
+const SCORED_TABLES = new Set(REQUIRED_HEADERS.map((r) => r.table));
+
+/**
+ * How each table was found and what lies outside it: a table read by its header row (the table object
+ * gone), rows typed below it after blank rows (an error for the tables scores depend on: they would be
+ * left out of every total), columns filled beside it.
+ */
+function tableShapeIssues(table: TableData): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const headerRow = table.firstRow - 1;
+  if (table.foundBy === "headers")
+    issues.push({
+      code: "table-as-range",
+      severity: "warning",
+      sheet: table.sheet,
+      row: headerRow,
+      column: columnLetter(table.firstColumn),
+      header: "",
+      message: `「${table.sheet}」的表格已被转换为普通区域（没有表格 ${table.name}），已按第${headerRow}行表头读取 ${table.rows.filter((r) => r.some((v) => !isBlank(v))).length} 行（${columnLetter(table.firstColumn)}至${columnLetter(table.firstColumn + table.headers.length - 1)}列）`,
+      values: {},
+    });
+  const outside = table.outside;
+  if (!outside) return issues;
+  const scored = SCORED_TABLES.has(table.name);
+  for (const below of outside.rowsBelow) {
+    const first = below.cells.findIndex((v) => !isBlank(v));
+    const values = Object.fromEntries(table.headers.map((h, c) => [h.trim(), below.cells[c] ?? null]));
+    issues.push({
+      code: "row-below-table",
+      severity: scored ? "error" : "warning",
+      sheet: table.sheet,
+      row: below.row,
+      column: columnLetter(table.firstColumn + Math.max(0, first)),
+      header: table.headers[first]?.trim() ?? "",
+      message: `第${below.row}行 在表格下方、隔着空行，不属于表格${scored ? "，未计分" : "，未读取"}（${below.cells.filter((v) => !isBlank(v)).map(show).join("、")}）`,
+      values,
+    });
+  }
+  for (const col of outside.columnsBeside)
+    issues.push({
+      code: "column-beside-table",
+      severity: "warning",
+      sheet: table.sheet,
+      row: col.firstRow,
+      column: columnLetter(col.column),
+      header: col.header,
+      message: `第${columnLetter(col.column)}列${col.header ? `（第${headerRow}行为「${show(col.header)}」）` : ""}在表格${col.column < table.firstColumn ? "左" : "右"}侧，不属于表格，未读取：第${col.firstRow}至${col.lastRow}行有 ${col.cells} 个单元格`,
+      values: {},
+    });
+  return issues;
+}
+
+/**
+ * The structure of the workbook: tables and headers scores depend on, how each table was found and
+ * what lies outside it. Its errors block scores, reports and approval (loadLedger refuses).
+ */
+export function structuralIssues(tables: ReadonlyMap<string, TableData>): ValidationIssue[] {
   const structural: ValidationIssue[] = [];
   for (const req of REQUIRED_HEADERS) {
     const table = tables.get(req.table);
     const missing = missingHeaders(table, req.headers);
     if (!table)
-      structural.push({ code: "missing-table", severity: "error", sheet: req.sheet, row: 1, column: "A", header: "", message: `缺少工作表「${req.sheet}」或其中的表格 ${req.table}：请在任务窗格「开始」中生成台账`, values: {} });
+      structural.push({ code: "missing-table", severity: "error", sheet: req.sheet, row: 1, column: "A", header: "", message: `缺少工作表「${req.sheet}」或其中的表格 ${req.table}（按表头也未找到）：请在任务窗格「开始」中生成台账，或恢复该工作表`, values: {} });
     else if (missing.length)
       structural.push({ code: "missing-column", severity: "error", sheet: table.sheet, row: table.firstRow - 1, column: columnLetter(table.firstColumn), header: missing.join("、"), message: `第${table.firstRow - 1}行 表头缺少：${missing.join("、")}`, values: {} });
   }
+  for (const table of tables.values()) structural.push(...tableShapeIssues(table));
+  return structural;
+}
+
+/** Checks the ledger as the clerk left it. Reports, never throws. */
+export function validateLedger(input: ValidationInput): ValidationResult {
+  const { tables } = input;
+  const structural = structuralIssues(tables);
   const settings = validateSettings(tables, input.schemes ?? []);
   const scheme = settings.versions ? settings.versions[settings.versions.length - 1] : null;
   const roster = validateRoster(tables.get(SHEETS.roster.table), scheme);

@@ -1,6 +1,8 @@
-import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type ValidationSource, type WorkbookOp, type WorkbookSnapshot } from "../../core/sheetModel";
-import type { WorkbookGateway } from "../../app/gateway";
+import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf } from "../../core/sheetModel";
+import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
 import { checkOps, rowWithCells, specContent, tableRows } from "../../core/ops/checkOps";
+import { knownTable } from "../../core/stores/knownTables";
+import { cellsNearTable, cellsOf, extentOf, findTableByHeaders, tableDataAt } from "../../core/tableRegion";
 
 export interface MemoryCell {
   value: Cell;
@@ -34,7 +36,7 @@ export interface MemorySheet {
   pageBreaks: number[];
 }
 
-/** A workbook in plain objects: the reference implementation of the gateway, and the browser preview's book. */
+/** A workbook in plain objects: the reference implementation of the gateway (tests). */
 export class MemoryWorkbook {
   readonly sheets = new Map<string, MemorySheet>();
   readonly tables = new Map<string, MemoryTable>();
@@ -61,7 +63,11 @@ export class MemoryGateway implements WorkbookGateway {
     const out = new Map<string, TableData>();
     for (const name of names) {
       const t = this.book.tables.get(name);
-      if (!t) continue;
+      if (!t) {
+        const found = this.byHeaders(name);
+        if (found) out.set(name, found);
+        continue;
+      }
       out.set(name, {
         name: t.name,
         sheet: t.sheet,
@@ -73,6 +79,21 @@ export class MemoryGateway implements WorkbookGateway {
       });
     }
     return out;
+  }
+
+  /** A known table whose table object is gone: found by its header row on its sheet (cells of a free-form sheet). */
+  private byHeaders(name: string): TableData | null {
+    const known = knownTable(name);
+    const sheet = known && this.book.sheets.get(known.sheet);
+    if (!known || !sheet || sheet.table) return null;
+    const blocks = [{ top: 1, left: 0, cells: sheet.cells.map((row) => row.map((c) => c.value)) }];
+    const at = cellsOf(blocks);
+    const extent = extentOf(blocks);
+    const bounds = findTableByHeaders(at, extent, known.headers);
+    if (!bounds) return null;
+    const outside = cellsNearTable(at, extent, bounds);
+    const data = tableDataAt(at, bounds, name, known.sheet);
+    return outside ? { ...data, outside } : data;
   }
 
   async readSheet(name: string): Promise<Cell[][] | null> {
@@ -149,6 +170,10 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       book.sheets.set(op.model.name, sheetFromModel(op.model));
       return;
     }
+    case "setTableRange": {
+      setTableRange(book, op);
+      return;
+    }
     case "protectSheet":
     case "unprotectSheet": {
       const sheet = book.sheets.get(op.sheet)!;
@@ -156,6 +181,21 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       return;
     }
   }
+}
+
+/**
+ * A table over cells of a free-form sheet (the memory book keeps a table's cells in the table): only a
+ * region from A1 can be held. An existing table already holds every row of its sheet.
+ */
+function setTableRange(book: MemoryWorkbook, op: Extract<WorkbookOp, { op: "setTableRange" }>): void {
+  if (book.tables.has(op.table)) return;
+  const sheet = book.sheets.get(op.sheet)!;
+  const m = /^A1:([A-Z]+)(\d+)$/.exec(op.range);
+  if (!m || columnIndexOf(m[1]) !== op.headers.length - 1) throw new WorkbookError("bad-rows", `内存工作簿中的表格只能从 A1 开始（${op.range}）`);
+  const bottom = Number(m[2]);
+  const rows = sheet.cells.slice(1, bottom).map((row) => op.headers.map((_, c) => row[c]?.value ?? null));
+  book.tables.set(op.table, { name: op.table, sheet: op.sheet, headers: [...op.headers], rows, formats: op.headers.map(() => "number"), validations: new Map() });
+  book.sheets.set(op.sheet, { ...sheet, cells: [], table: op.table });
 }
 
 function sheetFromModel(model: SheetModel): MemorySheet {

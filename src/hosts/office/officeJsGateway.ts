@@ -1,7 +1,9 @@
 import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf, columnLetter, VALIDATION_ROWS, validationRangeRef } from "../../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
 import { STYLES } from "../../core/ops/styles";
-import { specContent } from "../../core/ops/checkOps";
+import { checkOpLimits, specContent } from "../../core/ops/checkOps";
+import { knownTable } from "../../core/stores/knownTables";
+import { type CellAt, cellsNearTable, cellsOf, findTableByHeaders, tableDataAt } from "../../core/tableRegion";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -32,6 +34,43 @@ function topLeftOf(address: string): { column: string; row: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)/.exec(local);
   if (!m) throw new WorkbookError("no-table", `无法解析单元格地址 ${address}`);
   return { column: m[1], row: Number(m[2]) };
+}
+
+/** "'积分台账'!B3:K120" (or a single cell) → 1-based rows, 0-based columns. */
+function rectOf(address: string): { top: number; left: number; bottom: number; right: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(local);
+  if (!m) throw new WorkbookError("no-table", `无法解析单元格地址 ${address}`);
+  return { top: Number(m[2]), left: columnIndexOf(m[1]), bottom: Number(m[4] ?? m[2]), right: columnIndexOf(m[3] ?? m[1]) };
+}
+
+/** Values of rectangles of sheets, loaded in chunks of rows within the payload budget, then read as one getter per sheet. */
+class BlockReader {
+  private readonly loads: { sheet: Excel.Worksheet; top: number; left: number; range: Excel.Range }[] = [];
+  private queued = 0;
+  private pending = false;
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  queue(sheet: Excel.Worksheet, rect: { top: number; left: number; bottom: number; right: number }): void {
+    const width = rect.right - rect.left + 1;
+    const rowsPerChunk = Math.max(1, Math.floor(PAYLOAD_BUDGET / (width * 64)));
+    for (let top = rect.top; top <= rect.bottom; top += rowsPerChunk) {
+      const bottom = Math.min(rect.bottom, top + rowsPerChunk - 1);
+      const range = sheet.getRange(`${columnLetter(rect.left)}${top}:${columnLetter(rect.right)}${bottom}`).load("values");
+      this.loads.push({ sheet, top, left: rect.left, range });
+      this.pending = true;
+    }
+  }
+
+  async sync(): Promise<void> {
+    if (this.pending) await this.context.sync();
+    this.pending = false;
+  }
+
+  /** Cells of one sheet from the blocks loaded (null elsewhere). */
+  cells(sheet: Excel.Worksheet): CellAt {
+    return cellsOf(this.loads.filter((l) => l.sheet === sheet).map((l) => ({ top: l.top, left: l.left, cells: l.range.values as Cell[][] })));
+  }
 }
 
 function formatMatrix(formats: ColumnFormat[], rows: number): string[][] {
@@ -108,9 +147,18 @@ export class OfficeJsGateway implements WorkbookGateway {
           sheet: t.worksheet.load("name"),
           header: t.getHeaderRowRange().load("values"),
           bodyInfo: body.load("rowCount,columnCount,address"),
+          // What else the sheet holds: data typed below or beside the table is looked at (tableRegion.ts).
+          used: t.worksheet.getUsedRangeOrNullObject(true).load("address"),
           chunks: [body.getRow(0).getResizedRange(perTable - 1, 0).load("values")],
           chunkRows: perTable,
         };
+      });
+      // Known tables whose table object is gone (converted to a range): their sheets' used ranges.
+      const lost = names.flatMap((name) => {
+        const known = wanted.some((t) => t.name === name) ? undefined : knownTable(name);
+        if (!known) return [];
+        const sheet = context.workbook.worksheets.getItemOrNullObject(known.sheet);
+        return [{ known, sheet, used: sheet.getUsedRangeOrNullObject(true).load("address") }];
       });
       await context.sync();
 
@@ -133,12 +181,29 @@ export class OfficeJsGateway implements WorkbookGateway {
       }
       if (queued > 0) await context.sync();
 
+      // Cells outside the tables that the rule looks at, one more sync only when there are any:
+      // a table's sheet past the table (below, beside), a lost table's whole used range.
+      const blocks = new BlockReader(context);
+      const near = reads.map((r) => {
+        const body = rectOf(r.bodyInfo.address);
+        const used = r.used.isNullObject ? null : rectOf(r.used.address);
+        const table = { ...body, top: body.top - 1 };
+        if (!used || (used.bottom <= table.bottom && used.right <= table.right && used.left >= table.left)) return null;
+        const sheet = r.table.worksheet;
+        if (used.bottom > table.bottom) blocks.queue(sheet, { top: table.bottom + 1, left: Math.min(used.left, table.left), bottom: used.bottom, right: Math.max(used.right, table.right) });
+        if (used.right > table.right) blocks.queue(sheet, { top: table.top, left: table.right + 1, bottom: table.bottom, right: used.right });
+        if (used.left < table.left) blocks.queue(sheet, { top: table.top, left: used.left, bottom: table.bottom, right: table.left - 1 });
+        return { sheet, table, used };
+      });
+      const lostBlocks = lost.map((l) => (l.used.isNullObject ? null : { block: blocks.queue(l.sheet, rectOf(l.used.address)), used: rectOf(l.used.address) }));
+      await blocks.sync();
+
       const out = new Map<string, TableData>();
-      for (const r of reads) {
+      reads.forEach((r, i) => {
         const rows = r.chunks.flatMap((c) => c.values as Cell[][]).slice(0, r.bodyInfo.rowCount);
         const data = trimTrailingBlankRows(rows);
         const topLeft = topLeftOf(r.bodyInfo.address);
-        out.set(r.table.name, {
+        const read: TableData = {
           name: r.table.name,
           sheet: r.sheet.name,
           headers: r.header.values[0].map(String),
@@ -146,8 +211,22 @@ export class OfficeJsGateway implements WorkbookGateway {
           rows: data,
           firstRow: topLeft.row,
           firstColumn: columnIndexOf(topLeft.column),
-        });
-      }
+        };
+        const n = near[i];
+        const outside = n && cellsNearTable(blocks.cells(n.sheet), { lastRow: n.used.bottom, lastColumn: n.used.right }, { headerRow: n.table.top, firstColumn: n.table.left, lastColumn: n.table.right, lastRow: n.table.bottom });
+        out.set(r.table.name, outside ? { ...read, outside } : read);
+      });
+      lost.forEach((l, i) => {
+        const b = lostBlocks[i];
+        if (!b) return;
+        const at = blocks.cells(l.sheet);
+        const extent = { lastRow: b.used.bottom, lastColumn: b.used.right };
+        const bounds = findTableByHeaders(at, extent, l.known.headers);
+        if (!bounds) return;
+        const read = tableDataAt(at, bounds, l.known.table, l.known.sheet);
+        const outside = cellsNearTable(at, extent, bounds);
+        out.set(l.known.table, outside ? { ...read, outside } : read);
+      });
       return out;
     });
   }
@@ -174,15 +253,19 @@ export class OfficeJsGateway implements WorkbookGateway {
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     if (ops.length === 0) return;
+    // Excel enforces the rest itself (names taken, tables missing); its limits are checked first, as every gateway does.
+    checkOpLimits(ops);
     await this.run(async (context) => {
       // A look first when sheets are replaced or table rows rewritten: what exists, how many rows.
       const existing = new Map<string, Excel.Worksheet>();
       const rowCounts = new Map<string, Excel.TableRowCollection>();
+      const refitted = new Map<string, Excel.Table>();
       for (const op of ops) {
         if (op.op === "writeSheet" && !existing.has(op.model.name)) existing.set(op.model.name, context.workbook.worksheets.getItemOrNullObject(op.model.name).load("isNullObject"));
         if (op.op === "replaceRows" && op.currentRows === undefined && !rowCounts.has(op.table)) rowCounts.set(op.table, context.workbook.tables.getItem(op.table).rows.load("count"));
+        if (op.op === "setTableRange" && !refitted.has(op.table)) refitted.set(op.table, context.workbook.tables.getItemOrNullObject(op.table).load("name"));
       }
-      if (existing.size > 0 || rowCounts.size > 0) await context.sync();
+      if (existing.size > 0 || rowCounts.size > 0 || refitted.size > 0) await context.sync();
       // A report never replaces a sheet that holds a table (the clerk's ledger).
       const tablesOn = [...existing].filter(([, sheet]) => !sheet.isNullObject).map(([name, sheet]) => [name, sheet.tables.load("items/name")] as const);
       if (tablesOn.length > 0) {
@@ -233,6 +316,15 @@ export class OfficeJsGateway implements WorkbookGateway {
               existing.delete(op.model.name);
             }
             await writeSheet(context, op.model, budget);
+            break;
+          }
+          case "setTableRange": {
+            // Excel's Table.resize needs ExcelApi 1.13: a table to extend is made a range, then a table again over the larger range.
+            const old = refitted.get(op.table)!;
+            if (!old.isNullObject) old.convertToRange();
+            const table = context.workbook.worksheets.getItem(op.sheet).tables.add(op.range, true);
+            table.name = op.table;
+            table.style = "TableStyleMedium2";
             break;
           }
           case "protectSheet":

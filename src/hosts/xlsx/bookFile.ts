@@ -40,10 +40,70 @@ function digest(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** What a file-system error means for the clerk, and what to do; null for errors that are not about files. */
+export function fileSystemReason(e: unknown): string | null {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "没有权限（文件或文件夹是只读的，或属于其他用户，或正被 Excel、WPS 等程序占用）。请检查它的属性和权限，或换一个文件夹";
+    case "EROFS":
+      return "所在的磁盘或 U 盘是只读的。请把文件复制到可写的文件夹后再试";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "磁盘空间不足。请清理磁盘或换一个磁盘后再试；原文件未被改动";
+    case "ENOENT":
+      return "文件或文件夹不存在。请检查路径是否写对，文件夹是否已建好";
+    case "ENOTDIR":
+      return "路径中有一段不是文件夹（而是同名文件）。请检查路径";
+    case "EEXIST":
+      return (e as NodeJS.ErrnoException).syscall === "mkdir" ? "路径中有一段不是文件夹（而是同名文件）。请检查路径" : "已有同名的文件。请换一个文件名";
+    case "EISDIR":
+      return "这是文件夹，不是文件。请给出文件名";
+    case "EBUSY":
+    case "ETXTBSY":
+      return "文件正被其他程序占用。请关闭正在使用它的程序（Excel、WPS、杀毒软件、网盘同步）后再试";
+    case "EMFILE":
+    case "ENFILE":
+      return "同时打开的文件过多。请关闭一些程序后再试";
+    case "ENAMETOOLONG":
+      return "文件名或路径过长。请换一个短一些的文件名或文件夹";
+    case "EIO":
+      return "读写磁盘出错（磁盘、U 盘或网络盘可能有故障或已断开）";
+    default:
+      return null;
+  }
+}
+
 function ioError(file: string, e: unknown, doing: string): BookFileError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === "EACCES" || code === "EPERM" ? "没有权限" : code === "ENOSPC" ? "磁盘空间不足" : code === "EBUSY" ? "文件正被其他程序占用" : (e as Error).message;
-  return new BookFileError("io", `无法${doing} ${file}：${why}。`);
+  return new BookFileError("io", `无法${doing} ${file}：${fileSystemReason(e) ?? (e as Error).message}。`);
+}
+
+/** The owner files Excel/WPS (~$台账.xlsx) and LibreOffice/WPS for Linux (.~lock.台账.xlsx#) keep beside an open workbook. */
+export function lockFilesOf(file: string): string[] {
+  const dir = path.dirname(path.resolve(file));
+  const base = path.basename(file);
+  return [`~$${base}`, `.~lock.${base}#`].map((name) => path.join(dir, name));
+}
+
+/**
+ * Refuses to write a workbook that Excel, WPS or LibreOffice has open (their next save would overwrite
+ * ours, or ours theirs) or that is marked read-only.
+ */
+export function assertWritable(file: string): void {
+  const lockFile = lockFilesOf(file).find((f) => fs.existsSync(f));
+  if (lockFile)
+    throw new BookFileError(
+      "locked",
+      `${file} 正在 Excel、WPS 或 LibreOffice 中打开（旁边有它们的锁文件 ${path.basename(lockFile)}），本次没有保存。请先在那里保存并关闭它，再运行这条命令；如果它确实已经关闭，这个锁文件是上次异常退出时留下的，删除它后重试。`,
+    );
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return;
+  }
+  if (stat.isFile() && (stat.mode & 0o222) === 0) throw new BookFileError("io", `无法写入 ${file}：文件是只读的（属性中勾选了「只读」）。请取消只读后再试；本次没有保存。`);
 }
 
 /** Opens an existing workbook file. */
@@ -170,6 +230,7 @@ async function writeAtomically(file: string, bytes: Uint8Array, seen: Seen | nul
     throw ioError(file, e, "写入");
   }
   assertUnchanged(file, seen);
+  assertWritable(file);
   removeStaleTemps(dir, path.basename(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {

@@ -152,6 +152,9 @@ export class ExcelJsGateway implements WorkbookGateway {
       ops,
     );
     await runOps(ops, {
+      setTableRange: (op) => {
+        throw new WorkbookError("no-table", `exceljs 网关不能在已有单元格上重建表格 ${op.table}：请用命令行（原地编辑 .xlsx）`);
+      },
       createTable: (op) => this.createTable(op.spec),
       appendRows: (op) => {
         const { sheet, model } = this.table(op.table);

@@ -47,6 +47,8 @@ export async function rollupBooks(
   mode: CombineMode = "same",
   /** Called after each book (progress; tests measure memory here). */
   onBook?: (done: number, total: number) => void,
+  /** Replace a file already at `out` (the CLI's --force); else saving refuses if one is there. */
+  replace = false,
 ): Promise<BranchSummary[]> {
   const summaries: BranchSummary[] = [];
   for (const file of files) {
@@ -62,7 +64,7 @@ export async function rollupBooks(
     const year = tryParsePeriod(period, 1)?.cycleYear ?? summaries[0].year;
     models.push(buildBranchStarSheet(stars, year, { branch: "各党支部汇总", secretary: "", clerk: "", contact: "", today: localIsoDate(new Date()) }));
   }
-  const book = newBookFile(out, { replace: true });
+  const book = newBookFile(out, { replace });
   await book.gateway.apply(models.map((model) => ({ op: "writeSheet" as const, model })));
   await book.save();
   return summaries;

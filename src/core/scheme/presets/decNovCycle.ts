@@ -25,7 +25,7 @@ export const decNovCycle: SchemeInput = {
   },
   pending: [
     "日常行为积分与负面扣分项目（制度附表只有表头、未列项目：沿用星级党员管理量化考评制度的扣分项目和分值，待支部确定）",
-    "40分以下的等次名称（制度只规定谈话教育、按组织程序处理：记为“基本合格”，待支部确定）",
+    "等次名称按制度原文：60分以上记“具有评优资格”（制度未称优秀），40-59分“合格”，40分以下“谈话教育”（制度未定等次名称，待支部确定）",
     "转正分数线恰为80分时（制度“80分以上”与“60-80分”重叠：80分按期转正，待支部确定）",
     "审定周期（制度只规定每月汇总、每半年公示：审定按半年，待支部确定）",
   ],
@@ -36,10 +36,11 @@ export const decNovCycle: SchemeInput = {
     { id: "appraisal", kind: "appraisal", name: "年度评议积分", appraisal: { mode: "grades", grades: APPRAISAL_GRADES_20 } },
   ],
   items: starMember.items.map((item) => ({ ...item })),
+  // The regulation's own words: 60 and above is a qualification (具有评优资格), not 优秀; below 40 is 谈话教育.
   grades: [
-    { name: "优秀", min: 60, note: "具有评优资格" },
+    { name: "具有评优资格", min: 60 },
     { name: "合格", min: 40 },
-    { name: "基本合格", min: 0, note: "由支部进行谈话教育，对违纪党员按照组织程序处理" },
+    { name: "谈话教育", min: 0, note: "对违纪党员按照组织程序处理" },
   ],
   gradedPeriod: "cycle",
   publicity: "half",

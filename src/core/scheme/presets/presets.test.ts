@@ -122,7 +122,8 @@ describe("spot checks", () => {
     expect(s.cycleStartMonth).toBe(12);
     expect(s.probation?.category).toBe("预备党员");
     expect(s.probation?.outcomes.map((o) => o.min)).toEqual([80, 60, 0]);
-    expect(s.grades.map((g) => [g.name, g.min])).toEqual([["优秀", 60], ["合格", 40], ["基本合格", 0]]);
+    // 「累计积分60分以上的党员，具有评优资格；累计积分40-59分的为合格党员等次；累计积分40分以下由支部进行谈话教育」
+    expect(s.grades.map((g) => [g.name, g.min])).toEqual([["具有评优资格", 60], ["合格", 40], ["谈话教育", 0]]);
     expect(s.newMembers).toBe("branchAverage");
     expect(s.items).toEqual(getBuiltinScheme("star-member").items);
   });
@@ -137,7 +138,24 @@ describe("spot checks", () => {
       period: "2026",
     });
     expect(r.members[1]).toMatchObject({ total: 90, probation: "按期转正" });
-    expect(r.members[0]).toMatchObject({ total: 80, grade: "优秀", gradeNote: "具有评优资格" });
+    expect(r.members[0]).toMatchObject({ total: 80, grade: "具有评优资格", gradeNote: null });
+  });
+
+  it("dec-nov-cycle: a new member's months before joining are the average of the members assessed then, not of 积极分子 or the vetoed", () => {
+    // 「备注，新入职党员未考核月份积分按支部之前月份考核平均积分计算」
+    const s = getBuiltinScheme("dec-nov-cycle");
+    const r = scoreMembers({
+      scheme: s,
+      members: [member("a"), member("b", "入党积极分子"), member("c"), { ...member("n"), joinedOn: "2026-01-01" }],
+      // December 2025: a −10 (D3 受组织处理 −5, twice), c vetoed, b nothing.
+      entries: [
+        { date: "2025-12-05", memberId: "a", itemCode: "D3", count: 2 },
+        { date: "2025-12-06", memberId: "c", itemCode: "V1" },
+      ],
+      period: "2026",
+    });
+    // December's average is a's −10 alone (b is not assessed, c is vetoed): n = 80 − 10 = 70 (before: (−10 + 0 + 0) / 3 → 76.7).
+    expect(r.members.map((m) => [m.id, m.total])).toEqual([["a", 70], ["b", 80], ["c", 0], ["n", 70]]);
   });
 
   it("hospital: 基础分 carries over 40 % of last year's total, 40 when unknown", () => {

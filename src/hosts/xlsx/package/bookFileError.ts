@@ -8,6 +8,7 @@ export type BookFileErrorCode =
   | "not-xlsx"
   | "too-large"
   | "changed"
+  | "locked"
   | "io";
 
 /** A workbook file that cannot be read or saved; the message (Chinese) says what the file is and what to do. */

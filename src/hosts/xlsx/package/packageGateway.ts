@@ -20,6 +20,8 @@ import {
   validationRangeRef,
 } from "../../../core/sheetModel";
 import { mergedCells, wrappedRowHeight } from "../../../core/ops/rowHeights";
+import { type CellAt, type SheetExtent, cellsNearTable, findTableByHeaders, tableDataAt } from "../../../core/tableRegion";
+import { knownTable } from "../../../core/stores/knownTables";
 import { checkOps, rowWithCells, runOps, specContent, tableRow } from "../../../core/ops/checkOps";
 import { type WorkbookGateway, WorkbookError } from "../../../app/gateway";
 import { Book, type SheetEntry, type TableEntry } from "./book";
@@ -117,9 +119,39 @@ export class PackageGateway implements WorkbookGateway {
       if (!names.includes(t.name)) continue;
       const b = parseRange(t.ref);
       const rows = this.dataRows(t);
-      out.set(t.name, { name: t.name, sheet: t.sheet, headers: this.headers(t), rowCount: rows.length, rows, firstRow: b.top + 1, firstColumn: b.left });
+      const data: TableData = { name: t.name, sheet: t.sheet, headers: this.headers(t), rowCount: rows.length, rows, firstRow: b.top + 1, firstColumn: b.left };
+      const near = this.sheetCells(t.sheet);
+      const outside = near && cellsNearTable(near.at, near.extent, { headerRow: b.top, firstColumn: b.left, lastColumn: b.right, lastRow: Math.max(b.bottom, b.top + rows.length) });
+      out.set(t.name, outside ? { ...data, outside } : data);
+    }
+    // A known table whose table object is gone (converted to a range): found by its header row on its sheet.
+    for (const name of names) {
+      const known = out.has(name) ? undefined : knownTable(name);
+      const cells = known && this.sheetCells(known.sheet);
+      const bounds = cells && findTableByHeaders(cells.at, cells.extent, known.headers);
+      if (!known || !cells || !bounds) continue;
+      const data = tableDataAt(cells.at, bounds, name, known.sheet);
+      const outside = cellsNearTable(cells.at, cells.extent, bounds);
+      out.set(name, outside ? { ...data, outside } : data);
     }
     return out;
+  }
+
+  /** A worksheet's cells by row and column (rows read once, when asked for), with its used extent. */
+  private sheetCells(name: string): { at: CellAt; extent: SheetExtent } | null {
+    const entry = this.book.sheet(name);
+    if (!entry || entry.kind !== "worksheet") return null;
+    const part = this.book.sheetPart(entry);
+    const extent = { lastRow: part.lastRow(), lastColumn: part.lastColumn() };
+    const width = extent.lastColumn + 1;
+    const rows = new Map<number, Cell[]>();
+    const at: CellAt = (r, c) => {
+      if (r < 1 || r > extent.lastRow || c < 0 || c >= width) return null;
+      let row = rows.get(r);
+      if (!row) rows.set(r, (row = part.values(r, 0, width, this.book.sharedString)));
+      return row[c];
+    };
+    return { at, extent };
   }
 
   async readSheet(name: string): Promise<Cell[][] | null> {
@@ -161,6 +193,7 @@ export class PackageGateway implements WorkbookGateway {
       },
       setValidation: (op) => this.setValidation(this.tableEntry(op.table), op.column, op.source),
       writeSheet: (op) => this.writeSheet(op.model),
+      setTableRange: (op) => this.setTableRange(op.sheet, op.table, op.range, op.headers),
       protectSheet: (op) => this.partOf(op.sheet).setTailElement("sheetProtection", PROTECTION),
       unprotectSheet: (op) => this.partOf(op.sheet).setTailElement("sheetProtection", null),
     });
@@ -180,6 +213,42 @@ export class PackageGateway implements WorkbookGateway {
       const existing = op.op === "writeSheet" ? this.book.sheet(op.model.name) : undefined;
       if (existing && existing.kind !== "worksheet") throw new WorkbookError("sheet-exists", `工作表「${existing.name}」是图表工作表，不能被报表覆盖`);
     }
+  }
+
+  /** A table over cells on the sheet, none changed: re-created (converted to a range), or extended down over rows typed below it. */
+  private setTableRange(sheet: string, name: string, range: string, headers: readonly string[]): void {
+    const b = parseRange(range);
+    const existing = this.book.tables().find((t) => t.name === name);
+    if (existing) {
+      const old = parseRange(existing.ref);
+      if (old.top !== b.top || old.left !== b.left || old.right !== b.right || b.bottom < old.bottom)
+        throw new WorkbookError("bad-rows", `表格 ${name}（${existing.ref}）只能向下扩展到 ${range}：表头和列不变`);
+      this.book.setTableRef(existing, range);
+      return;
+    }
+    const overlaps = (x: Bounds) => x.left <= b.right && b.left <= x.right && x.top <= b.bottom && b.top <= x.bottom;
+    const other = this.book.tables().find((t) => t.sheet === sheet && overlaps(parseRange(t.ref)));
+    if (other) throw new WorkbookError("sheet-exists", `工作表「${sheet}」的 ${range} 与表格 ${other.name}（${other.ref}）重叠`);
+    const entry = this.book.sheet(sheet)!;
+    const part = this.book.sheetPart(entry);
+    const merges = part.tailElement("mergeCells");
+    for (const m of merges ? findElements(merges, "mergeCell") : []) {
+      const ref = attr(merges!.slice(m.start, m.end), "ref");
+      if (ref && overlaps(parseRange(ref)))
+        throw new WorkbookError("bad-rows", `工作表「${sheet}」的 ${ref} 是合并单元格，表格不能包含合并单元格：请先取消合并（开始 → 合并后居中）`);
+    }
+    // A filter on the range itself (Excel keeps one per range) gives way to the table's own.
+    const filter = part.tailElement("autoFilter");
+    const filterRef = filter && attr(filter.slice(0, filter.indexOf(">")), "ref");
+    if (filterRef && overlaps(parseRange(filterRef))) {
+      part.setTailElement("autoFilter", null);
+      this.book.setLocalName(entry, "_xlnm._FilterDatabase", null);
+    }
+    const rid = this.book.addTable(entry, name, range, headers);
+    const parts = part.tailElement("tableParts");
+    const kept = parts ? findElements(parts, "tablePart").map((x) => parts.slice(x.start, x.end)) : [];
+    kept.push(`<tablePart r:id="${rid}"/>`);
+    part.setTailElement("tableParts", `<tableParts count="${kept.length}">${kept.join("")}</tableParts>`);
   }
 
   /** A table never shrinks below one (empty) data row, as Excel keeps it. */

@@ -1,0 +1,23 @@
+/**
+ * Every table the add-in reads, by table name: its sheet and headers. A gateway that does not find a
+ * table object looks for the table's header row on its sheet (the table converted to a range).
+ */
+import { SHEETS, type TableSheetDef } from "../ledger/layout";
+import { SCHEME_STORE } from "../scheme/workbookSchemes";
+import { SIDE_STORES } from "./index";
+
+export interface KnownTable {
+  table: string;
+  sheet: string;
+  headers: readonly string[];
+}
+
+function known(def: TableSheetDef): KnownTable {
+  return { table: def.table, sheet: def.sheet, headers: def.columns.map((c) => c.header) };
+}
+
+export const KNOWN_TABLES: readonly KnownTable[] = [...Object.values(SHEETS).map(known), ...SIDE_STORES.map((s) => known(s.def)), known(SCHEME_STORE)];
+
+export function knownTable(name: string): KnownTable | undefined {
+  return KNOWN_TABLES.find((t) => t.table === name);
+}
