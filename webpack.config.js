@@ -104,6 +104,25 @@ function webConfig(dev, env) {
   };
 }
 
+/**
+ * functions.json gets `allowErrorForDataTypeAny: true` (custom functions metadata reference): Excel then calls
+ * PARTY.* with an error cell in a range instead of answering the error itself, and the functions name the cell.
+ * custom-functions-metadata has no JSDoc tag for it, so it is set on the generated file.
+ */
+class AllowErrorInputsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("AllowErrorInputsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "AllowErrorInputsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        const asset = compilation.getAsset("functions.json");
+        if (!asset) return;
+        const metadata = JSON.parse(asset.source.source().toString());
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify({ ...metadata, allowErrorForDataTypeAny: true }, null, 4)));
+      });
+    });
+  }
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   if (env && env.web) return webConfig(dev, env);
@@ -127,6 +146,7 @@ module.exports = async (env, options) => {
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new AllowErrorInputsPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

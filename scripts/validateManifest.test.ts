@@ -273,7 +273,7 @@ describe("shared-runtime", () => {
 
   it("reports a missing or too old SharedRuntime requirement set", () => {
     expectProblem(
-      edit(manifest, '<Set Name="SharedRuntime" MinVersion="1.1"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>'),
+      edit(manifest, '<Set Name="SharedRuntime" MinVersion="1.1"/>', '<Set Name="DialogApi" MinVersion="1.1"/>'),
       "shared-runtime",
       ["SharedRuntime", "Requirements"],
     );
@@ -281,6 +281,12 @@ describe("shared-runtime", () => {
       "MinVersion",
       "1.0",
     ]);
+  });
+
+  it("requirement-sets: reports a missing or too old ExcelApi or CustomFunctionsRuntime set", () => {
+    expectProblem(edit(manifest, '\n      <Set Name="ExcelApi" MinVersion="1.9"/>', ""), "requirement-sets", ["ExcelApi", "1.9"]);
+    expectProblem(edit(manifest, '<Set Name="ExcelApi" MinVersion="1.9"/>', '<Set Name="ExcelApi" MinVersion="1.7"/>'), "requirement-sets", ["ExcelApi", "1.7", "1.9"]);
+    expectProblem(edit(manifest, '\n      <Set Name="CustomFunctionsRuntime" MinVersion="1.1"/>', ""), "requirement-sets", ["CustomFunctionsRuntime"]);
   });
 
   it("reports a FunctionFile that is not the runtime page", () => {

@@ -20,6 +20,7 @@ export const MANIFEST_RULES = [
   "namespace",
   "permissions",
   "shared-runtime",
+  "requirement-sets",
   "malformed-xml",
   "production",
 ] as const;
@@ -478,6 +479,26 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * The requirement sets the add-in uses, declared so that Office installs it only where it works (the
+ * SharedRuntime set is checked by the shared-runtime rule). ExcelApi 1.9: the committee sheets' page
+ * layout, headers/footers and page breaks (data validation is 1.8, freeze panes 1.7,
+ * getItemOrNullObject 1.4). CustomFunctionsRuntime 1.1: the PARTY.* functions.
+ */
+export const REQUIRED_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.9", CustomFunctionsRuntime: "1.1" };
+
+function checkRequirementSets(m: Manifest): ManifestProblem[] {
+  const sets = find(m.root, "Requirements/Sets");
+  return Object.entries(REQUIRED_SETS).flatMap(([name, min]): ManifestProblem[] => {
+    const set = find(sets, `Set[Name=${name}]`);
+    if (!set) return [{ rule: "requirement-sets", message: `<Requirements>/Sets 中缺少 <Set Name="${name}" MinVersion="${min}"/>（加载项用到的最高版本）` }];
+    const version = set.getAttribute("MinVersion") || sets?.getAttribute("DefaultMinVersion") || "";
+    if (!/^\d+(\.\d+)*$/.test(version) || compareVersions(version, min) < 0)
+      return [{ rule: "requirement-sets", message: `<Set Name="${name}"> 的 MinVersion 为 "${version}"，加载项用到 ${name} ${min}，至少应为 ${min}` }];
+    return [];
+  });
+}
+
 function checkSharedRuntime(m: Manifest): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const sets = find(m.root, "Requirements/Sets");
@@ -633,6 +654,7 @@ export function validateManifest(xmlText: string, options: ValidateOptions = {})
     ...checkNamespace(m),
     ...checkPermissions(m),
     ...checkSharedRuntime(m),
+    ...checkRequirementSets(m),
     ...(options.production ? checkProduction(m, options) : []),
   );
   return problems;

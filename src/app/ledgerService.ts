@@ -1,7 +1,7 @@
 import { toIsoDate, toText } from "../core/cells";
 import { versionInForce } from "../core/scheme/versions";
 import { CoreError, Refused } from "../core/errors";
-import { type CycleScores, scoreCycle } from "../core/engine/scoreMembers";
+import { type CycleInput, type CycleScores, ledgerEntries, scoreCycle } from "../core/engine/scoreMembers";
 import type { ScoreResult } from "../core/engine/types";
 import { type ImportKind, tableRowBuilder } from "../core/ledger/importCsv";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
@@ -18,6 +18,8 @@ import { type AppealInput, type Resolution, planAppeal, planResolution } from ".
 import { approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
 import { APPROVED_SCORES, readApprovedScores } from "../core/approval/approvedScores";
 import { PREVIOUS_TOTALS, planPreviousTotals, readPreviousTotals } from "../core/carryOver/previousTotals";
+import { DUES_STORE, duesEntries } from "../core/dues/duesRegister";
+import type { ApprovedPeriod } from "../core/engine/types";
 import { parsePeriod, tryParsePeriod } from "../core/period";
 import type { WorkbookGateway } from "./gateway";
 import { type ImportCounts, type TextSource, planCsvImport } from "./importPlan";
@@ -55,8 +57,21 @@ export function schemeOfSettings(settings: Map<string, string>, workbookSchemes:
   return versions;
 }
 
-/** Read with the ledger: what the committee approved, and the appeals that may re-open an approved period. */
-const APPROVAL_TABLES = [APPROVED_SCORES.table, SHEETS.appeals.table, PREVIOUS_TOTALS.table];
+/** Read with the ledger: what the committee approved, the appeals that may re-open an approved period, and the sheets that feed the scores (上年积分, 党费交纳). */
+const APPROVAL_TABLES = [APPROVED_SCORES.table, SHEETS.appeals.table, PREVIOUS_TOTALS.table, DUES_STORE.table];
+
+/** What the engine scores a cycle of the ledger from: its entries (with those 党费交纳 gives), last year's totals, the approvals. */
+function cycleInput(ledger: LoadedLedger, approved: readonly ApprovedPeriod[]): CycleInput {
+  const dues = duesEntries(ledger.tables.get(DUES_STORE.table), ledger.scheme);
+  return {
+    scheme: ledger.versions,
+    members: ledger.members,
+    entries: dues.length ? [...ledgerEntries(ledger.entries), ...dues] : ledger.entries,
+    appraisals: ledger.appraisals,
+    approved,
+    previousTotals: readPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table)),
+  };
+}
 
 /** Validation of the ledger as the clerk left it, and of every sheet kept beside it: one read, never throws on bad data. */
 export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
@@ -120,7 +135,7 @@ export function ledgerCycle(ledger: LoadedLedger, cycleYear: number): CycleScore
   if (!cycle)
     cached.byYear.set(
       cycleYear,
-      (cycle = scoreCycle({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, approved: readApprovedScores(ledger.tables.get(APPROVED_SCORES.table)), previousTotals: readPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table)) }, cycleYear)),
+      (cycle = scoreCycle(cycleInput(ledger, readApprovedScores(ledger.tables.get(APPROVED_SCORES.table))), cycleYear)),
     );
   return cycle;
 }
@@ -194,9 +209,7 @@ export async function approvePeriod(gateway: WorkbookGateway, period: string, ap
   // Each member's points as the ledger stands are what the committee approves (final from now on).
   // On a re-approval the period's earlier approval gives way to the ledger as the appeal corrected it.
   const others = readApprovedScores(ledger.tables.get(APPROVED_SCORES.table)).filter((a) => a.label !== p?.label);
-  const cycle = p
-    ? scoreCycle({ scheme: ledger.versions, members: ledger.members, entries: ledger.entries, appraisals: ledger.appraisals, approved: others, previousTotals: readPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table)) }, p.cycleYear)
-    : null;
+  const cycle = p ? scoreCycle(cycleInput(ledger, others), p.cycleYear) : null;
   const scores = p && cycle ? { result: cycle.score(p), contributions: cycle.contributions(p) } : undefined;
   const plan = planApproval(ledger.tables, ledger.scheme, period, approval, now, scores);
   await gateway.apply(plan.ops);

@@ -8,6 +8,7 @@ import { BRANCH_SCORE_STORE, type BranchScoreInput, type BranchYear, planBranchS
 import { COMMITMENT_STORE, type CommitmentInput, type CommitmentStatus, planCommitment, planCommitmentUpdate } from "../core/commitments/commitments";
 import { GRADING_STORE, type GradingInput, planGradingRecord } from "../core/grading/classifiedGrading";
 import type { TableSheetDef } from "../core/ledger/layout";
+import { DUES_STORE, type DuesInput, planDues } from "../core/dues/duesRegister";
 import { REDEMPTION_STORE, type RedemptionBalance, type RedemptionInput, planRedemption, redemptionBalances } from "../core/redemption/redemption";
 import type { TableData, WorkbookOp } from "../core/sheetModel";
 import { BRANCH_STAR_STORE, type BranchStarInput, type BranchStarRecord, planBranchStars, readBranchStars } from "../core/stars/branchStars";
@@ -83,3 +84,6 @@ export const redeemPoints = async (gateway: WorkbookGateway, input: RedemptionIn
     const plan = planRedemption(t, l.members, approvedPoints(l), input, now);
     return { ops: plan.ops, result: plan.balance };
   }))!;
+
+/** Records one member-month of 党费交纳 (应交, 实交, 交纳日期, 正当理由). */
+export const addDues = (gateway: WorkbookGateway, input: DuesInput, now = new Date()) => saveToStore(gateway, DUES_STORE, (l, t) => planDues(t, l.members, input, now));

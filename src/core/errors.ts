@@ -27,6 +27,7 @@ export const REFUSALS = {
   output: "未写入",
   init: "未生成台账",
   "carry-over": "未结转上年得分",
+  dues: "未登记党费",
 } as const satisfies Record<string, string>;
 
 export type RefusalKind = keyof typeof REFUSALS;

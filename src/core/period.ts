@@ -33,7 +33,7 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-function monthLabel(abs: number): string {
+export function monthLabel(abs: number): string {
   return `${Math.floor(abs / 12)}-${pad2((abs % 12) + 1)}`;
 }
 

@@ -5,7 +5,9 @@
  *
  * Cell arguments are typed `any`: Excel hands numbers, text, booleans or blanks and the core reads
  * each leniently (numeric text, full-width digits, serial or text dates). Range arguments are `any[][]`
- * and arrive with the table's header row; columns are found by header text.
+ * and arrive with the table's header row; columns are found by header text. functions.json allows error
+ * values for these `any` parameters (allowErrorForDataTypeAny, set at build): an error cell in a range
+ * reaches the function, which names it (inputErrors.ts) instead of Excel never calling it.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands any cell value; the core validates it. */
 import { appraisalPoints } from "../core/formulas/appraisal";
@@ -19,6 +21,7 @@ import { isCellError } from "../core/cellError";
 import { isBlank } from "../core/cells";
 import { resolveScheme } from "../core/formulas/resolveScheme";
 import { starLevel } from "../core/formulas/starLevel";
+import { inputError } from "./inputErrors";
 import { run } from "./toExcelError";
 import { withScheme } from "./withScheme";
 import { getWorkbookSchemes } from "./workbookScheme";
@@ -31,7 +34,7 @@ import { getWorkbookSchemes } from "./workbookScheme";
  * @returns 等次
  */
 export function grade(score: any, scheme?: string): string {
-  return withScheme(scheme, (s) => gradeOf(cellOf(score), s));
+  return withScheme(scheme, (s) => gradeOf(cellOf(score), s), { fn: "GRADE", args: { 积分: score } });
 }
 
 /**
@@ -42,7 +45,7 @@ export function grade(score: any, scheme?: string): string {
  * @returns 评议分值
  */
 export function appraisal(result: any, scheme?: string): number {
-  return withScheme(scheme, (s) => appraisalPoints(cellOf(result), s));
+  return withScheme(scheme, (s) => appraisalPoints(cellOf(result), s), { fn: "APPRAISAL", args: { 评议等次: result } });
 }
 
 /**
@@ -55,7 +58,7 @@ export function appraisal(result: any, scheme?: string): number {
  * @returns 该条记录的分值
  */
 export function item(code: any, count?: any, value?: any, scheme?: string): number {
-  return withScheme(scheme, (s) => itemPoints(cellOf(code), cellOf(count), cellOf(value), s));
+  return withScheme(scheme, (s) => itemPoints(cellOf(code), cellOf(count), cellOf(value), s), { fn: "ITEM", args: { 项目代码: code, 次数: count, 分值: value } });
 }
 
 /**
@@ -73,6 +76,7 @@ export function item(code: any, count?: any, value?: any, scheme?: string): numb
 export function total(ledger: any[][], roster: any[][], memberId: any, period: any, component?: string, appraisals?: any[][], scheme?: string): number {
   return withScheme(scheme, (s, versions) =>
     memberTotal({ ledger, roster, appraisals, scheme: s, versions, memberId: cellOf(memberId), period: cellOf(period), component: cellOf(component) }),
+    { fn: "TOTAL", args: { 台账: ledger, 名册: roster, 编号: memberId, 期间: period, 评议: appraisals } },
   );
 }
 
@@ -87,7 +91,10 @@ export function total(ledger: any[][], roster: any[][], memberId: any, period: a
  * @returns 积分表（首行为标题）
  */
 export function scores(ledger: any[][], roster: any[][], period: any, appraisals?: any[][], scheme?: string): any[][] {
-  return withScheme(scheme, (s, versions) => scoresTable({ ledger, roster, appraisals, scheme: s, versions, period: cellOf(period) }));
+  return withScheme(scheme, (s, versions) => scoresTable({ ledger, roster, appraisals, scheme: s, versions, period: cellOf(period) }), {
+    fn: "SCORES",
+    args: { 台账: ledger, 名册: roster, 期间: period, 评议: appraisals },
+  });
 }
 
 /**
@@ -99,7 +106,7 @@ export function scores(ledger: any[][], roster: any[][], period: any, appraisals
  * @returns 期间标签
  */
 export function period(date: any, granularity?: string, scheme?: string): string {
-  return withScheme(scheme, (s) => periodLabelOf(cellOf(date), cellOf(granularity), s));
+  return withScheme(scheme, (s) => periodLabelOf(cellOf(date), cellOf(granularity), s), { fn: "PERIOD", args: { 日期: date } });
 }
 
 /**
@@ -110,7 +117,7 @@ export function period(date: any, granularity?: string, scheme?: string): string
  * @returns 转正结果
  */
 export function probation(score: any, scheme?: string): string {
-  return withScheme(scheme, (s) => probationOutcome(cellOf(score), s));
+  return withScheme(scheme, (s) => probationOutcome(cellOf(score), s), { fn: "PROBATION", args: { 积分: score } });
 }
 
 /**
@@ -122,6 +129,8 @@ export function probation(score: any, scheme?: string): string {
  */
 export function starlevel(stars: any[][], scheme?: string): string {
   return run(() => {
+    const bad = inputError("STARLEVEL", { 星: stars });
+    if (bad) return bad;
     if (isBlank(cellOf(scheme))) return starLevel(stars.map((row) => row.map(cellOf)), null);
     const resolved = resolveScheme(cellOf(scheme), null, getWorkbookSchemes());
     return isCellError(resolved) ? resolved : starLevel(stars.map((row) => row.map(cellOf)), resolved);

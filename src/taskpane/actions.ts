@@ -1,7 +1,27 @@
 import { toIsoDate, toText } from "../core/cells";
 import { type RepairResult, repairTables } from "../app/repairTables";
 import { describeItemPoints } from "../core/engine/entryPoints";
-import { SHEETS } from "../core/ledger/layout";
+import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
+import { readSettings, rowsOf } from "../core/ledger/readLedger";
+import { SCHEME_STORE, readWorkbookSchemes } from "../core/scheme/workbookSchemes";
+import { CoreError } from "../core/errors";
+import type { ImportCounts } from "../app/importPlan";
+import {
+  type AppraisalRecord,
+  type AppraisalWrite,
+  type MemberChange,
+  type MemberForm,
+  type RosterPastePreview,
+  type RosterWrite,
+  addMember,
+  appraisalOf,
+  appraisalsOfYear,
+  gradesBestFirst,
+  previewRosterPaste,
+  probationCategory,
+  saveAppraisals,
+  updateMember,
+} from "../app/memberService";
 import { parsePeriod, subPeriods } from "../core/period";
 import { REPORT_FORMS, type ReportFormName, reportPeriodKind } from "../core/reports";
 import type { ScaffoldConflict } from "../core/ledger/scaffold";
@@ -16,11 +36,13 @@ import {
   type EntryForm,
   appendEntry,
   approvePeriod,
+  importCsvFiles,
   loadLedger,
   recordAppeal,
   resolveAppeal,
   saveWorkbookScheme,
   scaffoldWorkbook,
+  schemeOfSettings,
   scoreLedger,
   validateWorkbook,
 } from "../app/ledgerService";
@@ -395,4 +417,152 @@ export const loadBranchScoresAction: Action<void, BranchScoreState> = {
 export const addBranchScoreAction: Action<BranchScoreInput, void> = {
   name: "登记支部积分",
   perform: (host, input) => addBranchScore(host.gateway, input),
+};
+
+// ---- 名册 and 民主评议 (issue 19: the clerk adds members and records the appraisal in the pane) --------
+
+export interface RosterMember {
+  /** Sheet row in 党员名册. */
+  row: number;
+  id: string;
+  name: string;
+  category: string;
+  branch: string;
+  joinedOn: string;
+  fullOn: string;
+  contact: string;
+  /** 在册状态; blank reads as 在册. */
+  status: string;
+  note: string;
+}
+
+export interface RosterState {
+  schemeName: string;
+  year: number;
+  /** The scheme's member categories, in scheme order. */
+  categories: string[];
+  /** The category whose change needs a 转正日期. */
+  probationCategory: string;
+  statuses: readonly string[];
+  /** 设置 支部名称, to prefill 所在支部. */
+  branch: string;
+  members: RosterMember[];
+}
+
+/** 名册: the members as the roster holds them, the scheme's categories. One read. */
+export const loadRosterAction: Action<void, RosterState> = {
+  name: "读取党员名册",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway);
+    const text = (row: Record<string, unknown>, h: string) => toText(row[h] as Parameters<typeof toText>[0]);
+    const date = (row: Record<string, unknown>, h: string) => toIsoDate(row[h] as Parameters<typeof toIsoDate>[0]) ?? text(row, h);
+    return {
+      schemeName: ledger.scheme.name,
+      year: ledger.year,
+      categories: ledger.scheme.categories.map((c) => c.name),
+      probationCategory: probationCategory(ledger.scheme),
+      statuses: MEMBER_STATUSES,
+      branch: ledger.settings.get(SETTINGS_KEYS.branch) ?? "",
+      members: rowsOf(ledger.tables.get(SHEETS.roster.table))
+        .filter((r) => text(r.values, "编号") || text(r.values, "姓名"))
+        .map((r) => ({
+          row: r.row,
+          id: text(r.values, "编号"),
+          name: text(r.values, "姓名"),
+          category: text(r.values, "党员类别"),
+          branch: text(r.values, "所在支部"),
+          joinedOn: date(r.values, "入党日期"),
+          fullOn: date(r.values, "转正日期"),
+          contact: text(r.values, "联系方式"),
+          status: text(r.values, "在册状态") || "在册",
+          note: text(r.values, "备注"),
+        })),
+    };
+  },
+};
+
+/** Adds a member after validating the row; refused (written: false, with the issues) when it has errors. */
+export const addMemberAction: Action<MemberForm, RosterWrite> = {
+  name: "添加党员",
+  perform: (host, form) => addMember(host.gateway, form),
+};
+
+/** Changes a member's 党员类别 (转正 with its date) or 在册状态 (with its date). */
+export const updateMemberAction: Action<MemberChange, RosterWrite> = {
+  name: "修改党员信息",
+  perform: (host, change) => updateMember(host.gateway, change),
+};
+
+/** What a block pasted from Excel / WPS would add to 党员名册, with validation of those rows: nothing written. */
+export const previewRosterPasteAction: Action<string, RosterPastePreview> = {
+  name: "读取粘贴的名册",
+  perform: (host, text) => previewRosterPaste(host.gateway, text),
+};
+
+/** Appends the previewed block to 党员名册 through the CSV import (one logged batch). */
+export const importRosterPasteAction: Action<string, ImportCounts> = {
+  name: "导入名册",
+  perform: (host, text) => importCsvFiles(host.gateway, { roster: { name: "粘贴的名册", data: text } }),
+};
+
+export interface AppraisalState {
+  year: number;
+  /** The appraisal component's name (民主评议分, 年度评议积分…). */
+  component: string;
+  mode: "grades" | "score";
+  /** Grades, best first, with their points (grades mode). */
+  grades: { name: string; points: number }[];
+  /** Score range (score mode). */
+  min: number;
+  max: number;
+  /** Members of the roster with their appraisal of the year, if any. */
+  members: { id: string; name: string; category: string; grade: string; score: string }[];
+}
+
+/** 民主评议: the scheme's grades or score range, each member with the year's result so far. One read. */
+export const loadAppraisalAction: Action<void, AppraisalState> = {
+  name: "读取民主评议",
+  async perform(host) {
+    const ledger = await loadLedger(host.gateway);
+    const component = appraisalOf(ledger.scheme);
+    if (!component) throw new CoreError("no-appraisal", `方案「${ledger.scheme.name}」没有民主评议`);
+    const a = component.appraisal;
+    const done = appraisalsOfYear(ledger);
+    const points = new Map(a.mode === "grades" ? a.grades.map((g) => [g.name, g.points]) : []);
+    return {
+      year: ledger.year,
+      component: component.name,
+      mode: a.mode,
+      grades: gradesBestFirst(component).map((name) => ({ name, points: points.get(name) ?? 0 })),
+      min: a.mode === "score" ? a.min : 0,
+      max: a.mode === "score" ? a.max : 0,
+      members: ledger.members.map((m) => ({ id: m.id, name: m.name, category: m.category, grade: done.get(m.id)?.grade ?? "", score: done.get(m.id)?.score?.toString() ?? "" })),
+    };
+  },
+};
+
+/** Writes the members' results into 民主评议 (a member's row of the year updated, else appended), one logged batch. */
+export const saveAppraisalsAction: Action<AppraisalRecord[], AppraisalWrite> = {
+  name: "登记民主评议",
+  perform: (host, records) => saveAppraisals(host.gateway, records),
+};
+
+export interface PaneFeatures {
+  /** The scheme scores members (名册). */
+  roster: boolean;
+  /** The scheme has an appraisal component (民主评议). */
+  appraisal: boolean;
+}
+
+/** Which of the scheme's panels the pane offers; null when the workbook has no ledger yet. */
+export const loadPaneFeaturesAction: Action<void, PaneFeatures | null> = {
+  name: "读取积分方案",
+  async perform(host) {
+    const tables = await host.gateway.readTables([SHEETS.settings.table, SCHEME_STORE.table]);
+    const settings = readSettings(tables);
+    if (!settings.get(SETTINGS_KEYS.schemeId)) return null;
+    const versions = schemeOfSettings(settings, readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes);
+    const scheme = versions[versions.length - 1];
+    return { roster: scheme.subject === "member", appraisal: appraisalOf(scheme) !== null };
+  },
 };

@@ -1,7 +1,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { OfficeJsGateway } from "../hosts/office/officeJsGateway";
+import { OfficeJsGateway, runInExcel } from "../hosts/office/officeJsGateway";
 import { App, type WorkbookStatus } from "./components/App";
+import { describeFailure } from "./errors";
 import { officeHost } from "./officeHost";
 import { syncWorkbookScheme } from "./workbookScheme";
 
@@ -19,10 +20,10 @@ function render(status: WorkbookStatus): void {
 async function connectWorkbook(): Promise<WorkbookStatus> {
   try {
     const { schemeId, changed } = await syncWorkbookScheme(new OfficeJsGateway());
-    if (changed) await Excel.run(async (context) => context.workbook.application.calculate("Full"));
+    if (changed) await runInExcel(async (context) => context.workbook.application.calculate("Full"));
     return { inExcel: true, schemeId, error: null };
   } catch (e) {
-    return { inExcel: true, schemeId: null, error: `读取工作簿「设置」失败：${(e as Error).message}` };
+    return { inExcel: true, schemeId: null, error: `读取工作簿「设置」失败：${describeFailure(e)}` };
   }
 }
 

@@ -1,15 +1,18 @@
-import { OfficeJsGateway } from "../hosts/office/officeJsGateway";
+import { type ExcelRunner, OfficeJsGateway, runInExcel } from "../hosts/office/officeJsGateway";
 import type { LedgerHost } from "./host";
 import { syncWorkbookScheme } from "./workbookScheme";
 
-/** The host inside Excel: the Office.js gateway, and selection through one batched request each. */
-export function officeHost(): LedgerHost {
-  const gateway = new OfficeJsGateway();
+/**
+ * The host inside Excel: the Office.js gateway, and selection through one batched request each. Every
+ * request goes through `run` (Excel.run with delayForCellEdit: held while the clerk is typing in a cell).
+ */
+export function officeHost(run: ExcelRunner = runInExcel): LedgerHost {
+  const gateway = new OfficeJsGateway(run);
   return {
     kind: "excel",
     gateway,
     selectCell: (sheet, row, column) =>
-      Excel.run(async (context) => {
+      run(async (context) => {
         const worksheet = context.workbook.worksheets.getItem(sheet);
         worksheet.activate();
         worksheet.getRange(`${column}${row}`).select();
@@ -17,11 +20,11 @@ export function officeHost(): LedgerHost {
       }),
     schemeChanged: async () => {
       const { schemeId, changed } = await syncWorkbookScheme(gateway);
-      if (changed) await Excel.run(async (context) => context.workbook.application.calculate("Full"));
+      if (changed) await run(async (context) => context.workbook.application.calculate("Full"));
       return schemeId;
     },
     showSheet: (sheet) =>
-      Excel.run(async (context) => {
+      run(async (context) => {
         context.workbook.worksheets.getItem(sheet).activate();
         await context.sync();
       }),

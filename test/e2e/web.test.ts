@@ -397,8 +397,9 @@ describe("the demo workbook, as npm run preview opens it (over http, index.html?
   });
 
   it("validates, by keyboard: the bad entry is listed, and choosing it selects its cell in the grid", async () => {
-    // Arrow keys move along the tabs, Enter opens one; Enter on an issue selects its cell.
+    // Arrow keys move along the tabs (录入 → 民主评议 → 校验), Enter opens one; Enter on an issue selects its cell.
     await demoPane().getByRole("tab", { name: "录入" }).focus();
+    await demo.keyboard.press("ArrowRight");
     await demo.keyboard.press("ArrowRight");
     await demo.keyboard.press("Enter");
     await demoPane().getByRole("button", { name: "校验台账" }).focus();

@@ -28,9 +28,11 @@
  *
  * Cell values: formulas are stored but NOT evaluated. Reading `values` of a formula cell gives "" and
  * `formulas` gives the formula text. Writing `values`/`formulas` behaves like typing into the cell:
- * strings starting with "=" (and, as the Range.values reference says, "+" or "-") become formulas,
- * numeric strings become numbers and "TRUE"/"FALSE" booleans — unless the cell's number format is "@"
- * (text) at the moment the write is applied, in which case the string is stored as typed.
+ * strings starting with "=" (and, as the Range.values reference says, "+" or "-"; and "@", the
+ * implicit-intersection operator) become formulas — a write with one that does not parse ("-2分") is
+ * refused whole with InvalidArgument — numeric strings become numbers and "TRUE"/"FALSE" booleans —
+ * unless the cell's number format is "@" (text) at the moment the write is applied, in which case the
+ * string is stored as typed.
  */
 
 // ---------------------------------------------------------------------------------------------------
@@ -480,6 +482,23 @@ function assertEditable(sheet: SheetEntity, kind: "cells" | "formatCells" | "for
 
 const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Excel refuses a whole Range.values write when one string it reads as a formula does not parse, e.g.
+ * "-2分" (a number followed by a name) or "=1+" — modelled: outside string literals, a number directly
+ * followed by a letter or CJK character, unbalanced parentheses, or an operator at the end.
+ */
+function parseableFormula(formula: string, where: string): string {
+  const code = formula.slice(1).replace(/"[^"]*"/g, '""').replace(/'[^']*'!/g, "S!");
+  let depth = 0;
+  for (const ch of code) {
+    if (ch === "(") depth++;
+    if (ch === ")" && --depth < 0) break;
+  }
+  const bad = depth !== 0 || /(^|[^A-Za-z_$\d.])\d+(\.\d+)?[A-DF-Za-df-z_\u3400-\u9fff\uff00-\uffef]/u.test(code) || /[-+*/^&=<>@]\s*$/.test(code) || code.trim() === "";
+  if (bad) throw invalidArgument(`${where}: "${formula}" is not a valid formula (Excel reads text that starts with =, +, - or @ as one unless the cell is formatted as text).`);
+  return formula;
+}
+
 /** What Excel stores when `input` is written through Range.values/formulas into a cell with number format `fmt`. `undefined`: leave the cell unchanged (null input). */
 function interpretInput(input: unknown, fmt: string, where: string): CellContent | undefined {
   if (input === null || input === undefined) return undefined;
@@ -490,9 +509,11 @@ function interpretInput(input: unknown, fmt: string, where: string): CellContent
   if (typeof input === "boolean") return { value: input };
   if (typeof input !== "string") throw invalidArgument(`${where}: a ${typeof input} is not a cell value.`);
   if (input === "" || fmt === "@") return { value: input };
-  if (input.length > 1 && input[0] === "=") return { value: "", formula: input };
+  if (input.length > 1 && input[0] === "=") return { value: "", formula: parseableFormula(input, where) };
   if (NUMERIC.test(input)) return { value: Number(input) };
-  if (input.length > 1 && (input[0] === "+" || input[0] === "-")) return { value: "", formula: `=${input}` };
+  if (input.length > 1 && (input[0] === "+" || input[0] === "-")) return { value: "", formula: parseableFormula(`=${input}`, where) };
+  // "@x" is typed as the implicit-intersection operator: Excel makes it the formula =@x.
+  if (input.length > 1 && input[0] === "@") return { value: "", formula: parseableFormula(`=${input}`, where) };
   const upper = input.toUpperCase();
   if (upper === "TRUE") return { value: true };
   if (upper === "FALSE") return { value: false };
@@ -548,12 +569,15 @@ function writeContents(state: WorkbookState, sheet: SheetEntity, rect: Rect, inp
   assertEditable(sheet, "cells");
   if (!Array.isArray(input) && cellsOf(rect) > 2_000_000) throw notModelled(`${where} broadcast over more than 2,000,000 cells`);
   const at = matrixAccessor(input, rect, where);
+  // Every cell is interpreted before any is set: one string that is not a valid formula refuses the whole write.
+  const contents: [number, number, CellContent][] = [];
   for (let r = rect.r0; r <= rect.r1; r++) {
     for (let c = rect.c0; c <= rect.c1; c++) {
       const content = interpretInput(at(r, c), sheet.numberFormat.get(r, c), where);
-      if (content) setContent(sheet, r, c, content);
+      if (content) contents.push([r, c, content]);
     }
   }
+  for (const [r, c, content] of contents) setContent(sheet, r, c, content);
   normalizeHeaders(state, sheet, rect);
 }
 
@@ -729,9 +753,13 @@ class FakeContext {
   _workbook: Workbook;
   _tracked: { add(o: unknown): void; remove(o: unknown): void };
 
-  constructor(state: WorkbookState, counters: Counters) {
+  /** Waits for (or refuses in) the host's cell-edit mode before a batch is processed. */
+  _gate: () => Promise<void>;
+
+  constructor(state: WorkbookState, counters: Counters, gate: () => Promise<void> = async () => undefined) {
     this._state = state;
     this._counters = counters;
+    this._gate = gate;
     this._proxy = strict(this, () => "RequestContext");
     this._workbook = wrap(new Workbook(this, "workbook", () => state));
     this._tracked = strict({ add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined }, () => "TrackedObjects");
@@ -765,6 +793,7 @@ class FakeContext {
     this._counters.syncCount++;
     this._counters.syncPayloads.push(bytes);
     await Promise.resolve();
+    await this._gate();
     if (bytes > PAYLOAD_LIMIT_BYTES) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit (${PAYLOAD_LIMIT_BYTES} bytes) of Excel on the web.`);
     }
@@ -2786,8 +2815,20 @@ export interface ExcelFakeModel {
 }
 
 export interface ExcelFake {
-  /** Like Excel.run: gives a fresh RequestContext to the callback, flushes what is still queued when it resolves, resolves with its result. */
+  /**
+   * Like Excel.run (with or without Excel.RunOptions first): gives a fresh RequestContext to the callback,
+   * flushes what is still queued when it resolves, resolves with its result.
+   */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /**
+   * The clerk starts typing in a cell (cell-edit mode). As Excel.RunOptions.delayForCellEdit documents: a
+   * batch of a run without `delayForCellEdit: true` fails (InvalidOperationInCellEditMode) and changes
+   * nothing; a run with it waits until `exitCellEdit()`.
+   */
+  enterCellEdit(): void;
+  /** The clerk presses Enter: delayed batches go ahead. */
+  exitCellEdit(): void;
   /** Number of context.sync() calls (including run's final flush) since creation or resetCounters(). */
   readonly syncCount: number;
   /** UTF-8 bytes of each sync's request payload (JSON of the queued commands and load requests), in order. */
@@ -2869,9 +2910,18 @@ export function createExcelFake(options: ExcelFakeOptions = {}): ExcelFake {
     },
   };
 
+  let cellEdit: { ended: Promise<void>; end: () => void } | null = null;
   return {
-    async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const ctx = new FakeContext(state, counters);
+    async run<T>(first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>), second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+      const batch = typeof first === "function" ? first : second;
+      if (!batch) throw new Error("excelFake.run: no batch function");
+      const delayForCellEdit = typeof first === "object" && first !== null && first.delayForCellEdit === true;
+      const ctx = new FakeContext(state, counters, async () => {
+        if (!cellEdit) return;
+        if (!delayForCellEdit)
+          throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+        await cellEdit.ended;
+      });
       try {
         const result = await batch(ctx._proxy as unknown as Excel.RequestContext);
         if (ctx._queue.length > 0) await ctx.sync();
@@ -2889,6 +2939,17 @@ export function createExcelFake(options: ExcelFakeOptions = {}): ExcelFake {
     resetCounters() {
       counters.syncCount = 0;
       counters.syncPayloads = [];
+    },
+    enterCellEdit() {
+      if (cellEdit) return;
+      let end = () => undefined as void;
+      const ended = new Promise<void>((resolve) => (end = resolve));
+      cellEdit = { ended, end };
+    },
+    exitCellEdit() {
+      const was = cellEdit;
+      cellEdit = null;
+      was?.end();
     },
     model,
   };

@@ -257,6 +257,60 @@ describe("functions.js in a fake Excel runtime", () => {
   });
 });
 
+/**
+ * A call as Excel's calculation engine makes it, from functions.json: an error value among the inputs
+ * (a cell of a range, or an argument) reaches the function only when the metadata has
+ * allowErrorForDataTypeAny and the parameter's type is any; otherwise Excel never calls the function and
+ * the cell shows the input's error, bare.
+ */
+function excelCalls(id: string, ...args: unknown[]): { called: boolean; error?: FakeExcelError; value?: unknown } {
+  const metadata = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { allowErrorForDataTypeAny?: boolean; functions: FunctionMetadata[] };
+  const fn = metadata.functions.find((f) => f.id === id)!;
+  const errorIn = (v: unknown): FakeExcelError | undefined =>
+    v instanceof FakeExcelError ? v : Array.isArray(v) ? v.map(errorIn).find((e) => e !== undefined) : undefined;
+  for (const [i, arg] of args.entries()) {
+    const error = errorIn(arg);
+    const type = (fn.parameters[i] as { type?: string }).type ?? "any";
+    if (error && !(metadata.allowErrorForDataTypeAny === true && type === "any")) return { called: false, error: new FakeExcelError(error.code) };
+  }
+  try {
+    return { called: true, value: call(id, ...args) };
+  } catch (e) {
+    return { called: true, error: e as FakeExcelError };
+  }
+}
+
+describe("an error cell in a range reaches PARTY.* (allowErrorForDataTypeAny)", () => {
+  const divZero = new FakeExcelError(ErrorCode.divisionByZero);
+  const withError = ledger.map((row, r) => (r === 3 ? row.map((v, c) => (c === 6 ? divZero : v)) : row));
+
+  it("TOTAL and SCORES are called and name the cell: its row in the range and its column", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    for (const [id, args] of [
+      ["TOTAL", [withError, roster, "001", "2026"]],
+      ["SCORES", [withError, roster, "2026"]],
+    ] as [string, unknown[]][]) {
+      const result = excelCalls(id, ...args);
+      expect(result.called).toBe(true);
+      expect(result.error).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("第 4 行") });
+      expect(result.error!.message).toContain("「分值」列");
+      expect(result.error!.message).toContain("#DIV/0!");
+      expect(result.error!.message).toContain("台账");
+    }
+  });
+
+  it("an error argument (not a range) is named too, and #N/A stays #N/A", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    expect(excelCalls("GRADE", new FakeExcelError(ErrorCode.notAvailable)).error).toMatchObject({ code: "#N/A", message: expect.stringContaining("积分") });
+    expect(excelCalls("STARLEVEL", [["安全星", divZero]]).error).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("#DIV/0!") });
+  });
+
+  it("a range without errors still computes", () => {
+    sandbox[WORKBOOK_SCHEME_KEY] = "star-member";
+    expect(excelCalls("TOTAL", ledger, roster, "001", "2026")).toEqual({ called: true, value: 73 });
+  });
+});
+
 describe("functions.json from the same build", () => {
   let functions: FunctionMetadata[];
   beforeAll(() => {
@@ -272,6 +326,13 @@ describe("functions.json from the same build", () => {
       // No volatile functions: Excel recalculates them on every change anywhere.
       expect(f.options?.volatile).toBeFalsy();
     }
+  });
+
+  it("allows error values as inputs of its any-typed parameters (allowErrorForDataTypeAny), the ranges being any", () => {
+    const metadata = JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { allowErrorForDataTypeAny?: boolean };
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    for (const id of ["TOTAL", "SCORES"])
+      for (const p of functions.find((f) => f.id === id)!.parameters.filter((p) => p.dimensionality === "matrix")) expect((p as { type?: string }).type ?? "any").toBe("any");
   });
 
   it("takes the tables as ranges and spills SCORES", () => {

@@ -39,7 +39,7 @@ describe("scaffold", () => {
     expect(gw.book.tables.get("SettingsTable")!.rows.map((r) => r.slice(0, 2))).toContainEqual(["方案ID", "star-member"]);
     expect(gw.book.tables.get("LedgerTable")!.validations.get(1)).toEqual({ range: { sheet: "党员名册", column: 0 } });
     expect(gw.book.tables.get("LedgerTable")!.validations.get(3)).toEqual({ range: { sheet: "积分规则", column: 0 } });
-    expect(gw.book.tables.get("RosterTable")!.validations.get(2)).toEqual({ list: ["正式党员", "预备党员", "发展对象", "入党积极分子"] });
+    expect(gw.book.tables.get("RosterTable")!.validations.get(2)).toEqual({ list: ["正式党员", "预备党员", "发展对象", "入党积极分子", "离退休党员"] });
     expect(gw.book.tables.get("AppraisalTable")!.validations.get(3)).toEqual({ list: ["优秀", "合格", "基本合格", "不合格"] });
     expect(gw.book.tables.get("LogTable")!.rows).toEqual([["2026-03-31 10:00:00", "生成台账", plan.added.join("、"), "", "方案 star-member 第1版；保留：无"]]);
   });

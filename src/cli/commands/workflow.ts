@@ -1,5 +1,5 @@
 import { approvePeriod, recordAppeal, resolveAppeal } from "../../app/ledgerService";
-import { addBranchScore, addCommitment, branchScoresOf, branchStarsOf, redeemPoints, redemptionBalancesOf, saveBranchStars, saveGradingRecord, updateCommitment } from "../../app/sideStores";
+import { addDues, addBranchScore, addCommitment, branchScoresOf, branchStarsOf, redeemPoints, redemptionBalancesOf, saveBranchStars, saveGradingRecord, updateCommitment } from "../../app/sideStores";
 import { COMMITMENT_STATUSES } from "../../core/commitments/commitments";
 import { PROMOTION_CHOICES } from "../../core/grading/classifiedGrading";
 import { PROFILE_COUNTS } from "../../core/stars/branchStars";
@@ -152,3 +152,21 @@ export const branchScore = defineCommand("branch-score", [["<台账.xlsx> --bran
   io.out(`已登记 ${input.branch} ${input.month} 的${input.kind}`);
   return 0;
 });
+
+export const dues = defineCommand(
+  "dues",
+  [["<台账.xlsx> --member <编号> --month <YYYY-MM> --due <应交> [--paid <实交>] [--paid-date <交纳日期>] [--reason <正当理由>]", "登记党员一个月的党费交纳（工作表 党费交纳）；方案按党费扣分的，未按时或足额交纳的月份自动计扣分，连续未交纳按方案否决"]],
+  async (args, io) => {
+    const input = {
+      memberId: args.need("member", "党员编号"),
+      month: args.need("month", "月份 YYYY-MM"),
+      due: args.need("due", "应交金额"),
+      paid: args.str("paid"),
+      paidOn: args.str("paid-date"),
+      reason: args.str("reason"),
+    };
+    await withBook(args.book, { write: true }, (gw) => addDues(gw, input));
+    io.out(`已登记 ${input.memberId} ${input.month} 的党费`);
+    return 0;
+  },
+);

@@ -1,5 +1,5 @@
 import { CoreError } from "../errors";
-import { type Period, absMonth, cycleStartAbs, daysInMonth, parsePeriod, periodDates, subPeriods, tryParsePeriod } from "../period";
+import { type Period, absMonth, cycleStartAbs, daysInMonth, monthLabel, parsePeriod, periodDates, subPeriods, tryParsePeriod } from "../period";
 import { type AppraisalComponent, MONTHS_IN, type PointsComponent, type Scheme, type SchemeItem } from "../scheme/schema";
 import { sortVersions, versionInForce } from "../scheme/versions";
 import { clamp, fromTenths, toTenths } from "../tenths";
@@ -273,6 +273,7 @@ function buildCycleLedger(
   const start = cycleStartAbs(cycleYear, scheme.cycleStartMonth);
 
   accumulateEntries(entries, { versions, compiled, members, memberIndex, start, C, sums, veto, ignored, capped });
+  applyVetoPatterns(scheme, entries, memberIndex, start, veto);
   applyCaps(capped, cappedItems, pointComponents, sums, C);
   // A veto reason lists its entries in date order whatever the ledger's order.
   for (let m = 0; m < veto.length; m++) {
@@ -281,6 +282,48 @@ function buildCycleLedger(
   }
   if (scheme.newMembers === "branchAverage") fillBeforeJoining(scheme, members, veto, sums, C, start);
   return { scheme, pointComponents, appraisal, members, sums, veto, ignored };
+}
+
+/** Vetoes that follow from consecutive months of an item (scheme.vetoPatterns), each with the months that gave it. */
+function applyVetoPatterns(scheme: Scheme, entries: LedgerColumns, memberIndex: ReadonlyMap<string, number>, start: number, veto: (string | null)[]): void {
+  const patterns = scheme.vetoPatterns ?? [];
+  if (patterns.length === 0) return;
+  const { texts, date, memberId, itemCode, reverses, ref } = entries;
+  let reversed: Set<number> | null = null;
+  for (let i = 0; i < entries.length; i++) if (reverses[i] === reverses[i]) (reversed ??= new Set()).add(reverses[i]);
+  for (const pattern of patterns) {
+    const code = pattern.item.trim().toUpperCase();
+    const item = scheme.items.find((x) => x.code.toUpperCase() === pattern.veto.toUpperCase());
+    if (!item) continue;
+    const monthsOf = new Map<number, boolean[]>();
+    for (let i = 0; i < entries.length; i++) {
+      if (reversed && (reverses[i] === reverses[i] || reversed.has(ref[i]))) continue;
+      if (texts[itemCode[i]].trim().toUpperCase() !== code) continue;
+      const offset = absMonthOf(texts[date[i]]) - start;
+      const m = memberIndex.get(texts[memberId[i]]);
+      if (offset < 0 || offset >= MONTHS || m === undefined || absMonthOf(texts[date[i]]) < 0) continue;
+      let months = monthsOf.get(m);
+      if (!months) monthsOf.set(m, (months = new Array<boolean>(MONTHS).fill(false)));
+      months[offset] = true;
+    }
+    for (const [m, months] of monthsOf) {
+      let best = { from: 0, length: 0 };
+      for (let k = 0, run = 0; k < MONTHS; k++) {
+        run = months[k] ? run + 1 : 0;
+        if (run > best.length) best = { from: k - run + 1, length: run };
+      }
+      if (best.length < pattern.months) continue;
+      const span = `${monthLabel(start + best.from)} 至 ${monthLabel(start + best.from + best.length - 1)}`;
+      const reason = `${item.code} ${item.name}（连续 ${best.length} 个月有 ${pattern.item} 记录：${span}）`;
+      veto[m] = veto[m] ? `${veto[m]}；${reason}` : reason;
+    }
+  }
+}
+
+/** The grade band a member's 民主评议 names directly (a category graded by the appraisal); none when it names none of the scheme's grades. */
+function appraisedBand(scheme: Scheme, appraisal: { grade?: string } | undefined): Scheme["grades"][number] | null {
+  const grade = appraisal?.grade?.trim();
+  return grade ? scheme.grades.find((g) => g.name === grade) ?? null : null;
 }
 
 function byDateInReason(a: string, b: string): number {
@@ -600,7 +643,7 @@ function scorePeriod(ledger: CycleLedger, period: Period, previousTotals: Readon
     });
     const total = veto ? 0 : fromTenths(raw[m].total);
     const category = categories.get(member.category);
-    const band = graded && category?.graded ? scheme.grades.find((g) => total >= g.min) ?? null : null;
+    const band = !graded || !category?.graded ? null : category.gradedBy === "appraisal" ? appraisedBand(scheme, appraisals.get(member.id)) : scheme.grades.find((g) => total >= g.min) ?? null;
     const probation =
       scheme.probation && member.category === scheme.probation.category && period.kind === "cycle"
         ? scheme.probation.outcomes.find((o) => total >= o.min)?.name ?? null

@@ -81,6 +81,11 @@ export const categorySchema = z.object({
   graded: z.boolean(),
   /** Takes part in the ranking. */
   ranked: z.boolean(),
+  /**
+   * What the grade comes from: the total against the grade lines (default), or the 民主评议 grade
+   * itself (星级党员: 离退休党员「年底……直接进行民主评议定级」).
+   */
+  gradedBy: z.enum(["points", "appraisal"]).optional(),
   note: z.string().optional(),
 });
 
@@ -112,6 +117,13 @@ export const schemeSchema = z
     approval: z.enum(["quarter", "half"]),
     /** The cycle total is the sum of the (committee-approved) totals of these periods (S1). */
     cycleTotalFrom: z.enum(["ledger", "quarter", "half"]).default("ledger"),
+    /**
+     * Vetoes that follow from a pattern of entries (星级党员: 「连续6个月以上无正当理由不交纳党费的全年无积分」):
+     * an entry of `item` in each of `months` consecutive months of the cycle applies the veto item `veto`.
+     */
+    vetoPatterns: z.array(z.object({ veto: text, item: text, months: z.number().int().min(2).max(12) })).optional(),
+    /** The deduction item that each month paid late, short or not at all gives, when 党费交纳 is kept (星级党员: D5). */
+    dues: z.object({ item: text }).optional(),
     /** S8: months before a new member joins count as the branch average of those months. */
     newMembers: z.enum(["none", "branchAverage"]).default("none"),
     probation: z
@@ -155,6 +167,15 @@ export const schemeSchema = z
       for (const [j, cat] of (item.categories ?? []).entries())
         if (!categoryNames.has(cat)) ctx.addIssue({ code: "custom", path: ["items", i, "categories", j], message: `党员类别「${cat}」未在方案中定义` });
     });
+
+    for (const [i, p] of (s.vetoPatterns ?? []).entries()) {
+      const veto = s.items.find((x) => x.code.toUpperCase() === p.veto.toUpperCase());
+      if (!veto || veto.points.kind !== "veto") ctx.addIssue({ code: "custom", path: ["vetoPatterns", i, "veto"], message: `「${p.veto}」不是本方案的一票否决项目` });
+      if (!s.items.some((x) => x.code.toUpperCase() === p.item.toUpperCase())) ctx.addIssue({ code: "custom", path: ["vetoPatterns", i, "item"], message: `项目代码「${p.item}」不在本方案中` });
+    }
+
+    if (s.dues && !s.items.some((x) => x.code.toUpperCase() === s.dues!.item.toUpperCase()))
+      ctx.addIssue({ code: "custom", path: ["dues", "item"], message: `党费项目「${s.dues.item}」不在本方案中` });
 
     const descending = (xs: { min: number }[]) => xs.every((b, i) => i === 0 || xs[i - 1].min > b.min);
     if (!descending(s.grades)) ctx.addIssue({ code: "custom", path: ["grades"], message: "等次须按分数线从高到低排列且不重复" });

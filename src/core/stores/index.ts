@@ -3,6 +3,7 @@
  * registry, which validation, reports, the task pane and the CLI iterate.
  */
 import { BRANCH_SCORE_STORE, validateBranchScores } from "../branchScores/branchScores";
+import { DUES_STORE, validateDues } from "../dues/duesRegister";
 import { PREVIOUS_TOTALS, carryOverComponents, validatePreviousTotals } from "../carryOver/previousTotals";
 import { COMMITMENT_STORE, validateCommitments } from "../commitments/commitments";
 import type { LedgerEntry, Member } from "../engine/types";
@@ -46,6 +47,14 @@ export const SIDE_STORES: readonly SideStore[] = [
   },
   { def: GRADING_STORE, validate: (table, ctx) => (ctx.scheme ? validateGrading(table, ctx.rosterIds, ctx.scheme) : []) },
   { def: BRANCH_SCORE_STORE, validate: (table, ctx) => (ctx.year !== null ? validateBranchScores(table, ctx.year) : []) },
+  {
+    def: DUES_STORE,
+    validate: (table, ctx) => {
+      const item = ctx.scheme?.dues?.item.toUpperCase();
+      const ledgerDues = item ? ctx.ledger().entries.filter((e) => e.itemCode.trim().toUpperCase() === item) : [];
+      return validateDues(table, ctx.rosterIds, ctx.scheme, ledgerDues);
+    },
+  },
   {
     def: PREVIOUS_TOTALS,
     validate: (table, ctx) => validatePreviousTotals(table, ctx.scheme, ctx.scheme && carryOverComponents(ctx.scheme).length ? ctx.ledger().members : []),

@@ -25,6 +25,12 @@ export const ISSUE_HINTS = {
   "reversal-target-missing": "撤销行号指向的行不存在：填写要撤销的原记录所在行号",
   "reversal-other-member": "撤销行号指向的是另一名党员的记录：核对行号",
   "reversed-twice": "同一行被撤销了两次：删除多余的撤销记录",
+  // 党费交纳
+  "dues-bad-month": "月份按 2026-03 填写",
+  "dues-bad-amount": "应交、实交填金额（元），未交纳的实交留空或填 0",
+  "dues-bad-date": "交纳日期按 2026-03-05 填写，未交纳的留空",
+  "dues-duplicate": "同一党员同一月份只登记一行：合并或删除多余的行",
+  "dues-also-in-ledger": "党费问题只在一处计分：删除「积分台账」中该月的党费扣分记录，或删除本表的这一行",
   // 上年积分
   "previous-total-bad": "上年得分须为不小于 0 的数：按上年台账的年度总分填写",
   "previous-total-duplicate": "同一党员只填一行上年得分：删除多余的行",

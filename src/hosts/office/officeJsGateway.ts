@@ -7,6 +7,13 @@ import { type CellAt, cellsNearTable, cellsOf, findTableByHeaders, tableDataAt }
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
+/**
+ * Every Excel.run of the add-in goes through here. `delayForCellEdit`: while the clerk is typing in a cell,
+ * Excel holds the batch until the edit ends instead of failing it with InvalidOperationInCellEditMode
+ * (Excel.RunOptions.delayForCellEdit; Microsoft's reference names no requirement set for the option).
+ */
+export const runInExcel: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+
 /** Excel on the web rejects a request or response over 5 MB; we stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /**
@@ -73,14 +80,33 @@ class BlockReader {
   }
 }
 
-function formatMatrix(formats: ColumnFormat[], rows: number): string[][] {
-  const line = formats.map((f) => NUMBER_FORMATS[f]);
-  return Array.from({ length: rows }, () => line);
-}
+/** A plain decimal number as text ("3", "-2.5", " 1e3 "): written as the number it says. */
+const PLAIN_NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
-/** Cells for Excel: null becomes "" (Office.js treats null as "leave unchanged"). */
-function excelRows(rows: Cell[][]): (string | number | boolean)[][] {
-  return rows.map((r) => r.map((v) => (v === null ? "" : v)));
+/**
+ * What a row block sends to Excel: number formats and values, formats first in the same batch.
+ * Text columns are text-formatted ("@") so "=1+1", "+86…", "-2分" or "@x" stay text. A number or date
+ * column never receives a string Excel would interpret: a plain number in text is written as that
+ * number; any other text (a value the import could not read, kept as typed for 校验 to point out) gets
+ * the text format on that one cell, so it is stored exactly as typed — never a formula, never a failed write.
+ */
+function cellsFor(rows: Cell[][], formats: ColumnFormat[]): { numberFormat: string[][]; values: (string | number | boolean)[][] } {
+  const line = formats.map((f) => NUMBER_FORMATS[f]);
+  const numberFormat: string[][] = [];
+  const values = rows.map((row) => {
+    let formatRow = line;
+    const out = row.map((v, c) => {
+      if (v === null) return "";
+      if (typeof v !== "string" || v === "" || (formats[c] ?? "text") === "text") return v;
+      if (PLAIN_NUMBER.test(v)) return Number(v);
+      if (formatRow === line) formatRow = [...line];
+      formatRow[c] = NUMBER_FORMATS.text;
+      return v;
+    });
+    numberFormat.push(formatRow);
+    return out;
+  });
+  return { numberFormat, values };
 }
 
 /** UTF-8 size, roughly: a Chinese character is 3 bytes. */
@@ -99,7 +125,7 @@ function bytesPerRowOf(sample: readonly unknown[], rows = sample.length): number
  * the replaced sheet exists), plus one per extra 4 MB chunk.
  */
 export class OfficeJsGateway implements WorkbookGateway {
-  constructor(private readonly run: ExcelRunner = (batch) => Excel.run(batch)) {}
+  constructor(private readonly run: ExcelRunner = runInExcel) {}
 
   async inspect(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
@@ -303,9 +329,10 @@ export class OfficeJsGateway implements WorkbookGateway {
           case "setCells": {
             const row = context.workbook.tables.getItem(op.table).getDataBodyRange().getRow(op.row);
             for (const [c, v] of Object.entries(op.cells)) {
+              const cells = cellsFor([[v]], [op.formats[Number(c)]]);
               const cell = row.getCell(0, Number(c));
-              cell.numberFormat = [[NUMBER_FORMATS[op.formats[Number(c)]]]];
-              cell.values = [[v === null ? "" : v]];
+              cell.numberFormat = cells.numberFormat;
+              cell.values = cells.values;
             }
             break;
           }
@@ -349,10 +376,11 @@ function chunkRows(rows: Cell[][]): Cell[][][] {
   return out;
 }
 
-/** Formats first, then values: a text cell set to "=x" stays text. Dates take serials and a date format. */
+/** Formats first, then values, in one batch (see cellsFor). Dates take serials and a date format. */
 function writeRows(range: Excel.Range, rows: Cell[][], formats: ColumnFormat[]): void {
-  range.numberFormat = formatMatrix(formats, rows.length);
-  range.values = excelRows(rows);
+  const cells = cellsFor(rows, formats);
+  range.numberFormat = cells.numberFormat;
+  range.values = cells.values;
 }
 
 function appendTableRows(table: Excel.Table, rows: Cell[][], formats: ColumnFormat[]): void {

@@ -1,12 +1,16 @@
 import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { loadPaneFeaturesAction } from "../actions";
+import { useAction } from "../useAction";
 import type { LedgerHost } from "../host";
+import { AppraisalPanel } from "../panels/AppraisalPanel";
 import { BranchLedgersPanel } from "../panels/BranchLedgersPanel";
 import { CommitmentPanel } from "../panels/CommitmentPanel";
 import { EntryPanel } from "../panels/EntryPanel";
 import { ReportPanel } from "../panels/ReportPanel";
 import { RedemptionPanel } from "../panels/RedemptionPanel";
 import { ReviewPanel } from "../panels/ReviewPanel";
+import { RosterPanel } from "../panels/RosterPanel";
 import { RulesPanel } from "../panels/RulesPanel";
 import { StartPanel } from "../panels/StartPanel";
 import { ValidatePanel } from "../panels/ValidatePanel";
@@ -25,7 +29,7 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "entry" | "validate" | "report" | "review" | "commitments" | "redemption" | "branch" | "rules" | "schemes";
+type PanelId = "start" | "roster" | "entry" | "appraisal" | "validate" | "report" | "review" | "commitments" | "redemption" | "branch" | "rules" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
@@ -45,6 +49,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       },
     [host],
   );
+  const features = usePaneFeatures(pane, schemeId);
   return (
     <main className={styles.root}>
       <Title3 as="h1">党员积分台账</Title3>
@@ -65,7 +70,9 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {pane && (
         <TabList className={styles.tabs} size="small" selectedValue={panel} onTabSelect={(_, d) => setPanel(d.value as PanelId)}>
           <Tab value="start">开始</Tab>
+          {features.roster && <Tab value="roster">名册</Tab>}
           <Tab value="entry">录入</Tab>
+          {features.appraisal && <Tab value="appraisal">民主评议</Tab>}
           <Tab value="validate">校验</Tab>
           <Tab value="report">公示·排名·年终</Tab>
           <Tab value="review">申诉·审定</Tab>
@@ -77,7 +84,9 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
         </TabList>
       )}
       {pane && panel === "start" && <StartPanel host={pane} schemeId={schemeId} />}
+      {pane && panel === "roster" && features.roster && <RosterPanel host={pane} />}
       {pane && panel === "entry" && <EntryPanel host={pane} />}
+      {pane && panel === "appraisal" && features.appraisal && <AppraisalPanel host={pane} />}
       {pane && panel === "validate" && <ValidatePanel host={pane} />}
       {pane && panel === "report" && <ReportPanel host={pane} />}
       {pane && panel === "review" && <ReviewPanel host={pane} />}
@@ -88,6 +97,31 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {panel === "schemes" && <SchemeList />}
     </main>
   );
+}
+
+/** Stands in for the host before there is a workbook; never used (nothing runs without a pane). */
+const NO_HOST: LedgerHost = {
+  kind: "web",
+  gateway: { inspect: () => Promise.reject(new Error("no workbook")), readTables: () => Promise.reject(new Error("no workbook")), readSheet: async () => null, apply: () => Promise.reject(new Error("no workbook")) },
+  selectCell: async () => undefined,
+  showSheet: async () => undefined,
+  schemeChanged: async () => null,
+};
+
+/**
+ * The panels the workbook's scheme uses: 名册 for schemes that score members, 民主评议 for schemes with
+ * an appraisal component; neither before the workbook has a ledger. Read again when the scheme changes.
+ * When the scheme cannot be read, both show, and their panels say why they cannot load.
+ */
+function usePaneFeatures(pane: LedgerHost | null, schemeId: string | null): { roster: boolean; appraisal: boolean } {
+  const features = useAction(loadPaneFeaturesAction, pane ?? NO_HOST);
+  const { run } = features;
+  useEffect(() => {
+    if (pane) void run(undefined);
+  }, [pane, schemeId, run]);
+  if (!pane) return { roster: false, appraisal: false };
+  if (features.error) return { roster: true, appraisal: true };
+  return features.result ?? { roster: false, appraisal: false };
 }
 
 function SchemeList() {

@@ -36,6 +36,8 @@ export const decNovCycle: SchemeInput = {
     { id: "appraisal", kind: "appraisal", name: "年度评议积分", appraisal: { mode: "grades", grades: APPRAISAL_GRADES_20 } },
   ],
   items: starMember.items.map((item) => ({ ...item })),
+  vetoPatterns: starMember.vetoPatterns,
+  dues: starMember.dues,
   // The regulation's own words: 60 and above is a qualification (具有评优资格), not 优秀; below 40 is 谈话教育.
   grades: [
     { name: "具有评优资格", min: 60 },

@@ -158,6 +158,68 @@ describe("spot checks", () => {
     expect(r.members.map((m) => [m.id, m.total])).toEqual([["a", 70], ["b", 80], ["c", 0], ["n", 70]]);
   });
 
+  it("star-member: 离退休党员 take the grade the 民主评议 gives them and are not ranked", () => {
+    // 「考核对象区委*****党支部管理的在职党员、离退休党员，年底根据其参与党组织活动和日常行为表现直接进行民主评议定级」
+    const s = getBuiltinScheme("star-member");
+    const r = scoreMembers({
+      scheme: s,
+      members: [member("a"), member("r", "离退休党员"), member("q", "离退休党员")],
+      entries: [{ date: "2026-03-01", memberId: "r", itemCode: "D1" }],
+      appraisals: [
+        { cycleYear: 2026, memberId: "a", grade: "合格" },
+        { cycleYear: 2026, memberId: "r", grade: "优秀" },
+      ],
+      period: "2026",
+    });
+    // a: 80 + 15 = 95 → 优秀 by the lines. r: 79 + 20 = 99, graded 优秀 by the appraisal itself, unranked. q: no appraisal → no grade.
+    expect(r.members.map((m) => [m.id, m.total, m.grade, m.rank])).toEqual([
+      ["a", 95, "优秀", 1],
+      ["r", 99, "优秀", null],
+      ["q", 80, null, null],
+    ]);
+    const basic = scoreMembers({ scheme: s, members: [member("r", "离退休党员")], entries: [], appraisals: [{ cycleYear: 2026, memberId: "r", grade: "基本合格" }], period: "2026" });
+    // 80 + 10 = 90 would be 优秀 by the lines; the meeting's 基本合格 stands.
+    expect(basic.members[0]).toMatchObject({ total: 90, grade: "基本合格" });
+  });
+
+  it("oilfield-60-40: 履职分 as earned up to 40 (the preset) or as 40 with deductions are both expressible", () => {
+    // 「其中，基础分总分60分，履职分总分40分。」 The article also says 「以累计积分的形式」: the preset earns 履职分 from 0.
+    const s = getBuiltinScheme("oilfield-60-40");
+    expect(s.pending.some((p) => p.startsWith("履职分计分方式"))).toBe(true);
+    const earned = scoreMembers({ scheme: s, members: [member("a")], entries: [{ date: "2026-03-01", memberId: "a", itemCode: "R2", value: 3 }], period: "2026" });
+    expect(earned.members[0].components["履职分"]).toBe(3);
+    const input = JSON.parse(JSON.stringify(s));
+    const duty = input.components.find((c: { id: string }) => c.id === "duty");
+    Object.assign(duty, { initial: 40, floor: 0 });
+    input.items.find((i: { code: string }) => i.code === "R2").points = { kind: "range", min: -3, max: -1 };
+    const deducted = parseScheme(input);
+    expect(deducted.success).toBe(true);
+    if (!deducted.success) return;
+    const r = scoreMembers({ scheme: deducted.data, members: [member("a")], entries: [{ date: "2026-03-01", memberId: "a", itemCode: "R2", value: -3 }], period: "2026" });
+    expect(r.members[0].components["履职分"]).toBe(37);
+  });
+
+  it("star-member: six months in a row of unpaid dues (D5) clear the year as V2 does; five do not", () => {
+    // 「⑤党员不能按时或足额交纳党费每次扣5分，连续6个月以上无正当理由不交纳党费的全年无积分」
+    const s = getBuiltinScheme("star-member");
+    const months = (id: string, from: number, n: number) => Array.from({ length: n }, (_, k) => ({ date: `2026-${String(from + k).padStart(2, "0")}-10`, memberId: id, itemCode: "D5" }));
+    const r = scoreMembers({
+      scheme: s,
+      members: [member("six"), member("five"), member("gap")],
+      // gap: January–March and May–July (April paid): two runs of three.
+      entries: [...months("six", 2, 6), ...months("five", 1, 5), ...months("gap", 1, 3), ...months("gap", 5, 3)],
+      period: "2026",
+    });
+    expect(r.members[0]).toMatchObject({ total: 0, veto: true });
+    expect(r.members[0].vetoReason).toBe("V2 连续6个月以上无正当理由不交纳党费（连续 6 个月有 D5 记录：2026-02 至 2026-07）");
+    // 80 − 5 × 5 = 55; 80 − 6 × 5 = 50.
+    expect(r.members.slice(1).map((m) => [m.total, m.veto])).toEqual([[55, false], [50, false]]);
+    // A reversed D5 breaks the run.
+    const entries = months("six", 2, 6).map((e, i) => ({ ...e, ref: i + 2 }));
+    const corrected = scoreMembers({ scheme: s, members: [member("six")], entries: [...entries, { ...entries[2], ref: 99, reverses: 4 }], period: "2026" });
+    expect(corrected.members[0]).toMatchObject({ veto: false, total: 55 });
+  });
+
   it("hospital: 基础分 carries over 40 % of last year's total, 40 when unknown", () => {
     const s = getBuiltinScheme("hospital-40-50-10");
     expect(s.components.find((c) => c.id === "base")).toMatchObject({ kind: "points", max: 40, carryOver: { fraction: 0.4, fallback: 40 } });

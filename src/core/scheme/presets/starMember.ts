@@ -25,7 +25,9 @@ export const starMember: SchemeInput = {
   },
   pending: ["审定周期（制度只规定每半年公示，审定按半年，待支部确定）"],
   cycleStartMonth: 1,
-  categories: memberCategories("assessed"),
+  // 「考核对象……在职党员、离退休党员，年底根据其参与党组织活动和日常行为表现直接进行民主评议定级」: retired
+  // members keep a ledger but take the grade the members' meeting gives them, and are not ranked.
+  categories: [...memberCategories("assessed"), { name: "离退休党员", graded: true, ranked: false, gradedBy: "appraisal", note: "年底直接进行民主评议定级" }],
   components: [
     { id: "daily", kind: "points", name: "日常行为积分", initial: 80, grant: "cycle", floor: 0, max: 80 },
     { id: "appraisal", kind: "appraisal", name: "年度评议积分", appraisal: { mode: "grades", grades: APPRAISAL_GRADES_20 } },
@@ -40,6 +42,10 @@ export const starMember: SchemeInput = {
     { code: "V2", name: "连续6个月以上无正当理由不交纳党费", points: { kind: "veto" }, evidenceRequired: true, note: "全年无积分" },
     { code: "D6", name: "其他不良行为", component: "daily", points: { kind: "range", min: -4, max: -1 }, note: "视情形扣1-4分" },
   ],
+  // ⑤「党员不能按时或足额交纳党费每次扣5分，连续6个月以上无正当理由不交纳党费的全年无积分」: six months
+  // in a row with a D5 entry apply V2 without a V2 row being typed.
+  vetoPatterns: [{ veto: "V2", item: "D5", months: 6 }],
+  dues: { item: "D5" },
   grades: GRADES_90_70_60,
   gradedPeriod: "cycle",
   publicity: "half",

@@ -1,0 +1,193 @@
+/** @jest-environment jsdom */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
+import { scaffoldWorkbook } from "../../app/ledgerService";
+import { SHEETS } from "../../core/ledger/layout";
+import { getBuiltinScheme } from "../../core/scheme/presets";
+import { isoToSerial } from "../../core/sheetModel";
+import { memoryHost } from "../../../test/support/memoryHost";
+import { RosterPanel } from "./RosterPanel";
+import { useRosterPanel } from "./useRosterPanel";
+
+async function emptyLedger() {
+  const h = memoryHost();
+  await scaffoldWorkbook(h.gateway, getBuiltinScheme("star-member"), { branch: "第一党支部", year: 2026, secretary: "王书记" });
+  return h;
+}
+
+const rosterRows = (g: ReturnType<typeof memoryHost>["gateway"]) => g.book.tables.get(SHEETS.roster.table)!.rows;
+const logRows = (g: ReturnType<typeof memoryHost>["gateway"]) => g.book.tables.get(SHEETS.log.table)!.rows;
+
+describe("useRosterPanel", () => {
+  it("adds a member from the form as one logged batch, 所在支部 from 设置 and 在册 by default", async () => {
+    const { host, gateway } = await emptyLedger();
+    const { result } = renderHook(() => useRosterPanel(host));
+    await waitFor(() => expect(result.current.roster).not.toBeNull());
+    expect(result.current.roster!.categories).toEqual(getBuiltinScheme("star-member").categories.map((c) => c.name));
+    expect(result.current.roster!.categories).toContain("正式党员");
+    expect(Object.keys(result.current.fieldProblems)).toEqual(["id", "name", "category"]);
+    await act(async () => {
+      expect(await result.current.submit()).toBe(false);
+    });
+    expect(rosterRows(gateway)).toEqual([]);
+    const logBefore = logRows(gateway).length;
+    act(() => result.current.updateFields({ id: "001", name: "张三", category: "正式党员", joinedOn: "2010年7月1日", contact: "13800000000" }));
+    expect(result.current.fieldProblems).toEqual({});
+    await act(async () => {
+      expect(await result.current.submit()).toBe(true);
+    });
+    expect(rosterRows(gateway)).toEqual([["001", "张三", "正式党员", "第一党支部", isoToSerial("2010-07-01"), null, "13800000000", "在册", null]]);
+    expect(logRows(gateway).slice(logBefore)).toEqual([[expect.any(String), "添加党员", "党员名册", "", "第2行 001 张三（正式党员）"]]);
+    expect(result.current.members.map((m) => m.id)).toEqual(["001"]);
+    // The form is ready for the next member, keeping the category.
+    expect(result.current.fields).toMatchObject({ id: "", name: "", category: "正式党员" });
+  });
+
+  it("refuses at the field a duplicate 编号, a date that is not one and a category not of the scheme; nothing is written", async () => {
+    const { host, gateway } = await emptyLedger();
+    const { result } = renderHook(() => useRosterPanel(host));
+    await waitFor(() => expect(result.current.roster).not.toBeNull());
+    act(() => result.current.updateFields({ id: "001", name: "张三", category: "正式党员" }));
+    await act(async () => {
+      await result.current.submit();
+    });
+    act(() => result.current.updateFields({ id: "001", name: "李四", category: "群众", joinedOn: "2026-02-30" }));
+    expect(result.current.fieldProblems).toEqual({
+      id: "编号「001」已是 张三 的编号：每名党员一个唯一编号",
+      category: `「群众」不是本方案的党员类别（${getBuiltinScheme("star-member").categories.map((c) => c.name).join("、")}）`,
+      joinedOn: "入党日期「2026-02-30」不是日期：按 2026-03-05 的格式填写",
+    });
+    await act(async () => {
+      expect(await result.current.submit()).toBe(false);
+    });
+    expect(rosterRows(gateway)).toHaveLength(1);
+  });
+
+  it("shows validation's refusal at the field when the workbook changed behind the pane", async () => {
+    const { host, gateway } = await emptyLedger();
+    const { result } = renderHook(() => useRosterPanel(host));
+    await waitFor(() => expect(result.current.roster).not.toBeNull());
+    // The clerk types 002 into the sheet after the pane read the roster.
+    rosterRows(gateway).push(["002", "王五", "正式党员", null, null, null, null, "在册", null]);
+    act(() => result.current.updateFields({ id: "002", name: "赵六", category: "预备党员" }));
+    expect(result.current.fieldProblems).toEqual({});
+    await act(async () => {
+      expect(await result.current.submit()).toBe(false);
+    });
+    expect(result.current.add.result).toMatchObject({ written: false });
+    expect(result.current.fieldProblems.id).toBe("编号 「002」重复：编号须唯一");
+    expect(rosterRows(gateway)).toHaveLength(1);
+    act(() => result.current.updateFields({ id: "003" }));
+    expect(result.current.fieldProblems).toEqual({});
+  });
+
+  it("converts 预备党员 to 正式党员 only with its 转正日期, and records 转出 with its date", async () => {
+    const { host, gateway } = await emptyLedger();
+    rosterRows(gateway).push(["010", "钱七", "预备党员", "第一党支部", isoToSerial("2025-06-01"), null, null, "在册", "2025 年发展"]);
+    const { result } = renderHook(() => useRosterPanel(host));
+    await waitFor(() => expect(result.current.roster).not.toBeNull());
+    act(() => result.current.startEdit("010"));
+    expect(result.current.editProblems).toEqual(["没有改动"]);
+    act(() => result.current.changeEdit({ category: "正式党员" }));
+    expect(result.current.editProblems).toEqual(["预备党员转为正式党员须填写转正日期"]);
+    await act(async () => {
+      expect(await result.current.saveEdit()).toBe(false);
+    });
+    expect(rosterRows(gateway)[0][2]).toBe("预备党员");
+    act(() => result.current.changeEdit({ fullOn: "2026/6/1" }));
+    expect(result.current.editProblems).toEqual([]);
+    await act(async () => {
+      expect(await result.current.saveEdit()).toBe(true);
+    });
+    expect(rosterRows(gateway)[0]).toEqual(["010", "钱七", "正式党员", "第一党支部", isoToSerial("2025-06-01"), isoToSerial("2026-06-01"), null, "在册", "2025 年发展"]);
+    expect(logRows(gateway).at(-1)!.slice(1)).toEqual(["修改党员信息", "党员名册", "第2行", "010 钱七：党员类别 预备党员→正式党员，转正日期 2026-06-01"]);
+
+    act(() => result.current.startEdit("010"));
+    act(() => result.current.changeEdit({ status: "转出" }));
+    expect(result.current.editProblems).toEqual(["改为「转出」须填写日期"]);
+    act(() => result.current.changeEdit({ statusOn: "2026.5.10" }));
+    await act(async () => {
+      expect(await result.current.saveEdit()).toBe(true);
+    });
+    expect(rosterRows(gateway)[0].slice(7)).toEqual(["转出", "2025 年发展；2026-05-10 转出"]);
+    expect(result.current.members[0]).toMatchObject({ status: "转出", fullOn: "2026-06-01" });
+  });
+
+  it("previews a block pasted from Excel without its header, with validation issues, and writes it only when the clerk insists", async () => {
+    const { host, gateway } = await emptyLedger();
+    const { result } = renderHook(() => useRosterPanel(host));
+    await waitFor(() => expect(result.current.roster).not.toBeNull());
+    await act(async () => {
+      expect(await result.current.runPreview()).toBe(false);
+    });
+    expect(result.current.preview.error).toMatch(/^读取粘贴的名册失败：没有粘贴任何内容/);
+    act(() => result.current.setPasted("101\t李四\t正式党员\t第一党支部\t2010/7/1\n102\t王五\t群众\t\t2011年3月5日\r\n"));
+    await act(async () => {
+      expect(await result.current.runPreview()).toBe(true);
+    });
+    const preview = result.current.previewed!;
+    expect(preview.rows.map((r) => r.slice(0, 5))).toEqual([
+      ["101", "李四", "正式党员", "第一党支部", "2010-07-01"],
+      ["102", "王五", "群众", "", "2011-03-05"],
+    ]);
+    expect(preview.sheetRows).toEqual([2, 3]);
+    expect(preview.report.delimiterLabel).toBe("制表符分隔");
+    expect(preview.issues.map((i) => [i.code, i.row, i.header])).toEqual([["unknown-category", 3, "党员类别"]]);
+    expect(rosterRows(gateway)).toEqual([]);
+    await act(async () => {
+      expect(await result.current.confirmPaste()).toBe(false);
+    });
+    expect(rosterRows(gateway)).toEqual([]);
+    // Editing the text drops the preview: what is written is what was previewed.
+    act(() => result.current.setPasted(`${result.current.pasted}103\t孙八\t正式党员\n`));
+    expect(result.current.previewed).toBeNull();
+    act(() => result.current.setPasted("101\t李四\t正式党员\t第一党支部\t2010/7/1\n102\t王五\t群众\t\t2011年3月5日\r\n"));
+    await act(async () => {
+      await result.current.runPreview();
+    });
+    const logBefore = logRows(gateway).length;
+    await act(async () => {
+      expect(await result.current.confirmPaste(true)).toBe(true);
+    });
+    expect(rosterRows(gateway).map((r) => r[0])).toEqual(["101", "102"]);
+    expect(logRows(gateway).slice(logBefore).map((r) => r[1])).toEqual(["导入名册"]);
+    expect(result.current.members).toHaveLength(2);
+    expect(result.current.pasted).toBe("");
+  });
+
+  it("reads a pasted block with its header row by the usual synonyms, in any column order", async () => {
+    const { host, gateway } = await emptyLedger();
+    const { result } = renderHook(() => useRosterPanel(host));
+    await waitFor(() => expect(result.current.roster).not.toBeNull());
+    act(() => result.current.setPasted("党员姓名\t工号\t人员类别\t手机\n李四\t201\t预备党员\t139\n"));
+    await act(async () => {
+      await result.current.runPreview();
+    });
+    expect(result.current.previewed!.rows[0].slice(0, 3)).toEqual(["201", "李四", "预备党员"]);
+    expect(result.current.previewed!.issues).toEqual([]);
+    await act(async () => {
+      expect(await result.current.confirmPaste()).toBe(true);
+    });
+    expect(rosterRows(gateway)[0].slice(0, 3)).toEqual(["201", "李四", "预备党员"]);
+  });
+});
+
+describe("RosterPanel keyboard path", () => {
+  it("adds the member when the form is submitted (Enter in a field submits the form)", async () => {
+    const { host, gateway } = await emptyLedger();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <RosterPanel host={host} />
+      </FluentProvider>,
+    );
+    const form = await screen.findByRole("form", { name: "添加党员" });
+    const [id, name] = [screen.getByRole("textbox", { name: /编号/ }), screen.getByRole("textbox", { name: /姓名/ })];
+    fireEvent.change(id, { target: { value: "001" } });
+    fireEvent.change(name, { target: { value: "张三" } });
+    fireEvent.click(screen.getByRole("combobox", { name: /党员类别/ }));
+    fireEvent.click(await screen.findByRole("option", { name: "正式党员" }));
+    fireEvent.submit(form);
+    await screen.findByText("已添加到党员名册第 2 行");
+    expect(rosterRows(gateway).map((r) => r.slice(0, 3))).toEqual([["001", "张三", "正式党员"]]);
+  });
+});
