@@ -18,6 +18,8 @@ interface CompiledItem {
   capped: number;
   /** Tenths per occurrence of a fixed item, or NaN: the common case, scored without allocating. */
   fixedTenths: number;
+  /** Bit of the veto patterns this item feeds (scheme.vetoPatterns), 0 for none. */
+  patternBits: number;
 }
 
 interface CappedEntry {
@@ -59,7 +61,7 @@ function absMonthOf(date: string): number {
   return absMonth(year, month);
 }
 
-function compileItems(version: Scheme, pointComponents: PointsComponent[], cappedIndex: Map<SchemeItem, number>): Map<string, CompiledItem> {
+function compileItems(version: Scheme, pointComponents: PointsComponent[], cappedIndex: Map<SchemeItem, number>, patterns: readonly { item: string }[]): Map<string, CompiledItem> {
   const componentIndex = new Map(pointComponents.map((c, i) => [c.id, i]));
   const map = new Map<string, CompiledItem>();
   for (const item of version.items) {
@@ -74,6 +76,7 @@ function compileItems(version: Scheme, pointComponents: PointsComponent[], cappe
       categories: item.categories ? new Set(item.categories) : null,
       capped,
       fixedTenths: item.points.kind === "fixed" ? toTenths(item.points.value) : Number.NaN,
+      patternBits: patterns.reduce((bits, p, k) => (p.item.trim().toUpperCase() === item.code.toUpperCase() ? bits | (1 << k) : bits), 0),
     });
   }
   return map;
@@ -161,6 +164,9 @@ interface Accumulator {
   veto: (string | null)[];
   ignored: IgnoredEntry[];
   capped: CappedEntry[];
+  /** Per member and veto pattern, a bit per month of the cycle with an entry of the pattern's item. */
+  patternMonths: Int32Array;
+  patternCount: number;
 }
 
 /**
@@ -168,7 +174,7 @@ interface Accumulator {
  * replacement) a small function rather than all of buildCycleLedger.
  */
 function accumulateEntries(entries: LedgerColumns, into: Accumulator): void {
-  const { versions, compiled, members, memberIndex, start, C, sums, veto, ignored, capped } = into;
+  const { versions, compiled, members, memberIndex, start, C, sums, veto, ignored, capped, patternMonths, patternCount } = into;
   const single = versions.length === 1;
   const { texts, date: dates, memberId: memberIds, itemCode: itemCodes, count: counts, value: values, ref: refs, reverses, note: notes } = entries;
   const optional = (n: number) => (n === BLANK_NUMBER ? undefined : n);
@@ -234,6 +240,8 @@ function accumulateEntries(entries: LedgerColumns, into: Accumulator): void {
       }
       tenths = points.veto ? Number.NaN : points.tenths;
     }
+    if (c.patternBits !== 0)
+      for (let k = 0; k < patternCount; k++) if (c.patternBits & (1 << k)) patternMonths[m * patternCount + k] |= 1 << offset;
     if (tenths !== tenths) {
       const note = notes?.[i];
       const reason = `${c.item.code} ${c.item.name}（${texts[d]}${note ? `，${note}` : ""}）`;
@@ -259,7 +267,8 @@ function buildCycleLedger(
   const appraisal = scheme.components.find((c): c is AppraisalComponent => c.kind === "appraisal") ?? null;
   const C = pointComponents.length;
   const cappedIndex = new Map<SchemeItem, number>();
-  const compiled = versions.map((v) => compileItems(v, pointComponents, cappedIndex));
+  const patterns = scheme.vetoPatterns ?? [];
+  const compiled = versions.map((v) => compileItems(v, pointComponents, cappedIndex, patterns));
   const cappedItems = [...cappedIndex.keys()];
 
   const memberIndex = new Map<string, number>();
@@ -272,8 +281,9 @@ function buildCycleLedger(
   const capped: CappedEntry[] = [];
   const start = cycleStartAbs(cycleYear, scheme.cycleStartMonth);
 
-  accumulateEntries(entries, { versions, compiled, members, memberIndex, start, C, sums, veto, ignored, capped });
-  applyVetoPatterns(scheme, entries, memberIndex, start, veto);
+  const patternMonths = new Int32Array(members.length * patterns.length);
+  accumulateEntries(entries, { versions, compiled, members, memberIndex, start, C, sums, veto, ignored, capped, patternMonths, patternCount: patterns.length });
+  applyVetoPatterns(scheme, patternMonths, start, veto);
   applyCaps(capped, cappedItems, pointComponents, sums, C);
   // A veto reason lists its entries in date order whatever the ledger's order.
   for (let m = 0; m < veto.length; m++) {
@@ -285,39 +295,25 @@ function buildCycleLedger(
 }
 
 /** Vetoes that follow from consecutive months of an item (scheme.vetoPatterns), each with the months that gave it. */
-function applyVetoPatterns(scheme: Scheme, entries: LedgerColumns, memberIndex: ReadonlyMap<string, number>, start: number, veto: (string | null)[]): void {
+function applyVetoPatterns(scheme: Scheme, patternMonths: Int32Array, start: number, veto: (string | null)[]): void {
   const patterns = scheme.vetoPatterns ?? [];
-  if (patterns.length === 0) return;
-  const { texts, date, memberId, itemCode, reverses, ref } = entries;
-  let reversed: Set<number> | null = null;
-  for (let i = 0; i < entries.length; i++) if (reverses[i] === reverses[i]) (reversed ??= new Set()).add(reverses[i]);
-  for (const pattern of patterns) {
-    const code = pattern.item.trim().toUpperCase();
+  patterns.forEach((pattern, k) => {
     const item = scheme.items.find((x) => x.code.toUpperCase() === pattern.veto.toUpperCase());
-    if (!item) continue;
-    const monthsOf = new Map<number, boolean[]>();
-    for (let i = 0; i < entries.length; i++) {
-      if (reversed && (reverses[i] === reverses[i] || reversed.has(ref[i]))) continue;
-      if (texts[itemCode[i]].trim().toUpperCase() !== code) continue;
-      const offset = absMonthOf(texts[date[i]]) - start;
-      const m = memberIndex.get(texts[memberId[i]]);
-      if (offset < 0 || offset >= MONTHS || m === undefined || absMonthOf(texts[date[i]]) < 0) continue;
-      let months = monthsOf.get(m);
-      if (!months) monthsOf.set(m, (months = new Array<boolean>(MONTHS).fill(false)));
-      months[offset] = true;
-    }
-    for (const [m, months] of monthsOf) {
+    if (!item) return;
+    for (let m = 0; m < veto.length; m++) {
+      const bits = patternMonths[m * patterns.length + k];
+      if (bits === 0) continue;
       let best = { from: 0, length: 0 };
-      for (let k = 0, run = 0; k < MONTHS; k++) {
-        run = months[k] ? run + 1 : 0;
-        if (run > best.length) best = { from: k - run + 1, length: run };
+      for (let month = 0, run = 0; month < MONTHS; month++) {
+        run = bits & (1 << month) ? run + 1 : 0;
+        if (run > best.length) best = { from: month - run + 1, length: run };
       }
       if (best.length < pattern.months) continue;
       const span = `${monthLabel(start + best.from)} 至 ${monthLabel(start + best.from + best.length - 1)}`;
       const reason = `${item.code} ${item.name}（连续 ${best.length} 个月有 ${pattern.item} 记录：${span}）`;
       veto[m] = veto[m] ? `${veto[m]}；${reason}` : reason;
     }
-  }
+  });
 }
 
 /** The grade band a member's 民主评议 names directly (a category graded by the appraisal); none when it names none of the scheme's grades. */
