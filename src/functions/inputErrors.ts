@@ -46,14 +46,18 @@ export function inputError(fn: string, inputs: Record<string, unknown>): CellErr
       const rows = value as unknown[][];
       let first: { r: number; c: number; code: string } | null = null;
       let count = 0;
-      rows.forEach((row, r) =>
-        (Array.isArray(row) ? row : [row]).forEach((cell, c) => {
+      // Plain loops: a ledger range is a million cells, nearly all strings and numbers.
+      for (let r = 0; r < rows.length; r++) {
+        const row = Array.isArray(rows[r]) ? rows[r] : [rows[r]];
+        for (let c = 0; c < row.length; c++) {
+          const cell = row[c];
+          if (typeof cell !== "object" || cell === null) continue;
           const code = errorCodeOf(cell);
-          if (!code) return;
+          if (!code) continue;
           count++;
           if (!first) first = { r, c, code };
-        }),
-      );
+        }
+      }
       if (first) {
         const { r, c, code } = first as { r: number; c: number; code: string };
         const header = Array.isArray(rows[0]) && typeof rows[0][c] === "string" && rows[0][c] !== "" ? `「${rows[0][c] as string}」列（范围内第 ${columnLetters(c)} 列）` : `范围内第 ${columnLetters(c)} 列`;
