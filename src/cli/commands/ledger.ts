@@ -72,7 +72,8 @@ export const importCommand = defineCommand(
     const sheet = args.str("sheet");
     const texts = Object.fromEntries(sources.filter((s) => !s.workbook).map((s) => [s.kind, { name: path.basename(s.file), data: s.data }]));
     const reports = await withBook(args.book, { write: true }, async (gw) => {
-      const csv = await importCsvFiles(gw, texts);
+      // Workbook-only sources skip the CSV pass (and its read of the ledger).
+      const csv = Object.keys(texts).length > 0 ? await importCsvFiles(gw, texts) : { inputs: [] as InputReport[] };
       const read: { kind: ImportKind; rows: number; report: InputReport; mapping: string[] }[] = csv.inputs.map((report) => ({ kind: report.kind, rows: report.rows, report, mapping: [] }));
       for (const s of sources.filter((x) => x.workbook)) {
         const book = await openSourceBook(s.file);

@@ -1,3 +1,4 @@
+import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
@@ -132,13 +133,7 @@ export function RosterPanel({ host }: { host: LedgerHost }) {
                 }}
               >
                 <Field label="党员类别">
-                  <Dropdown value={p.edit.category} selectedOptions={[p.edit.category]} onOptionSelect={(_, d) => p.changeEdit({ category: d.optionValue ?? m.category })}>
-                    {roster.categories.map((c) => (
-                      <Option key={c} value={c}>
-                        {c}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <ChoiceDropdown value={p.edit.category} choices={roster.categories} onChoose={(c) => p.changeEdit({ category: c ?? m.category })} />
                 </Field>
                 {m.category === roster.probationCategory && p.edit.category !== m.category && (
                   <Field label="转正日期" required>
@@ -146,13 +141,7 @@ export function RosterPanel({ host }: { host: LedgerHost }) {
                   </Field>
                 )}
                 <Field label="在册状态">
-                  <Dropdown value={p.edit.status} selectedOptions={[p.edit.status]} onOptionSelect={(_, d) => p.changeEdit({ status: d.optionValue ?? m.status })}>
-                    {roster.statuses.map((s) => (
-                      <Option key={s} value={s}>
-                        {s}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                  <ChoiceDropdown value={p.edit.status} choices={roster.statuses} onChoose={(s) => p.changeEdit({ status: s ?? m.status })} />
                 </Field>
                 {p.edit.status !== m.status && (
                   <Field label={`${p.edit.status}日期`} required>
