@@ -10,4 +10,5 @@ module.exports = {
   collectCoverageFrom: ["src/**/*.{ts,tsx}", "scripts/**/*.ts", "!**/*.test.{ts,tsx}", "!src/**/index.ts"],
   coverageReporters: ["text-summary", "lcov"],
   testTimeout: 60000,
+  setupFiles: ["<rootDir>/test/support/textCodecs.ts"],
 };

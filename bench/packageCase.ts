@@ -31,7 +31,7 @@ async function measure(file: string): Promise<void> {
   // The file layer alone: one row appended to 积分台账, then the save.
   const t1 = performance.now();
   await book.gateway.apply([
-    { op: "appendRows", table: SHEETS.ledger.table, rows: [[isoToSerial("2026-12-01"), "M00001", "党员1", "D1", "", 1, null, null, null, null, null]], formats: formatsOf(SHEETS.ledger) },
+    { op: "appendRows", table: SHEETS.ledger.table, rows: [[isoToSerial("2026-12-01"), "M00001", "党员1", "D1", "", 1, null, null, null, null, null, null]], formats: formatsOf(SHEETS.ledger) },
   ]);
   await book.save();
   const appendSaveMs = performance.now() - t1;

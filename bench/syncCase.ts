@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   fake.resetCounters();
   await gw.apply([
     { op: "appendRows", table: SHEETS.roster.table, rows: members.map((m) => [m.id, m.name, m.category, null, null, null, null, "在册", null]), formats: formatsOf(SHEETS.roster) },
-    { op: "appendRows", table: SHEETS.ledger.table, rows: entries.map((e) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null, null]), formats: formatsOf(SHEETS.ledger) },
+    { op: "appendRows", table: SHEETS.ledger.table, rows: entries.map((e, i) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null, null, i + 1]), formats: formatsOf(SHEETS.ledger) },
   ]);
   const importSyncs = fake.syncCount;
 

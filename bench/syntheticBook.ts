@@ -19,10 +19,10 @@ export async function fillSyntheticBook(gw: WorkbookGateway, entryCount: number,
     {
       op: "appendRows",
       table: SHEETS.ledger.table,
-      rows: entries.map((e) => {
+      rows: entries.map((e, i) => {
         const item = items.get(e.itemCode)!;
         const value = e.value ?? (item.points.kind === "fixed" ? item.points.value : null);
-        return [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, item.name, e.count ?? 1, value, null, null, null, null];
+        return [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, item.name, e.count ?? 1, value, null, null, null, null, i + 1];
       }),
       formats: formatsOf(SHEETS.ledger),
     },

@@ -50,7 +50,7 @@ export function syntheticLedgerTable(entries: readonly LedgerEntry[], roster: re
   const names = new Map(roster.map((m) => [m.id, m.name]));
   return tableFromRows(
     SHEETS.ledger,
-    entries.map((e) => [serialOf(e.date), e.memberId, names.get(e.memberId) ?? "", e.itemCode, "", e.count ?? null, e.value ?? null, "", "记录人", "", null]),
+    entries.map((e, i) => [serialOf(e.date), e.memberId, names.get(e.memberId) ?? "", e.itemCode, "", e.count ?? null, e.value ?? null, "", "记录人", "", null, i + 1]),
   );
 }
 
@@ -83,6 +83,7 @@ export function readOnlyGateway(tables: Map<string, TableData>): WorkbookGateway
   return {
     inspect: refuse,
     readSheet: refuse,
+    readSheets: refuse,
     apply: refuse,
     readTables: async (names) => new Map(names.flatMap((n) => (tables.has(n) ? [[n, tables.get(n)!] as const] : []))),
   };

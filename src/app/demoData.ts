@@ -117,7 +117,7 @@ export async function fillDemoWorkbook(gateway: WorkbookGateway, options: DemoOp
   const wrong = ledgerEntries(loaded.entries).find((e) => e.date >= firstStart.start && e.date <= firstStart.end && e.ref !== undefined && (e.value ?? -1) < 0);
   if (wrong) {
     const id = await recordAppeal(gateway, { memberId: wrong.memberId, period: approvals[0].label, claim: "当日因公出差，已事先请假", evidence: "请假审批单", date: firstStart.end }, now);
-    await resolveAppeal(gateway, { appealId: id, result: "经核实属实，撤销该条扣分", date: firstStart.end, reverseRow: wrong.ref }, now);
+    await resolveAppeal(gateway, { appealId: id, result: "经核实属实，撤销该条扣分", date: firstStart.end, ...(wrong.id !== undefined ? { reverseId: wrong.id } : { reverseRow: wrong.ref }) }, now);
   }
   const approved: string[] = [];
   for (const p of approvals.slice(0, -1)) {

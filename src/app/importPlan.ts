@@ -3,14 +3,30 @@
 import { toText } from "../core/cells";
 import { serialToIso } from "../core/dates";
 import { type HeaderMatch, IMPORT_TARGET, type ImportKind, describeMatch } from "../core/ledger/headerMatch";
-import { type CsvDelimiter, DELIMITER_NAMES, type ImportContext, type ImportedRows, type KeptValue, readCsvImport } from "../core/ledger/importCsv";
+import { type CsvDelimiter, type CsvImport, DELIMITER_NAMES, type ImportContext, type ImportedRows, type PreviousTotalCell, type KeptValue, readCsvImport } from "../core/ledger/importCsv";
 import { type LogEntry, logOp } from "../core/ledger/log";
 import { formatsOf } from "../core/ledger/scaffold";
-import type { Cell, WorkbookOp } from "../core/sheetModel";
-import { type TextEncodingName, decodeText, describeTextInput } from "./textInput";
+import { PREVIOUS_TOTALS, planPreviousFromRoster } from "../core/carryOver/previousTotals";
+import { SHEETS } from "../core/ledger/layout";
+import { planLedgerAppend } from "../core/ledger/recordIds";
+import type { Cell, TableData, WorkbookOp } from "../core/sheetModel";
+import { type ByteSource, type TextEncodingInfo, type TextEncodingName, describeTextInput, readText } from "./textInput";
 
-/** A CSV or text file: bytes as read (the encoding is detected), text already decoded, either with its file name. */
-export type TextSource = string | Uint8Array | { name: string; data: string | Uint8Array };
+/**
+ * A CSV or text file: bytes as read (the encoding is detected; a large file from disk read piece by
+ * piece, see ByteStream) or text already decoded, either with its file name.
+ */
+export type TextSource = string | Uint8Array | { name: string; data: string | ByteSource };
+
+/** How far a long import has got: records read from a file (with the share of its bytes when known), then rows being written. */
+export type ImportProgress =
+  | { phase: "read"; kind: ImportKind; source: string; records: number; fraction: number | null }
+  | { phase: "write"; rows: number };
+
+export interface ImportOptions {
+  /** Told how far the import has got, about once per megabyte read (for a progress line). */
+  onProgress?: (progress: ImportProgress) => void;
+}
 
 export const IMPORT_KINDS: readonly ImportKind[] = ["roster", "entries", "appraisals"];
 
@@ -63,16 +79,30 @@ function notesOf(source: string, imported: ImportedRows): string[] {
   return notes;
 }
 
-function sourceOf(kind: ImportKind, source: TextSource): { name: string; data: string | Uint8Array } {
+function sourceOf(kind: ImportKind, source: TextSource): { name: string; data: string | ByteSource } {
   if (typeof source === "string" || source instanceof Uint8Array) return { name: IMPORT_NAMES[kind], data: source };
   return source;
 }
 
-/** One kind's rows read from a delimited text file (bytes decoded, separator detected). */
-export function readTextImport(kind: ImportKind, source: TextSource, ctx: ImportContext): { imported: ImportedRows; report: InputReport } {
+/**
+ * One kind's rows read from a delimited text file (bytes decoded, separator detected), piece by piece:
+ * the file's text is never held whole, only the rows it gives.
+ */
+export function readTextImport(kind: ImportKind, source: TextSource, ctx: ImportContext, options: ImportOptions = {}): { imported: ImportedRows; report: InputReport } {
   const { name, data } = sourceOf(kind, source);
-  const decoded = typeof data === "string" ? null : decodeText(data, name);
-  const csv = readCsvImport(kind, decoded ? decoded.text : (data as string), ctx, { source: name });
+  const total = typeof data === "string" ? null : data instanceof Uint8Array ? data.length : (data.size ?? null);
+  let bytes = 0;
+  const onProgress = options.onProgress
+    ? (records: number) => options.onProgress!({ phase: "read", kind, source: name, records, fraction: total ? Math.min(1, bytes / total) : null })
+    : undefined;
+  let decoded: TextEncodingInfo | null = null;
+  let csv: CsvImport;
+  if (typeof data === "string") csv = readCsvImport(kind, data, ctx, { source: name, onProgress });
+  else {
+    const read = readText(data, (text) => readCsvImport(kind, text, ctx, { source: name, onProgress }), name, (n) => (bytes = n));
+    csv = read.value;
+    decoded = read.encoding;
+  }
   const delimiterLabel = DELIMITER_NAMES[csv.delimiter];
   return {
     imported: csv,
@@ -114,14 +144,43 @@ export function sheetReport(kind: ImportKind, source: string, sheet: string, hea
   };
 }
 
-/** The operations that append imported rows, one kind after another, with one 操作日志 line each (`from`: 「名册.csv」). */
-export function appendImportOps(batches: readonly { kind: ImportKind; rows: Cell[][]; from: string }[], now: Date): WorkbookOp[] {
+/** One kind's imported rows, where they came from (「名册.csv」), and a roster's 上年得分 column. */
+export interface ImportBatch {
+  kind: ImportKind;
+  rows: Cell[][];
+  from: string;
+  previous?: readonly PreviousTotalCell[];
+}
+
+/** What a roster's 上年得分 column will do, for the import's report. */
+export function previousTotalNote(from: string, previous: readonly PreviousTotalCell[] | undefined, table: TableData | undefined): string | null {
+  if (!previous || previous.length === 0) return null;
+  const { added, kept } = planPreviousFromRoster(table, previous, from);
+  const keptText = kept.length ? `；${kept.slice(0, 10).join("、")}${kept.length > 10 ? ` 等 ${kept.length} 人` : ""}在「${PREVIOUS_TOTALS.sheet}」中已有，保留原值` : "";
+  return `${from}：「${previous[0].source}」列写入「${PREVIOUS_TOTALS.sheet}」：${added} 名党员的上年得分${keptText}`;
+}
+
+/**
+ * The operations that append imported rows, one kind after another, with one 操作日志 line each (`from`: 「名册.csv」).
+ * Ledger rows get their 记录号 (the ledger brought up to date first) when the ledger as read is given.
+ */
+export function appendImportOps(batches: readonly ImportBatch[], now: Date, tables?: ReadonlyMap<string, TableData>): WorkbookOp[] {
   const ops: WorkbookOp[] = [];
   const log: LogEntry[] = [];
-  for (const { kind, rows, from } of batches) {
+  const ledger = tables?.get(SHEETS.ledger.table);
+  for (const { kind, rows, from, previous } of batches) {
+    if (previous && previous.length > 0) {
+      const carried = planPreviousFromRoster(tables?.get(PREVIOUS_TOTALS.table), previous, from);
+      ops.push(...carried.ops);
+      if (carried.added > 0) log.push({ action: "结转上年得分", sheet: PREVIOUS_TOTALS.sheet, range: "", detail: `从${from}的「${previous[0].source}」列写入 ${carried.added} 名党员的上年得分` });
+    }
     if (rows.length === 0) continue;
     const def = IMPORT_TARGET[kind];
-    ops.push({ op: "appendRows", table: def.table, rows, formats: formatsOf(def) });
+    if (kind === "entries" && ledger) {
+      const append = planLedgerAppend(ledger, rows);
+      ops.push(...append.ops);
+      log.push(...append.log);
+    } else ops.push({ op: "appendRows", table: def.table, rows, formats: formatsOf(def) });
     log.push({ action: IMPORT_ACTIONS[kind], sheet: def.sheet, range: "", detail: `从${from}追加 ${rows.length} 行` });
   }
   return ops.length > 0 ? [...ops, logOp(now, log)] : [];
@@ -136,20 +195,29 @@ export function membersOfRosterRows(rows: readonly Cell[][]): { id: string; name
  * CSV / text files of each kind as one batch of operations (roster first, so entries can take names
  * from it). Throws on a file that cannot be read (its encoding, its quoting, a missing column).
  */
-export function planCsvImport(ctx: ImportContext, files: Partial<Record<ImportKind, TextSource>>, now: Date): { ops: WorkbookOp[]; result: ImportCounts } {
+export function planCsvImport(
+  ctx: ImportContext,
+  files: Partial<Record<ImportKind, TextSource>>,
+  now: Date,
+  tables?: ReadonlyMap<string, TableData>,
+  options: ImportOptions = {},
+): { ops: WorkbookOp[]; result: ImportCounts } {
   const result: ImportCounts = { roster: 0, entries: 0, appraisals: 0, inputs: [] };
-  const batches: { kind: ImportKind; rows: Cell[][]; from: string }[] = [];
+  const batches: ImportBatch[] = [];
   let members = ctx.members;
   for (const kind of IMPORT_KINDS) {
     const source = files[kind];
     if (source === undefined) continue;
-    const { imported, report } = readTextImport(kind, source, { ...ctx, members });
+    const { imported, report } = readTextImport(kind, source, { ...ctx, members }, options);
     if (kind === "roster") members = [...members, ...membersOfRosterRows(imported.rows)];
     result[kind] = imported.rows.length;
     result.inputs.push(report);
-    batches.push({ kind, rows: imported.rows, from: `「${report.source}」` });
+    const from = `「${report.source}」`;
+    const note = previousTotalNote(from, imported.previous, tables?.get(PREVIOUS_TOTALS.table));
+    if (note) report.notes.push(note);
+    batches.push({ kind, rows: imported.rows, from, previous: imported.previous });
   }
-  return { ops: appendImportOps(batches, now), result };
+  return { ops: appendImportOps(batches, now, tables), result };
 }
 
 /** A cell as a preview shows it: dates of date columns as YYYY-MM-DD, everything else as text. */

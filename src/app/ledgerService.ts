@@ -6,6 +6,7 @@ import type { ScoreResult } from "../core/engine/types";
 import { type ImportKind, tableRowBuilder } from "../core/ledger/importCsv";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { SIDE_TABLES, validateSideStores } from "../core/stores";
+import { KNOWN_TABLES } from "../core/stores/knownTables";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerModel, readLedger, readLedgerModel, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
@@ -16,24 +17,36 @@ import { type ValidationIssue, type ValidationResult, structuralIssues, validate
 import type { TableData } from "../core/sheetModel";
 import { type AppealInput, type Resolution, planAppeal, planResolution } from "../core/approval/appeals";
 import { approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
+import { ledgerNeedsUpgrade, planLedgerAppend, planRecordIds } from "../core/ledger/recordIds";
 import { APPROVED_SCORES, readApprovedScores } from "../core/approval/approvedScores";
 import { PREVIOUS_TOTALS, planPreviousTotals, readPreviousTotals } from "../core/carryOver/previousTotals";
 import { DUES_STORE, duesEntries } from "../core/dues/duesRegister";
 import type { ApprovedPeriod } from "../core/engine/types";
-import { parsePeriod, tryParsePeriod } from "../core/period";
+import { type Period, parsePeriod, tryParsePeriod } from "../core/period";
+import { type UnreadableCell, blocksPeriod, unreadableCells } from "../core/validation/scoreInputs";
 import type { WorkbookGateway } from "./gateway";
-import { type ImportCounts, type TextSource, planCsvImport } from "./importPlan";
+import { type ImportCounts, type ImportOptions, type TextSource, planCsvImport } from "./importPlan";
 
 /** Scaffold: one look at the workbook, one batch of changes. */
-export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme, settings: LedgerSettings, now = new Date()): Promise<ScaffoldPlan & { filled: string[] }> {
+export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme, settings: LedgerSettings, now = new Date()): Promise<ScaffoldPlan & { filled: string[]; upgraded?: string[] }> {
   const snapshot = await gateway.inspect();
   // An existing ledger keeps its scheme, year and branch: another one is refused before anything is written.
-  const existing = snapshot.tables.some((t) => t.name === SHEETS.settings.table) ? (await gateway.readTables([SHEETS.settings.table])).get(SHEETS.settings.table) : undefined;
-  const fill = checkReinit(existing, scheme, settings);
+  // A ledger from before 记录号 is read in the same go, to be brought up to date.
+  const ledgerInfo = snapshot.tables.find((t) => t.name === SHEETS.ledger.table);
+  const upgrade = ledgerInfo !== undefined && ledgerNeedsUpgrade(ledgerInfo.headers);
+  const wanted = [...(snapshot.tables.some((t) => t.name === SHEETS.settings.table) ? [SHEETS.settings.table] : []), ...(upgrade ? [SHEETS.ledger.table] : [])];
+  const read = wanted.length > 0 ? await gateway.readTables(wanted) : new Map<string, TableData>();
+  const fill = checkReinit(read.get(SHEETS.settings.table), scheme, settings);
   const plan = planScaffold(snapshot, scheme, settings, now);
   const formats = formatsOf(SHEETS.settings);
-  await gateway.apply([...plan.ops, ...fill.map((f) => ({ op: "setCells" as const, table: SHEETS.settings.table, row: f.row, cells: { [f.column]: f.value }, formats }))]);
-  return { ...plan, filled: fill.map((f) => `${SETTINGS_KEYS.branch}：${f.value}`) };
+  const ledger = read.get(SHEETS.ledger.table);
+  const ids = ledger && plan.kept.includes(SHEETS.ledger.sheet) ? planRecordIds(ledger) : null;
+  await gateway.apply([
+    ...plan.ops,
+    ...fill.map((f) => ({ op: "setCells" as const, table: SHEETS.settings.table, row: f.row, cells: { [f.column]: f.value }, formats })),
+    ...(ids && ids.ops.length > 0 ? [...ids.ops, logOp(now, ids.log)] : []),
+  ]);
+  return { ...plan, filled: fill.map((f) => `${SETTINGS_KEYS.branch}：${f.value}`), ...(ids && ids.log.length > 0 ? { upgraded: ids.log.map((l) => l.detail) } : {}) };
 }
 
 export interface LoadedLedger extends LedgerModel {
@@ -75,19 +88,24 @@ function cycleInput(ledger: LoadedLedger, approved: readonly ApprovedPeriod[]): 
 
 /** Validation of the ledger as the clerk left it, and of every sheet kept beside it: one read, never throws on bad data. */
 export async function validateWorkbook(gateway: WorkbookGateway): Promise<ValidationResult> {
-  const tables = await gateway.readTables([...new Set([...LEDGER_TABLES.map((k) => SHEETS[k].table), ...APPROVAL_TABLES, SCHEME_STORE.table, ...SIDE_TABLES])]);
+  // 操作日志 too: an approval it records whose 审定记录 are gone is an error. Every other table the add-in reads (积分规则 …): how it was found, what lies outside it.
+  const tables = await gateway.readTables([...new Set([...LEDGER_TABLES.map((k) => SHEETS[k].table), ...APPROVAL_TABLES, SCHEME_STORE.table, ...SIDE_TABLES, SHEETS.log.table, ...KNOWN_TABLES.map((t) => t.table)])]);
   const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
   const result = validateLedger({ tables, schemes });
   // Only the 设置 rows are read again: the ledger itself was read once, by validateLedger.
   const settings = readSettings(tables);
   const versions = settings.get(SETTINGS_KEYS.schemeId) ? schemeVersions(settings.get(SETTINGS_KEYS.schemeId)!, schemes) : null;
+  const scheme = versions ? versions[versions.length - 1] : null;
   const more = validateSideStores({
     tables,
-    scheme: versions ? versions[versions.length - 1] : null,
+    scheme,
     year: settingsYear(settings),
     rosterIds: new Set(rowsOf(tables.get(SHEETS.roster.table)).map((r) => toText(r.values["编号"]))),
     ledger: () => readLedger(tables),
   });
+  // Cells the scores cannot read (they refuse the scores): said here too, where no check above said it at that cell.
+  const said = new Set([...result.issues, ...more].map((i) => `${i.sheet}!${i.column}${i.row}`));
+  for (const { blocks: _, ...cell } of unreadableCells(tables, scheme)) if (!said.has(`${cell.sheet}!${cell.column}${cell.row}`)) more.push(cell);
   if (more.length === 0) return result;
   const issues = [...result.issues, ...more];
   return { issues, errors: issues.filter((i) => i.severity === "error").length, warnings: issues.filter((i) => i.severity === "warning").length };
@@ -120,7 +138,29 @@ export function requireSoundStructure(tables: ReadonlyMap<string, TableData>): v
   if (errors.length === 0) return;
   const lines = errors.slice(0, 20).map((e) => `  ${e.sheet}!${e.column}${e.row} ${e.message}`);
   if (errors.length > 20) lines.push(`  ……另有 ${errors.length - 20} 处（运行 validate 查看全部）`);
-  throw new Refused("structure", `台账结构有 ${errors.length} 处错误，不能计分、生成报表或审定：\n${lines.join("\n")}\n改正后重试（表格下方的行可用 repair 并入表格）`);
+  throw new Refused("structure", `台账结构有 ${errors.length} 处错误，不能计分、生成报表或审定：\n${lines.join("\n")}\n改正后重试（被转换为普通区域的表格、表格下方的行：运行 repair，或在任务窗格「校验」中点「修复表格」）`);
+}
+
+/** The cells each loaded ledger's scores read that cannot be read, found once. */
+const unreadable = new WeakMap<LoadedLedger, UnreadableCell[]>();
+
+/** The cells the scores read that cannot be read (text in a number column, #REF! / #N/A, a 评议等次 none of the scheme's). */
+export function unreadableCellsOf(ledger: LoadedLedger): UnreadableCell[] {
+  let cells = unreadable.get(ledger);
+  if (!cells) unreadable.set(ledger, (cells = unreadableCells(ledger.tables, ledger.scheme)));
+  return cells;
+}
+
+/**
+ * A period whose scores read a cell that cannot be read is never scored without it (its row would drop
+ * out of the totals unnoticed): scores, reports and approval of the period are refused, each cell named.
+ */
+export function requireReadableCells(ledger: LoadedLedger, period: Period): void {
+  const cells = unreadableCellsOf(ledger).filter((c) => blocksPeriod(c, period, ledger.versions[0].cycleStartMonth));
+  if (cells.length === 0) return;
+  const lines = cells.slice(0, 20).map((c) => `  ${c.sheet}!${c.column}${c.row} ${c.message}`);
+  if (cells.length > 20) lines.push(`  ……另有 ${cells.length - 20} 处（运行 validate 查看全部）`);
+  throw new Refused("unreadable", `${period.label} 用到的 ${cells.length} 个单元格无法读取，不能计分、生成报表或审定（这些行不会当作 0 或略过不计）：\n${lines.join("\n")}\n改正这些单元格后重试`);
 }
 
 /** Each loaded ledger's cycles, read once however many periods a request scores (its inputs kept to notice a changed ledger object). */
@@ -132,11 +172,20 @@ export function ledgerCycle(ledger: LoadedLedger, cycleYear: number): CycleScore
   let cached = cycles.get(ledger);
   if (!cached || cached.inputs.some((x, i) => x !== inputs[i])) cycles.set(ledger, (cached = { inputs, byYear: new Map() }));
   let cycle = cached.byYear.get(cycleYear);
-  if (!cycle)
+  if (!cycle) {
+    const scores = scoreCycle(cycleInput(ledger, readApprovedScores(ledger.tables.get(APPROVED_SCORES.table))), cycleYear);
+    const start = ledger.versions[0].cycleStartMonth;
+    // Every period scored from the cycle is first held to the cells it reads (requireReadableCells).
+    const checked = (p: Period | string) => {
+      const period = typeof p === "string" ? parsePeriod(p, start) : p;
+      requireReadableCells(ledger, period);
+      return period;
+    };
     cached.byYear.set(
       cycleYear,
-      (cycle = scoreCycle(cycleInput(ledger, readApprovedScores(ledger.tables.get(APPROVED_SCORES.table))), cycleYear)),
+      (cycle = { cycleYear: scores.cycleYear, score: (p) => scores.score(checked(p)), contributions: (p) => scores.contributions(checked(p)) }),
     );
+  }
   return cycle;
 }
 
@@ -150,11 +199,15 @@ export function scoreLedger(ledger: LoadedLedger, period: string): ScoreResult {
  * in one batch. A file is bytes as read (the encoding is detected: UTF-8 with or without BOM, GBK /
  * GB18030, UTF-16) or text, optionally with its name; the separator is detected. The result counts
  * the rows of each kind and reports how each file was read (`inputs[].summary`, `inputs[].notes`).
+ * A file is read piece by piece, holding only the rows it gives; `options.onProgress` follows a long import.
  */
-export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Record<ImportKind, TextSource>>, now = new Date()): Promise<ImportCounts> {
+export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Record<ImportKind, TextSource>>, now = new Date(), options: ImportOptions = {}): Promise<ImportCounts> {
   const ledger = await loadLedger(gateway);
-  const plan = planCsvImport({ scheme: ledger.scheme, members: ledger.members, year: ledger.year }, files, now);
-  if (plan.ops.length > 0) await gateway.apply(plan.ops);
+  const plan = planCsvImport({ scheme: ledger.scheme, members: ledger.members, year: ledger.year }, files, now, ledger.tables, options);
+  if (plan.ops.length > 0) {
+    options.onProgress?.({ phase: "write", rows: plan.result.roster + plan.result.entries + plan.result.appraisals });
+    await gateway.apply(plan.ops);
+  }
   return plan.result;
 }
 
@@ -165,6 +218,8 @@ export interface AppendedEntry {
   /** The sheet row the entry has (or would have) in 积分台账. */
   row: number;
   written: boolean;
+  /** The 记录号 it was given (when written). */
+  id?: number;
   /** Validation of that row against the scheme and the ledger as it stands. */
   issues: ValidationIssue[];
 }
@@ -183,15 +238,19 @@ export async function appendEntry(gateway: WorkbookGateway, form: EntryForm, opt
   const row = tableRowBuilder("entries", { scheme, members: ledger.members, year: ledger.year })(new Map(Object.entries(form)));
   const table = ledger.tables.get(def.table);
   if (!table) throw new CoreError("not-a-ledger", `没有「${def.sheet}」表格：请先在「开始」中生成台账`);
-  const rowNumber = table.firstRow + table.rows.length;
-  const tables = new Map(ledger.tables).set(def.table, { ...table, rows: [...table.rows, row], rowCount: table.rowCount + 1 });
+  // Validated as the row it would become, in the table as the write would leave it (记录号 and all).
+  const append = planLedgerAppend(table, [row]);
+  const rowNumber = append.rowNumbers[0];
+  const tables = new Map(ledger.tables).set(def.table, append.table);
   const issues = validateLedger({ tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.sheet === def.sheet && i.row === rowNumber);
   const written = options.force === true || !issues.some((i) => i.severity === "error");
+  let id: number | undefined;
   if (written) {
-    const detail = `第${rowNumber}行 ${toText(row[1])} ${toText(row[3])}${issues.length ? `（${issues.length} 条校验提示）` : ""}`;
-    await gateway.apply([{ op: "appendRows", table: def.table, rows: [row], formats: formatsOf(def) }, logOp(now, [{ action: "录入积分记录", sheet: def.sheet, range: "", detail }])]);
+    id = append.ids[0];
+    const detail = `第${rowNumber}行（记录号 ${id}） ${toText(row[1])} ${toText(row[3])}${issues.length ? `（${issues.length} 条校验提示）` : ""}`;
+    await gateway.apply([...append.ops, logOp(now, [...append.log, { action: "录入积分记录", sheet: def.sheet, range: "", detail }])]);
   }
-  return { row: rowNumber, written, issues };
+  return { row: rowNumber, written, issues, ...(id !== undefined ? { id } : {}) };
 }
 
 /**
@@ -205,6 +264,7 @@ export async function approvePeriod(gateway: WorkbookGateway, period: string, ap
     const inPeriod = new Set(rowsInPeriod(ledger.tables.get(SHEETS.ledger.table), p, ledger.scheme.cycleStartMonth).map((r) => r.row));
     const errors = validateLedger({ tables: ledger.tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.severity === "error" && i.sheet === SHEETS.ledger.sheet && inPeriod.has(i.row));
     if (errors.length > 0) throw new Refused("approval", `${p.label} 有 ${errors.length} 条记录校验不通过，须先改正才能审定：\n${errors.map((e) => e.message).join("\n")}`);
+    requireReadableCells(ledger, p);
   }
   // Each member's points as the ledger stands are what the committee approves (final from now on).
   // On a re-approval the period's earlier approval gives way to the ledger as the appeal corrected it.
@@ -223,11 +283,12 @@ export async function recordAppeal(gateway: WorkbookGateway, input: AppealInput,
   return plan.id;
 }
 
-export async function resolveAppeal(gateway: WorkbookGateway, resolution: Resolution, now = new Date()): Promise<number[]> {
+/** Resolves an appeal; the sheet rows and 记录号 of the rows it added to the ledger. */
+export async function resolveAppeal(gateway: WorkbookGateway, resolution: Resolution, now = new Date()): Promise<{ rows: number[]; ids: number[] }> {
   const ledger = await loadLedger(gateway, ["appeals"]);
   const plan = planResolution(ledger.tables, ledger.scheme, resolution, now);
   await gateway.apply(plan.ops);
-  return plan.rows;
+  return { rows: plan.rows, ids: plan.ids };
 }
 
 /** Approval periods of the ledger's cycle not yet approved (for schemes whose year is the sum of approved periods). */

@@ -4,6 +4,8 @@ import { logOp } from "../core/ledger/log";
 import { tryParsePeriod } from "../core/period";
 import { REPORT_FORM_NAMES, REPORT_FORMS, type ReportSettings, findReportForm, reportPeriodKind } from "../core/reports";
 import { fitSheetModel } from "../core/ops/excelLimits";
+import { localTimestamp } from "../core/dates";
+import { type KeptSheet, planGeneratedSheets, sheetsToRead } from "../core/reports/generatedSheets";
 import type { SheetModel } from "../core/sheetModel";
 import type { WorkbookGateway } from "./gateway";
 import { REDEMPTION_STORE, redemptionBalances } from "../core/redemption/redemption";
@@ -71,8 +73,10 @@ function sheetList(names: readonly string[]): string {
 }
 
 /**
- * Builds a committee form from the ledger and writes it: only its own sheets are replaced (never a
- * ledger sheet), and the change is logged, in one batch.
+ * Builds a committee form from the ledger and writes it, with the change logged, in one batch. A sheet
+ * of the form's name is written over only when the add-in generated it and nobody changed it since
+ * (the hidden 报表生成记录 has it with the fingerprint it reads back with); a sheet the clerk made or
+ * typed on is kept and the form goes beside it (`kept`, generatedSheets.ts). Never a ledger sheet.
  */
 export async function writeReport(
   gateway: WorkbookGateway,
@@ -81,25 +85,36 @@ export async function writeReport(
   today: string,
   now = new Date(),
   options: ReportOptions = {},
-): Promise<{ models: SheetModel[]; warnings: string[] }> {
+): Promise<{ models: SheetModel[]; warnings: string[]; kept: KeptSheet[] }> {
   const ledger = await loadLedger(gateway, [], REPORT_TABLES);
   const built = buildReport(ledger, formName, periodLabel, today, options);
   const title = built.title;
   const warnings: string[] = [];
   // Excel's limits: an over-long text is cut and a too-tall row capped, each named in a warning.
-  const models = built.models.map((m) => {
-    const fitted = fitSheetModel(m);
-    warnings.push(...fitted.warnings);
-    return fitted.model;
+  const fitted = built.models.map((m) => {
+    const fit = fitSheetModel(m);
+    warnings.push(...fit.warnings);
+    return fit.model;
   });
+  // Which sheets of these names are the add-in's own and untouched: one look at the workbook, one read of those sheets.
+  const { sheets } = await gateway.inspect();
+  const reads = await gateway.readSheets(sheetsToRead(fitted, sheets));
+  const plan = planGeneratedSheets({ models: fitted, sheets, reads, title, period: periodLabel, time: localTimestamp(now) });
+  const { models, kept } = plan;
+  warnings.push(...plan.warnings);
+  const keptNote =
+    kept.length > 5
+      ? `；原有工作表 ${kept.length} 张（生成后有改动或不是加载项生成的）已保留，新表写在旁边，如「${kept[0].writtenTo}」`
+      : kept.map((k) => `；原有工作表「${k.sheet}」${k.reason === "edited" ? "生成后有改动" : "不是加载项生成的"}，已保留，新表写在「${k.writtenTo}」`).join("");
   await gateway.apply([
     ...models.map((model) => ({ op: "writeSheet" as const, model })),
-    logOp(now, [{ action: "生成报表", sheet: sheetList(models.map((m) => m.name)), range: "", detail: `${title}，期间 ${periodLabel}` }]),
+    logOp(now, [{ action: "生成报表", sheet: sheetList(models.map((m) => m.name)), range: "", detail: `${title}，期间 ${periodLabel}${keptNote}` }]),
+    ...(plan.record ? [{ op: "writeSheet" as const, model: plan.record }] : []),
   ]);
   const cycle = models.some((m) => /^(年终审批|全年备案)-/.test(m.name));
   if (cycle && ledger.scheme.cycleTotalFrom !== "ledger") {
     const open = unapprovedPeriods(ledger);
     if (open.length) warnings.push(`本方案的年度积分为支委会审定后各期积分之和，${open.join("、")} 尚未审定：表中年度积分含未审定期间`);
   }
-  return { models, warnings };
+  return { models, warnings, kept };
 }

@@ -83,7 +83,7 @@ describe("import from a workbook the branch keeps", () => {
     const r = await importTableRows(target, "entries", { gateway: source, name: "台账.xlsx" }, NOW);
     expect(r.rows).toBe(3);
     const rows = target.book.tables.get("LedgerTable")!.rows;
-    expect(rows[0]).toEqual([isoToSerial("2026-03-05"), "001", "张三", "D1", expect.any(String), 2, -1, null, null, "缺席两次", null]);
+    expect(rows[0]).toEqual([isoToSerial("2026-03-05"), "001", "张三", "D1", expect.any(String), 2, -1, null, null, "缺席两次", null, 1]);
     expect(rows[1].slice(0, 7)).toEqual([isoToSerial("2026-04-01"), "001", "张三", "D6", expect.any(String), 1, -3]);
     expect(rows[2][0]).toBe(isoToSerial("2026-05-01"));
     expect(rows[2][6]).toBe("三分");

@@ -5,9 +5,10 @@ import { type CellValue, isBlank } from "../core/cells";
 import { CoreError } from "../core/errors";
 import { type HeaderMatch, IMPORT_TARGET, type ImportKind, REQUIRED_HEADERS, matchHeaders } from "../core/ledger/headerMatch";
 import { type ImportedRows, buildImportRows } from "../core/ledger/importCsv";
-import { type Cell, columnLetter } from "../core/sheetModel";
+import { type Cell, type TableData, columnLetter } from "../core/sheetModel";
 import type { WorkbookGateway } from "./gateway";
-import { IMPORT_NAMES, type InputReport, appendImportOps, displayCell, sheetReport } from "./importPlan";
+import { IMPORT_NAMES, type InputReport, appendImportOps, displayCell, previousTotalNote, sheetReport } from "./importPlan";
+import { PREVIOUS_TOTALS } from "../core/carryOver/previousTotals";
 import { loadLedger } from "./ledgerService";
 
 export interface TableSource {
@@ -104,6 +105,8 @@ interface ReadTable {
   found: FoundTable;
   imported: ImportedRows;
   name: string;
+  /** The ledger's tables as read (积分台账 for 记录号, 上年积分). */
+  tables: ReadonlyMap<string, TableData>;
 }
 
 async function readTable(target: WorkbookGateway, kind: ImportKind, source: TableSource): Promise<ReadTable> {
@@ -119,7 +122,7 @@ async function readTable(target: WorkbookGateway, kind: ImportKind, source: Tabl
     lines.push(i + 1);
   }
   const imported = buildImportRows(kind, found.cells[found.headerIndex], body, lines, { scheme: ledger.scheme, members: ledger.members, year: ledger.year }, `${name}「${found.sheet}」`);
-  return { found, imported, name };
+  return { found, imported, name, tables: ledger.tables };
 }
 
 function previewOf(kind: ImportKind, { found, imported, name }: ReadTable, count: number): TableImportPreview {
@@ -164,12 +167,16 @@ export interface TableImportResult {
  */
 export async function importTableRows(target: WorkbookGateway, kind: ImportKind, source: TableSource, now = new Date()): Promise<TableImportResult> {
   const read = await readTable(target, kind, source);
-  const ops = appendImportOps([{ kind, rows: read.imported.rows, from: `「${read.name}」工作表「${read.found.sheet}」` }], now);
+  const from = `「${read.name}」工作表「${read.found.sheet}」`;
+  const ops = appendImportOps([{ kind, rows: read.imported.rows, from, previous: read.imported.previous }], now, read.tables);
+  const report = sheetReport(kind, read.name, read.found.sheet, read.found.headerIndex + 1, read.imported);
+  const note = previousTotalNote(from, read.imported.previous, read.tables.get(PREVIOUS_TOTALS.table));
+  if (note) report.notes.push(note);
   if (ops.length > 0) await target.apply(ops);
   return {
     preview: previewOf(kind, read, PREVIEW_ROWS),
     rows: read.imported.rows.length,
-    report: sheetReport(kind, read.name, read.found.sheet, read.found.headerIndex + 1, read.imported),
+    report,
   };
 }
 

@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Whether stderr is a terminal (someone watching): long commands then say how far they have got. */
+  errIsTTY?: boolean;
 }
 
 /** A mistake in how the command was called (or a file that cannot be read): printed as its message, exit 2. */

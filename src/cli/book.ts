@@ -1,6 +1,7 @@
 import fs from "fs";
 import type { WorkbookGateway } from "../app/gateway";
-import { type BookFile, BookFileError, assertWritable, newBookFile, openBookFile } from "../hosts/xlsx/bookFile";
+import type { ByteStream } from "../app/textInput";
+import { type BookFile, BookFileError, assertWritable, fileSystemReason, newBookFile, openBookFile } from "../hosts/xlsx/bookFile";
 import { UsageError } from "./args";
 
 /** A file that cannot be read or saved is the user's to fix: its message says what it is and what to do. */
@@ -34,13 +35,65 @@ export async function withBook<T>(file: string, options: BookOptions, fn: (gatew
   return result;
 }
 
-export function readFileBytes(file: string, what: string): Uint8Array {
+/** Bytes read from disk at a time by an input file's stream. */
+const READ_CHUNK = 1 << 20;
+
+/** An input file opened for reading piece by piece: its first bytes (to tell a workbook), its size, and its bytes as a stream. */
+export interface InputFile {
+  head: Uint8Array;
+  size: number;
+  stream: ByteStream;
+}
+
+function readError(file: string, what: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new UsageError(code === "ENOENT" ? `找不到${what} ${file}` : `无法读取${what} ${file}${fileSystemReason(e) ? `：${fileSystemReason(e)}` : ""}`);
+}
+
+/**
+ * Opens an input file without reading it whole: a large CSV is then decoded and parsed a megabyte at a
+ * time (each pass over it opens the file again). A file that cannot be opened is a usage error naming it.
+ */
+export function openInputFile(file: string, what: string): InputFile {
+  let fd: number;
+  let size: number;
+  const head = new Uint8Array(8);
+  let got: number;
   try {
-    return fs.readFileSync(file);
+    fd = fs.openSync(file, "r");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `找不到${what} ${file}` : `无法读取${what} ${file}`);
+    throw readError(file, what, e);
   }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw new UsageError(`无法读取${what} ${file}：这是文件夹，不是文件`);
+    size = stat.size;
+    got = fs.readSync(fd, head, 0, head.length, 0);
+  } catch (e) {
+    throw e instanceof UsageError ? e : readError(file, what, e);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return {
+    head: head.subarray(0, got),
+    size,
+    stream: {
+      size,
+      *chunks() {
+        const fd = fs.openSync(file, "r");
+        try {
+          for (;;) {
+            const chunk = new Uint8Array(READ_CHUNK);
+            const n = fs.readSync(fd, chunk, 0, READ_CHUNK, null);
+            if (n === 0) return;
+            yield n === READ_CHUNK ? chunk : chunk.subarray(0, n);
+          }
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+    },
+  };
 }
 
 /** A workbook read as a source (import from the branch's own .xlsx): never saved. */

@@ -68,6 +68,7 @@ export function processIo(): CliIo {
   guard(process.stdout, "out");
   guard(process.stderr, "err");
   return {
+    errIsTTY: process.stderr.isTTY === true,
     out: (t) => {
       if (!closed.out) process.stdout.write(`${t}\n`);
     },

@@ -24,6 +24,7 @@ export const REFUSALS = {
   entry: "未写入积分记录",
   scheme: "未保存方案",
   structure: "台账结构有误",
+  unreadable: "台账有无法读取的单元格",
   output: "未写入",
   init: "未生成台账",
   "carry-over": "未结转上年得分",

@@ -41,6 +41,8 @@ export interface SheetModel {
   page?: PageSetup;
   /** 1-based rows that start a new printed page (a card per member). */
   pageBreaks?: number[];
+  /** Written as a hidden sheet: the add-in's own record (报表生成记录), which the clerk does not see. */
+  hidden?: boolean;
 }
 
 export type ColumnFormat = "text" | "date" | "number" | "integer";
@@ -95,6 +97,13 @@ export type WorkbookOp =
    * (rows typed below it taken in; same columns). `headers` are the header cells as they stand.
    */
   | { op: "setTableRange"; sheet: string; table: string; range: string; headers: string[] }
+  /**
+   * A column added at the right end of an existing table: its header and each data row's value (as
+   * `format` says; one value per data row). Used to bring an older ledger up to date (记录号).
+   */
+  | { op: "addColumn"; table: string; header: string; values: Cell[]; format: ColumnFormat }
+  /** A table column's header renamed; its cells are untouched. */
+  | { op: "renameColumn"; table: string; from: string; to: string }
   | { op: "protectSheet"; sheet: string }
   /** Lifted by the add-in only to append to its own protected tables (approval records), then restored. */
   | { op: "unprotectSheet"; sheet: string };

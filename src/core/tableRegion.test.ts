@@ -1,5 +1,5 @@
 import type { Cell } from "./sheetModel";
-import { cellsNearTable, cellsOf, extentOf, findTableByHeaders, headerText } from "./tableRegion";
+import { cellsNearTable, cellsOf, extentOf, findTableByHeaders, headerIndex, headerText } from "./tableRegion";
 
 /** A sheet from A1: rows of cells. */
 function sheet(rows: Cell[][]) {
@@ -51,5 +51,12 @@ describe("cellsNearTable", () => {
   it("is null when nothing lies outside the table", () => {
     const s = sheet([["日期", "编号"], [46000, "001"]]);
     expect(cellsNearTable(s.at, s.extent, { headerRow: 1, firstColumn: 0, lastColumn: 1, lastRow: 2 })).toBeNull();
+  });
+});
+
+describe("headerIndex", () => {
+  it("finds a header typed with spaces inside or around, full-width spaces or a line break (Alt+Enter)", () => {
+    const headers = ["日期", "编 号", "项目\u3000代码", " 分值 ", "次\n数", "说明"];
+    expect(["日期", "编号", "项目代码", "分值", "次数", "说明", "撤销行号"].map((h) => headerIndex(headers, h))).toEqual([0, 1, 2, 3, 4, 5, -1]);
   });
 });

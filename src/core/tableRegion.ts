@@ -53,9 +53,19 @@ export function extentOf(blocks: readonly SheetBlock[]): SheetExtent {
   return { lastRow, lastColumn };
 }
 
-/** A header as compared: no spaces anywhere (「 分 值 」 is 分值). */
+/**
+ * A header as compared: no spaces anywhere, full-width or not, and no line breaks (「 分 值 」, 「项目\u3000代码」
+ * and 「分值」 typed with Alt+Enter inside are 分值 and 项目代码). Every reader of the add-in's tables
+ * compares headers through this (rowsOf, headerIndex), whatever the gateway.
+ */
 export function headerText(value: CellValue): string {
   return toText(value).replace(/\s+/g, "");
+}
+
+/** Where `header` is among a table's headers as written, compared by headerText; -1 when absent. */
+export function headerIndex(headers: readonly CellValue[], header: string): number {
+  const wanted = headerText(header);
+  return headers.findIndex((h) => headerText(h) === wanted);
 }
 
 /** Where a table's cells are: header row and columns (1-based row, 0-based columns), last data row. */

@@ -31,6 +31,7 @@ import type { ValidationResult } from "../core/validation/validateLedger";
 import { type AppealInput, type Resolution } from "../core/approval/appeals";
 import { type ApprovedEdit, approvalStatus, findApprovedEdits } from "../core/approval/approvals";
 import { textRecords } from "../core/stores/storeRows";
+import { headerIndex } from "../core/tableRegion";
 import {
   type AppendedEntry,
   type EntryForm,
@@ -88,9 +89,9 @@ export const validateAction: Action<void, ValidationResult> = {
   perform: (host) => validateWorkbook(host.gateway),
 };
 
-/** 恢复表格: tables converted to a range re-created over their cells, rows typed below a table taken in (no cell changes). */
+/** 修复表格: tables converted to a range re-created over their cells, rows typed below a table taken in (no cell changes). */
 export const repairTablesAction: Action<void, RepairResult> = {
-  name: "恢复表格",
+  name: "修复表格",
   perform: (host) => repairTables(host.gateway),
 };
 
@@ -144,7 +145,7 @@ export const loadEntryContextAction: Action<void, EntryContext> = {
     if (vetoes.length) groups.push({ component: "一票否决", items: vetoes });
     const table = ledger.tables.get(SHEETS.ledger.table);
     const headers = table?.headers ?? [];
-    const at = (row: unknown[], h: string) => row[headers.indexOf(h)] as Parameters<typeof toText>[0];
+    const at = (row: unknown[], h: string) => row[headerIndex(headers, h)] as Parameters<typeof toText>[0];
     const recent = (table?.rows ?? [])
       .map((row, i) => ({ row: table!.firstRow + i, cells: row }))
       .slice(-RECENT_ROWS)
@@ -195,6 +196,8 @@ export interface WrittenReport {
   /** The first rows of the first sheet, as text, to show in the pane. */
   top: string[][];
   warnings: string[];
+  /** Sheets of the form's name kept as the clerk left them (the form written beside each), in Chinese. */
+  kept: string[];
 }
 
 const TOP_ROWS = 8;
@@ -203,10 +206,10 @@ const TOP_ROWS = 8;
 export const writeReportAction: Action<{ form: ReportFormName; period: string; today: string }, WrittenReport> = {
   name: "生成报表",
   async perform(host, input) {
-    const { models, warnings } = await writeReport(host.gateway, input.form, input.period, input.today);
+    const { models, warnings, kept } = await writeReport(host.gateway, input.form, input.period, input.today);
     await host.showSheet(models[0].name);
     const top = models[0].rows.slice(0, TOP_ROWS).map((row) => row.map((c) => (c.formula ? c.formula : c.value === null || c.value === undefined ? "" : String(c.value))));
-    return { sheets: models.map((m) => m.name), top, warnings };
+    return { sheets: models.map((m) => m.name), top, warnings, kept: kept.map((k) => k.message) };
   },
 };
 
@@ -254,7 +257,7 @@ export const recordAppealAction: Action<AppealInput, string> = {
   perform: (host, input) => recordAppeal(host.gateway, input),
 };
 
-export const resolveAppealAction: Action<Resolution, number[]> = {
+export const resolveAppealAction: Action<Resolution, { rows: number[]; ids: number[] }> = {
   name: "处理申诉",
   perform: (host, input) => resolveAppeal(host.gateway, input),
 };

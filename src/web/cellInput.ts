@@ -7,6 +7,7 @@ import { parseNumberInput } from "../core/cells";
 import { readDateSerial } from "../core/dates";
 import { SHEETS, type TableSheetDef } from "../core/ledger/layout";
 import type { Cell, ColumnFormat } from "../core/sheetModel";
+import { headerText } from "../core/tableRegion";
 import { BRANCH_SCORE_STORE } from "../core/branchScores/branchScores";
 import { COMMITMENT_STORE } from "../core/commitments/commitments";
 import { GRADING_STORE } from "../core/grading/classifiedGrading";
@@ -26,7 +27,7 @@ export const EDITABLE_TABLES: ReadonlyMap<string, TableSheetDef> = new Map(
  * another order, or added): by header text; a column the layout does not know is read as general.
  */
 export function columnFormats(def: TableSheetDef | undefined, headers: readonly string[]): ColumnFormat[] {
-  return headers.map((h) => def?.columns.find((c) => c.header === h.trim())?.type ?? "number");
+  return headers.map((h) => def?.columns.find((c) => c.header === headerText(h))?.type ?? "number");
 }
 
 /** A typed text as the cell a column of this format holds; blank → empty cell. */

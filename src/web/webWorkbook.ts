@@ -8,6 +8,7 @@ import { CoreError } from "../core/errors";
 import { SHEETS, type TableSheetDef } from "../core/ledger/layout";
 import { SCHEME_STORE } from "../core/scheme/workbookSchemes";
 import { type Cell, type ColumnFormat, type TableData, type WorkbookOp, type WorkbookSnapshot, columnIndexOf, columnLetter } from "../core/sheetModel";
+import { headerText } from "../core/tableRegion";
 import type { WorkbookGateway } from "../app/gateway";
 import { PackageGateway } from "../hosts/xlsx/package/packageGateway";
 import { FFLATE_CODEC } from "../hosts/xlsx/package/zip";
@@ -73,6 +74,10 @@ export class WatchedGateway implements WorkbookGateway {
 
   readSheet(name: string): Promise<Cell[][] | null> {
     return this.inner.readSheet(name);
+  }
+
+  readSheets(names: readonly string[]): Promise<Map<string, Cell[][]>> {
+    return this.inner.readSheets(names);
   }
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
@@ -164,7 +169,8 @@ export class WebWorkbook {
   }
 
   sheetNames(): string[] {
-    return this.gateway.inner.book.sheets.map((s) => s.name);
+    // The add-in's hidden record (报表生成记录) is not the clerk's to see, here as in Excel.
+    return this.gateway.inner.book.sheets.filter((s) => !s.hidden).map((s) => s.name);
   }
 
   show(sheet: string): void {
@@ -248,7 +254,7 @@ export class WebWorkbook {
     }
     const widths = Array.from({ length: width }, (_, c) => {
       let w = MIN_WIDTH + 24;
-      const header = table && c >= table.firstColumn ? EDITABLE_TABLES.get(table.name)?.columns.find((d) => d.header === table.headers[c - table.firstColumn]) : undefined;
+      const header = table && c >= table.firstColumn ? EDITABLE_TABLES.get(table.name)?.columns.find((d) => d.header === headerText(table.headers[c - table.firstColumn])) : undefined;
       if (header) w = Math.max(w, header.width * 8);
       for (let r = 0; r < Math.min(rows.length, 200); r++) {
         const text = rows[r][c];

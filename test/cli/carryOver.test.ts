@@ -36,6 +36,27 @@ describe("init --previous carries last year's totals into this year's base", () 
     expect(JSON.parse(v.out).map((i: { code: string }) => i.code)).toContain("previous-total-missing");
   });
 
+  it("takes a roster's 上年得分 column into 上年积分 instead of dropping it, keeping totals already there", async () => {
+    const book = path.join(dir, "roster-previous.xlsx");
+    expect((await cli("init", book, "--scheme", "hospital-40-50-10", "--year", "2026")).code).toBe(0);
+    const first = await cli("import", book, "--roster", file("r-prev.csv", "编号,姓名,党员类别,上年得分\n001,张三,正式党员,90\n003,王五,正式党员,\n"));
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("「上年得分」列写入「上年积分」：1 名党员的上年得分");
+    expect(first.out).not.toContain("以下列不导入");
+    const r = await cli("scores", book, "--period", "2026", "--json");
+    const base = JSON.parse(r.out).members.map((m: { id: string; components: Record<string, number> }) => [m.id, m.components["基础分"]]);
+    // 0.4 × 90 = 36; 王五 has none: the fallback 40.
+    expect(base).toEqual([["001", 36], ["003", 40]]);
+    // A second roster file with the column never overwrites what 上年积分 has; a total that is not a number is named, and scores wait for it.
+    const again = await cli("import", book, "--roster", file("r-prev2.csv", "编号,姓名,党员类别,上年度得分\n001,张三,正式党员,10\n002,李四,正式党员,八十\n"));
+    expect(again.out).toContain("1 名党员的上年得分；001在「上年积分」中已有，保留原值");
+    const v = JSON.parse((await cli("validate", book, "--json")).out) as { code: string; sheet: string }[];
+    expect(v.find((i) => i.code === "previous-total-bad")).toMatchObject({ sheet: "上年积分" });
+    const refused = await cli("scores", book, "--period", "2026", "--json");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("上年积分");
+  });
+
   it("refuses a previous ledger that is not of an earlier year, writing nothing", async () => {
     const a = path.join(dir, "a2026.xlsx");
     expect((await cli("init", a, "--scheme", "hospital-40-50-10", "--year", "2026")).code).toBe(0);

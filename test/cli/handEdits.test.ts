@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { SHEETS } from "../../src/core/ledger/layout";
+import { columnLetter } from "../../src/core/sheetModel";
 import { cli } from "../support/cli";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-hand-"));
@@ -20,6 +22,8 @@ const ENTRIES = "日期,编号,项目代码,次数,分值,说明\n2026-03-02,001
 const APPRAISALS = "年度,编号,评议等次\n2026,001,优秀\n2026,002,合格\n2026,003,优秀\n";
 /** By hand: 001 80−1−2+20 = 97; 002 80−5−2+15 = 88; 003 80−3+20 = 97. */
 const RIGHT = { "001": 97, "002": 88, "003": 97 };
+/** The ledger's last column (K, or L with 记录号): the table spans A to it. */
+const LAST = columnLetter(SHEETS.ledger.columns.length - 1);
 
 let filled = "";
 beforeAll(async () => {
@@ -98,7 +102,7 @@ describe("hand edits of 积分台账, through the CLI", () => {
   it("a blank row in the middle (row 3 cleared): the rest read right (001 loses its −2: 99)", async () => {
     const book = await edited((wb) => {
       const ws = sheet(wb, "积分台账");
-      for (const c of "ABCDEFGHIJK") ws.getCell(`${c}3`).value = null;
+      for (let c = 1; c <= SHEETS.ledger.columns.length; c++) ws.getCell(3, c).value = null;
     });
     expect((await totals(book)).totals).toEqual({ ...RIGHT, "001": 99 });
   });
@@ -116,7 +120,7 @@ describe("hand edits of 积分台账, through the CLI", () => {
     await expectRefused(book, /积分台账!A9 第9行 在表格下方、隔着空行/);
     const repaired = await cli("repair", book);
     expect(repaired.code).toBe(0);
-    expect(repaired.out).toMatch(/已把下方的行并入表格：「积分台账」A1:K9/);
+    expect(repaired.out).toMatch(new RegExp(`已把下方的行并入表格：「积分台账」A1:${LAST}9`));
     expect((await totals(book)).totals).toEqual({ ...RIGHT, "003": 96 });
     expect((await issues(book)).list).toEqual([]);
   });
@@ -143,37 +147,68 @@ describe("hand edits of 积分台账, through the CLI", () => {
     expect(t.err).toMatch(/第 7 行/);
   });
 
-  it("text in a number column (分值 三): flagged at its cell; the row counts for nothing and is listed", async () => {
-    const book = await edited((wb) => (sheet(wb, "积分台账").getCell("G5").value = "三"));
-    expect((await issues(book)).list).toContainEqual(expect.objectContaining({ code: "value-not-number", sheet: "积分台账", row: 5, column: "G" }));
-    const t = await totals(book);
-    expect(t.err).toMatch(/第 5 行/);
-    expect(t.totals).toEqual({ ...RIGHT, "003": 100 });
+  // A cell the totals read that cannot be read would drop its row from them unnoticed (003 would have 100,
+  // not 97): no totals until it is corrected, for the periods the row is in; other periods as before.
+  it("text in a number column (分值 两分): flagged at its cell; scores and 公示 of the periods holding it refused, naming the cell; Q1 right", async () => {
+    const before = await cli("scores", filled, "--period", "2026Q1", "--json");
+    const book = await edited((wb) => (sheet(wb, "积分台账").getCell("G5").value = "两分"));
+    const found = await issues(book);
+    expect(found.code).toBe(1);
+    expect(found.list).toContainEqual(expect.objectContaining({ code: "value-not-number", severity: "error", sheet: "积分台账", row: 5, column: "G" }));
+    await expectRefused(book, /积分台账!G5 第5行 分值「两分」不是数字/);
+    expect((await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05")).code).toBe(1);
+    expect((await cli("scores", book, "--period", "2026Q1", "--json")).out).toBe(before.out);
   });
 
-  it("an error value (#N/A) and a formula in data cells: the error flagged at its cell, the formula read by its result", async () => {
+  it("text in 次数 (两次): refused naming the cell", async () => {
+    const book = await edited((wb) => (sheet(wb, "积分台账").getCell("F6").value = "两次"));
+    expect((await issues(book)).list).toContainEqual(expect.objectContaining({ code: "bad-count", severity: "error", sheet: "积分台账", row: 6, column: "F" }));
+    const r = await cli("scores", book, "--period", "2026", "--json");
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/积分台账!F6 第6行 次数「两次」不是数字/);
+  });
+
+  it("error values (#N/A in 分值, #REF! in 编号): each flagged at its cell, refused naming both", async () => {
     const book = await edited((wb) => {
       const ws = sheet(wb, "积分台账");
       ws.getCell("G5").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
-      ws.getCell("F6").value = { formula: "1+1", result: 2 };
+      ws.getCell("B6").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
     });
-    expect((await issues(book)).list).toContainEqual(expect.objectContaining({ code: "value-not-number", sheet: "积分台账", row: 5, column: "G" }));
-    const t = await totals(book);
-    expect(t.err).toMatch(/第 5 行/);
-    expect(t.totals).toEqual({ ...RIGHT, "003": 100 });
+    const list = (await issues(book)).list;
+    expect(list).toContainEqual(expect.objectContaining({ severity: "error", sheet: "积分台账", row: 5, column: "G" }));
+    expect(list).toContainEqual(expect.objectContaining({ severity: "error", sheet: "积分台账", row: 6, column: "B" }));
+    await expectRefused(book, /积分台账!G5 第5行 分值是错误值 #N\/A/);
+    expect((await cli("scores", book, "--period", "2026")).err).toMatch(/积分台账!B6 第6行 编号是错误值 #REF!/);
+  });
+
+  it("a formula in a data cell (次数 =1+1): read by its result, right", async () => {
+    const book = await edited((wb) => (sheet(wb, "积分台账").getCell("F6").value = { formula: "1+1", result: 2 }));
+    expect((await totals(book)).totals).toEqual(RIGHT);
+  });
+
+  it.each([
+    ["项目 代码 (a space inside)", "D1", "项目 代码"],
+    ["编　号 (a full-width space)", "B1", "编\u3000号"],
+    ["次数 typed with Alt+Enter inside", "F1", "次\n数"],
+    ["日期 with spaces around", "A1", "  日期 "],
+  ])("a header %s is the same header: read right, nothing to report", async (_, cell, header) => {
+    const book = await edited((wb) => (sheet(wb, "积分台账").getCell(cell).value = header));
+    expect((await totals(book)).totals).toEqual(RIGHT);
+    expect((await issues(book)).list).toEqual([]);
   });
 
   it("20 extra columns beside the table: each reported as outside the table, totals right", async () => {
     const book = await edited((wb) => {
       const ws = sheet(wb, "积分台账");
-      for (let c = 12; c < 32; c++) {
+      for (let c = SHEETS.ledger.columns.length + 1; c <= SHEETS.ledger.columns.length + 20; c++) {
         ws.getCell(1, c).value = `附加${c}`;
         ws.getCell(2, c).value = c;
       }
     });
     const found = (await issues(book)).list.filter((i) => i.code === "column-beside-table");
     expect(found).toHaveLength(20);
-    expect(found[0]).toMatchObject({ sheet: "积分台账", column: "L", row: 1, severity: "warning" });
+    expect(found[0]).toMatchObject({ sheet: "积分台账", column: columnLetter(SHEETS.ledger.columns.length), row: 1, severity: "warning" });
     expect((await totals(book)).totals).toEqual(RIGHT);
   });
 
@@ -197,7 +232,7 @@ describe("hand edits of 积分台账, through the CLI", () => {
     expect(t.err).toMatch(/表格已被转换为普通区域/);
     const repaired = await cli("repair", book);
     expect(repaired.code).toBe(0);
-    expect(repaired.out).toMatch(/已恢复表格：「积分台账」A1:K6（LedgerTable/);
+    expect(repaired.out).toMatch(new RegExp(`已恢复表格：「积分台账」A1:${LAST}6（LedgerTable`));
     expect((await issues(book)).list).toEqual([]);
     // The restored table takes entries again.
     fs.writeFileSync(path.join(dir, "more.csv"), "日期,编号,项目代码\n2026-09-01,003,D1\n");
@@ -263,5 +298,41 @@ describe("hand edits of 党员名册 and 民主评议, through the CLI", () => {
   it("民主评议 deleted: refused", async () => {
     const book = await edited((wb) => wb.removeWorksheet(sheet(wb, "民主评议").id));
     await expectRefused(book, /缺少工作表「民主评议」/);
+  });
+
+  it.each([
+    ["党员名册", "C1", "党员 类别"],
+    ["民主评议", "D1", "评议\n等次"],
+    ["民主评议", "B1", "编\u3000号"],
+    ["设置", "B1", " 值 "],
+  ])("%s: a header with spaces or a line break (%s 「%s」) is the same header: read right, nothing to report", async (name, cell, header) => {
+    const book = await edited((wb) => (sheet(wb, name).getCell(cell).value = header));
+    expect((await totals(book)).totals).toEqual(RIGHT);
+    expect((await issues(book)).list).toEqual([]);
+  });
+
+  it("民主评议 评议等次 「优」 (none of the scheme's grades): flagged at its cell; the year refused naming it (001 would lose 20 points); the quarters as before", async () => {
+    const before = await cli("scores", filled, "--period", "2026Q2", "--json");
+    const book = await edited((wb) => (sheet(wb, "民主评议").getCell("D2").value = "优"));
+    expect((await issues(book)).list).toContainEqual(expect.objectContaining({ code: "unknown-grade", severity: "error", sheet: "民主评议", row: 2, column: "D" }));
+    const r = await cli("scores", book, "--period", "2026");
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/民主评议!D2 第2行 评议等次「优」不是本方案的评议等次/);
+    expect((await cli("scores", book, "--period", "2026Q2", "--json")).out).toBe(before.out);
+  });
+
+  it("民主评议 年度 in words (二〇二六): flagged at its cell, the year refused naming it", async () => {
+    const book = await edited((wb) => (sheet(wb, "民主评议").getCell("A3").value = "二〇二六"));
+    expect((await issues(book)).list).toContainEqual(expect.objectContaining({ severity: "error", sheet: "民主评议", row: 3, column: "A" }));
+    const r = await cli("scores", book, "--period", "2026");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/民主评议!A3 第3行 年度「二〇二六」不是数字/);
+  });
+
+  it("党员名册 编号 #REF!: flagged at its cell, refused naming it", async () => {
+    const book = await edited((wb) => (sheet(wb, "党员名册").getCell("A4").value = { error: "#REF!" } as ExcelJS.CellErrorValue));
+    expect((await issues(book)).list).toContainEqual(expect.objectContaining({ code: "unreadable-cell", severity: "error", sheet: "党员名册", row: 4, column: "A" }));
+    await expectRefused(book, /党员名册!A4 第4行 编号是错误值 #REF!/);
   });
 });

@@ -8,6 +8,10 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { cli } from "../support/cli";
+import { SHEETS } from "../../src/core/ledger/layout";
+import { tableFormats } from "../../src/core/ledger/recordIds";
+import { type Cell, isoToSerial } from "../../src/core/sheetModel";
+import { PackageGateway } from "../../src/hosts/xlsx/package/packageGateway";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-integrity-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -240,4 +244,75 @@ describe("init on an existing ledger (issue 23, case 5)", () => {
     settings.eachRow((row) => values.push((row.values as unknown[]).slice(1, 3)));
     expect(values).toContainEqual(["支部名称", "机关党支部"]);
   });
+});
+
+describe("approved totals and corrections by 记录号 (issue 23, case 1)", () => {
+  type Member = { id: string; total: number; ledgerTotal?: number };
+  const totals = async (book: string) => {
+    const r = await cli("scores", book, "--period", "2026H1", "--json");
+    expect(r.code).toBe(0);
+    return Object.fromEntries((JSON.parse(r.out).members as Member[]).map((m) => [m.id, m.ledgerTotal ?? m.total]));
+  };
+  /** The ledger's rows rewritten as the clerk's hand edit leaves them (a sort, a row inserted, a cell changed). */
+  const handEdit = (book: string, edit: (rows: Cell[][], headers: string[]) => Cell[][]) => {
+    const gw = PackageGateway.open(fs.readFileSync(book), path.basename(book));
+    return gw.readTables([SHEETS.ledger.table]).then(async (tables) => {
+      const t = tables.get(SHEETS.ledger.table)!;
+      await gw.apply([{ op: "replaceRows", table: t.name, rows: edit(t.rows.map((r) => [...r]), t.headers), formats: tableFormats(SHEETS.ledger, t.headers) }]);
+      fs.writeFileSync(book, gw.toBytes());
+    });
+  };
+
+  it("sorting the ledger and inserting rows above keep every approved total; changing or clearing 撤销记录号 is named at its row", async () => {
+    const book = filled();
+    const before = await totals(book);
+    // D001's 缺席 on 2026-01-10 (row 2) was wrong: reversed through an appeal, then H1 is approved.
+    expect((await cli("appeal", book, "--member", "D001", "--period", "2026H1", "--claim", "当日请假", "--date", "2026-07-01")).out).toBe("A001\n");
+    expect((await cli("appeal", book, "--resolve", "A001", "--result", "属实，撤销", "--date", "2026-07-02", "--reverse-row", "2")).code).toBe(0);
+    expect((await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05")).code).toBe(0);
+    const approved = await totals(book);
+    expect(approved.D001).toBeGreaterThan(before.D001);
+
+    // Sorted by 编号, then 日期 descending; a row of the second half-year inserted at the top.
+    await handEdit(book, (rows, headers) => {
+      const [id, date] = [headers.indexOf("编号"), headers.indexOf("日期")];
+      const sorted = [...rows].sort((a, b) => String(a[id]).localeCompare(String(b[id])) || Number(b[date]) - Number(a[date]));
+      const inserted = headers.map((h) => ({ 日期: isoToSerial("2026-09-01"), 编号: "D003", 项目代码: "D2", 次数: 1, 说明: "手工插入" })[h] ?? null);
+      return [inserted, ...sorted];
+    });
+    expect(await totals(book)).toEqual(approved);
+    const sortedCheck = await cli("validate", book, "--json");
+    expect((JSON.parse(sortedCheck.out) as { code: string }[]).filter((i: { code: string }) => i.code === "approved-period-edited")).toEqual([]);
+
+    // The correction's 撤销记录号 changed to another of D001's records, then cleared: named at that row each time.
+    for (const value of ["other", null] as const) {
+      let at = 0;
+      await handEdit(book, (rows, headers) => {
+        const [rev, rec, id] = [headers.indexOf("撤销记录号"), headers.indexOf("记录号"), headers.indexOf("编号")];
+        const i = rows.findIndex((r) => r[rev] !== null && r[rev] !== "");
+        const other = rows.find((r) => r[id] === "D001" && r !== rows[i] && r[rec] !== rows[i][rev])!;
+        rows[i][rev] = value === "other" ? other[rec] : null;
+        at = i + 2;
+        return rows;
+      });
+      const check = await cli("validate", book, "--json");
+      const edited = (JSON.parse(check.out) as { code: string; row: number }[]).filter((i: { code: string }) => i.code === "approved-period-edited");
+      expect(edited.map((i: { row: number }) => i.row)).toContain(at);
+      expect((await cli("scores", book, "--period", "2026H1", "--json")).code).toBe(0);
+    }
+  }, 60_000);
+
+  it("a workbook whose 审定记录 sheet was deleted is refused by validate with the approval still on record", async () => {
+    const book = filled();
+    expect((await cli("approve", book, "--period", "2026H1", "--date", "2026-07-05")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(book);
+    expect(wb.getWorksheet("审定记录")).toBeDefined();
+    // Deleted the way a clerk does it: the sheet gone, with its table.
+    wb.removeWorksheet(wb.getWorksheet("审定记录")!.id);
+    await wb.xlsx.writeFile(book);
+    const check = await cli("validate", book, "--json");
+    expect(check.code).toBe(1);
+    expect((JSON.parse(check.out) as { code: string }[]).find((i: { code: string }) => i.code === "approval-records-missing")).toMatchObject({ severity: "error", sheet: "审定积分" });
+  }, 60_000);
 });

@@ -98,11 +98,13 @@ describe("approval workflow through the CLI", () => {
     expect([ledger.getCell("D5").value, ledger.getCell("H5").value, ledger.getCell("J5").value, ledger.getCell("K5").value]).toEqual([
       "D2",
       "申诉 A001",
-      "撤销第3行（申诉 A001：核实属实，撤销迟到扣分）",
-      3,
+      "撤销记录号 2（第3行；申诉 A001：核实属实，撤销迟到扣分）",
+      2,
     ]);
+    // 记录号 in column L: the reversed row's and the correction's.
+    expect([ledger.getCell("L3").value, ledger.getCell("L5").value]).toEqual([2, 4]);
     const appeals = wb.getWorksheet("申诉登记")!;
-    expect([appeals.getCell("A2").value, appeals.getCell("H2").value, appeals.getCell("J2").value]).toEqual(["A001", "核实属实，撤销迟到扣分", "积分台账第5行"]);
+    expect([appeals.getCell("A2").value, appeals.getCell("H2").value, appeals.getCell("J2").value]).toEqual(["A001", "核实属实，撤销迟到扣分", "积分台账记录号 4（第5行）"]);
     const log = wb.getWorksheet("操作日志")!;
     const actions = (log.getColumn(2).values as ExcelJS.CellValue[]).slice(2);
     expect(actions).toEqual(["生成台账", "导入名册", "导入积分记录", "生成报表", "登记申诉", "处理申诉"]);

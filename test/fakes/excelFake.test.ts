@@ -322,6 +322,71 @@ describe("tables", () => {
   });
 });
 
+describe("table columns", () => {
+  test("columns.add appends at the right: the name is the header, new cells take the left column's formats, names stay unique", async () => {
+    const fake = createExcelFake({ sheets: ["S"] });
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A1:B3").values = [
+        ["姓名", "备注"],
+        ["张三", "x"],
+        ["李四", "y"],
+      ];
+      sheet.getRange("B2:B3").numberFormat = [["@"], ["@"]];
+      const table = sheet.tables.add("A1:B3", true);
+      const named = table.columns.add(undefined, undefined, "记录号");
+      const typed = table.columns.add(null as unknown as undefined, [["姓名"], ["=1"], ["2"]]);
+      const again = table.columns.add(-1, undefined, "备注");
+      named.load("name,index");
+      typed.load("name,index");
+      again.load("name");
+      const header = table.getHeaderRowRange().load("values");
+      const range = table.getRange().load("address");
+      await context.sync();
+      expect([named.name, named.index, typed.name, typed.index, again.name]).toEqual(["记录号", 2, "姓名2", 3, "备注2"]);
+      expect(header.values).toEqual([["姓名", "备注", "记录号", "姓名2", "备注2"]]);
+      expect(range.address).toBe("S!A1:E3");
+    });
+    // C2 took B's text format, so "=1" written into D2 (format copied from C) stays text.
+    expect(fake.model.cell("S", "C2")).toEqual({ value: "", formula: "", numberFormat: "@" });
+    expect(fake.model.cell("S", "D2")).toEqual({ value: "=1", formula: "", numberFormat: "@" });
+    expect(fake.model.cell("S", "D3").value).toBe("2");
+  });
+
+  test("columns.add checks the values' shape, and does not model an index inside the table or cells right of it", async () => {
+    const fake = await seeded();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      const table = sheet.tables.add("A1:B2", true);
+      await context.sync();
+      table.columns.add(undefined, [["h"], ["a"], ["too many"]]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      table.columns.add(undefined, [["h", "wide"], ["a", "b"]]);
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      table.columns.add(0, undefined, "first");
+      await expect(context.sync()).rejects.toThrow("excelFake: TableColumnCollection.add with an index inside the table is not modelled");
+      sheet.getRange("C2").values = [["clerk"]];
+      table.columns.add(undefined, undefined, "new");
+      await expect(context.sync()).rejects.toThrow(/cells right of the table hold data \(C1:C2\) is not modelled/);
+    });
+    expect(fake.model.tables()[0].address).toBe("A1:B2");
+  });
+
+  test("TableColumn.name renames the header cell; the column's cells stay", async () => {
+    const fake = await seeded();
+    await fake.run(async (context) => {
+      const table = context.workbook.worksheets.getItem("S").tables.add("A1:B2", true);
+      table.columns.getItemAt(1).name = "新名";
+      await context.sync();
+    });
+    // Header cells hold text, as in Excel.
+    expect(fake.model.usedValues("S")).toEqual([
+      ["1", "新名"],
+      [2, "b"],
+    ]);
+  });
+});
+
 describe("data validation", () => {
   test("a list rule is stored and read back; clear() removes it", async () => {
     const fake = await seeded();
@@ -529,6 +594,32 @@ describe("used range", () => {
       ["", 1, 2],
       ["", 3, ""],
     ]);
+  });
+});
+
+describe("used range of a range", () => {
+  test("Range.getUsedRangeOrNullObject(true) bounds the cells with values inside the range; a null object when there are none", async () => {
+    const fake = createExcelFake({ sheets: ["S"] });
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A1:D6").values = [
+        ["k", "v", "", "far"],
+        ["a", 1, "", ""],
+        ["b", "", "", ""],
+        ["", "", "", ""],
+        ["", "", "", ""],
+        ["", "", "", "x"],
+      ];
+      sheet.getRange("B5").format.fill.color = "yellow";
+      const body = sheet.getRange("A2:B5");
+      const values = body.getUsedRangeOrNullObject(true).load("address");
+      const all = body.getUsedRangeOrNullObject().load("address");
+      const none = sheet.getRange("C1:C5").getUsedRangeOrNullObject(true).load("address");
+      await context.sync();
+      expect(values.address).toBe("S!A2:B3");
+      expect(all.address).toBe("S!A2:B5");
+      expect(none.isNullObject).toBe(true);
+    });
   });
 });
 

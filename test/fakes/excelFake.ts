@@ -109,6 +109,7 @@ const keyCol = (k: number): number => k % MAX_COLS;
 const contains = (a: Rect, r: number, c: number): boolean => r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1;
 const intersects = (a: Rect, b: Rect): boolean => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 const inside = (inner: Rect, outer: Rect): boolean => inner.r0 >= outer.r0 && inner.r1 <= outer.r1 && inner.c0 >= outer.c0 && inner.c1 <= outer.c1;
+const intersection = (a: Rect, b: Rect): Rect | null => (intersects(a, b) ? { r0: Math.max(a.r0, b.r0), c0: Math.max(a.c0, b.c0), r1: Math.min(a.r1, b.r1), c1: Math.min(a.c1, b.c1) } : null);
 const isEntireColumn = (r: Rect): boolean => r.r0 === 0 && r.r1 === MAX_ROWS - 1;
 const isEntireRow = (r: Rect): boolean => r.c0 === 0 && r.c1 === MAX_COLS - 1;
 
@@ -233,7 +234,27 @@ class LayerStore<T> {
   private cells = new Map<number, { v: T; seq: number }>();
   private layers: { rect: Rect; v: T; seq: number }[] = [];
   private seq = 0;
+  /** `cells` is shared with a forked workbook's copy (entries are never changed in place): copied before this store's first change. */
+  private shared = false;
   constructor(readonly fallback: T) {}
+
+  /** A copy for a forked workbook (ExcelFake.fork): the per-cell entries shared until either store changes them. */
+  fork(): LayerStore<T> {
+    const copy = new LayerStore<T>(this.fallback);
+    copy.cells = this.cells;
+    copy.layers = [...this.layers];
+    copy.seq = this.seq;
+    copy.shared = this.shared = true;
+    return copy;
+  }
+
+  private writable(): Map<number, { v: T; seq: number }> {
+    if (this.shared) {
+      this.cells = new Map(this.cells);
+      this.shared = false;
+    }
+    return this.cells;
+  }
 
   get(r: number, c: number): T {
     const e = this.cells.get(cellKey(r, c));
@@ -247,7 +268,7 @@ class LayerStore<T> {
   }
 
   setCell(r: number, c: number, v: T): void {
-    this.cells.set(cellKey(r, c), { v, seq: ++this.seq });
+    this.writable().set(cellKey(r, c), { v, seq: ++this.seq });
   }
 
   fill(rect: Rect, v: T): void {
@@ -266,16 +287,17 @@ class LayerStore<T> {
   /** Moves per-cell entries in columns c0..c1 from row `from` on by `delta` rows (negative: up; rows in the gap vanish). */
   shiftRows(c0: number, c1: number, from: number, delta: number): void {
     const moved: [number, { v: T; seq: number }][] = [];
-    for (const [k, e] of this.cells) {
+    const cells = this.writable();
+    for (const [k, e] of cells) {
       const r = keyRow(k);
       const c = keyCol(k);
       if (c < c0 || c > c1 || r < from) continue;
-      this.cells.delete(k);
+      cells.delete(k);
       if (delta < 0 && r < from - delta) continue; // in the deleted rows
       const nr = r + delta;
       if (nr < MAX_ROWS) moved.push([cellKey(nr, c), e]);
     }
-    for (const [k, e] of moved) this.cells.set(k, e);
+    for (const [k, e] of moved) cells.set(k, e);
   }
 
   /** The common value over the rect, or `undefined` when the cells differ. */
@@ -617,7 +639,8 @@ function normalizeHeaders(state: WorkbookState, sheet: SheetEntity, touched: Rec
   }
 }
 
-function usedRect(sheet: SheetEntity, valuesOnly: boolean): Rect | null {
+/** The bounding box of the used cells (of those within `within`, when given), or null when none is used. */
+function usedRect(sheet: SheetEntity, valuesOnly: boolean, within?: Rect): Rect | null {
   let r0 = Infinity;
   let c0 = Infinity;
   let r1 = -1;
@@ -625,6 +648,7 @@ function usedRect(sheet: SheetEntity, valuesOnly: boolean): Rect | null {
   const take = (k: number): void => {
     const r = keyRow(k);
     const c = keyCol(k);
+    if (within && !contains(within, r, c)) return;
     if (r < r0) r0 = r;
     if (r > r1) r1 = r;
     if (c < c0) c0 = c;
@@ -634,7 +658,9 @@ function usedRect(sheet: SheetEntity, valuesOnly: boolean): Rect | null {
   if (!valuesOnly) {
     for (const k of sheet.numberFormat.usedKeys()) take(k);
     for (const store of sheet.formats.values()) for (const k of store.usedKeys()) take(k);
-    for (const m of sheet.merges) {
+    for (const merge of sheet.merges) {
+      const m = within ? intersection(merge, within) : merge;
+      if (!m) continue;
       take(cellKey(m.r0, m.c0));
       take(cellKey(m.r1, m.c1));
     }
@@ -1751,6 +1777,16 @@ class Range extends FakeObject<RangeTarget> {
     return this._derive("getLastRow()", "Range.getLastRow", (r) => ({ ...r, r0: r.r1 }));
   }
 
+  /** The used cells within the range (ExcelApi 1.4); a null object when none of its cells is used. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return this._instantiate(
+      this._sub(Range, `getUsedRangeOrNullObject(${valuesOnly === true})`, (t): RangeTarget | null => {
+        const rect = usedRect(t.sheet, valuesOnly === true, t.rect);
+        return rect ? { sheet: t.sheet, rect } : null;
+      }),
+    );
+  }
+
   getLastColumn(): Range {
     return this._derive("getLastColumn()", "Range.getLastColumn", (r) => ({ ...r, c0: r.c1 }));
   }
@@ -2715,6 +2751,60 @@ class TableColumnCollection extends FakeCollection<TableEntity, TableColumnTarge
   getCount(): ClientResult<number> {
     return clientResult(this, "getCount", [], () => colsOf(this._target().rect));
   }
+
+  /**
+   * Adds a column at the table's right end (index null, undefined or -1, or the column count; an index
+   * inside the table is not modelled). `values` is 2-D, one row for the header and each data row, one
+   * value wide (or one value for every cell); `name`, when given, is the header. Written like typing:
+   * the new cells take the formats of the column to their left, so "=x" becomes a formula unless that
+   * format is text. Header names stay unique (a repeat becomes Name2, as in Excel). Cells right of the
+   * table in its rows must be empty (what Excel does with them is not modelled).
+   */
+  add(index?: number | null, values?: unknown, name?: string | null): TableColumn {
+    let created: TableColumnTarget | undefined;
+    const column = this._sub(TableColumn, `add(${JSON.stringify(index ?? null)})`, () => {
+      if (!created) throw new FakeOfficeError("InvalidObjectPath", "The column from columns.add() was never created (its batch failed).");
+      return created;
+    });
+    this._call("add", [index, values, name], () => {
+      const t = this._target();
+      const state = this._ctx._state;
+      const sheet = t.sheet;
+      const width = colsOf(t.rect);
+      const end = index === undefined || index === null || index === -1 || index === width;
+      if (!end) {
+        if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index > width) throw invalidArgument(`TableColumnCollection.add: index ${String(index)} is out of range.`);
+        throw notModelled("TableColumnCollection.add with an index inside the table");
+      }
+      if (name !== undefined && name !== null && typeof name !== "string") throw invalidArgument("TableColumnCollection.add: the name must be a string.");
+      const height = rowsOf(t.rect);
+      if (values !== undefined && values !== null && Array.isArray(values) && !(values.length === height && values.every((r) => Array.isArray(r) && r.length === 1))) {
+        throw invalidArgument(`TableColumnCollection.add: values must have exactly ${height} rows (the header and each data row) of one value.`);
+      }
+      assertEditable(sheet, "cells");
+      const c = t.rect.c1 + 1;
+      if (c >= MAX_COLS) throw new FakeOfficeError("NonBlankCellOffSheet", "The table's right end is the worksheet's last column.");
+      const rect: Rect = { r0: t.rect.r0, r1: t.rect.r1, c0: c, c1: c };
+      if (tablesOn(state, sheet).some((other) => other !== t && intersects(other.rect, rect))) throw invalidOperation("This operation is not allowed: the new column would overlap another table.");
+      if (sheet.merges.some((m) => intersects(m, rect))) throw new FakeOfficeError("MergedRangeConflict", "The new column would overlap a merged area.");
+      for (let r = rect.r0; r <= rect.r1; r++) if (sheet.cells.has(cellKey(r, c))) throw notModelled(`TableColumnCollection.add when the cells right of the table hold data (${rectToA1(rect)})`);
+      for (let r = rect.r0; r <= rect.r1; r++) {
+        const nf = sheet.numberFormat.get(r, c - 1);
+        if (sheet.numberFormat.get(r, c) !== nf) sheet.numberFormat.setCell(r, c, nf);
+        for (const store of sheet.formats.values()) {
+          const v = store.get(r, c - 1);
+          if (!sameValue(store.get(r, c), v)) store.setCell(r, c, v);
+        }
+      }
+      if (values !== undefined && values !== null) writeContents(state, sheet, rect, values, "TableColumnCollection.add");
+      if (typeof name === "string") setContent(sheet, rect.r0, c, { value: name });
+      t.rect = { ...t.rect, c1: c };
+      normalizeHeaders(state, sheet, rect);
+      created = { table: t, index: width };
+      column._preset(created);
+    });
+    return column;
+  }
 }
 defineClass(TableColumnCollection, {
   name: "TableColumnCollection",
@@ -2836,6 +2926,8 @@ export interface ExcelFake {
   resetCounters(): void;
   /** Test helpers that bypass the API (no syncs): inspect or seed the model directly. */
   model: ExcelFakeModel;
+  /** A second workbook, a copy of this one as it stands (its own counters): a filled workbook built once, edited many ways. */
+  fork(): ExcelFake;
 }
 
 export interface ExcelFakeOptions {
@@ -2843,10 +2935,54 @@ export interface ExcelFakeOptions {
   sheets?: string[];
 }
 
-export function createExcelFake(options: ExcelFakeOptions = {}): ExcelFake {
-  const state = new WorkbookState();
+/** Data with no class instances in it (a cell's content, a format value). */
+function isPlainData(v: unknown): boolean {
+  if (v === null || typeof v !== "object") return typeof v !== "function";
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== Array.prototype) return false;
+  return Object.values(v as object).every(isPlainData);
+}
+
+/** A copy of an object graph (the workbook model): shared references and cycles kept, classes kept, Maps and Sets copied. */
+function cloneGraph<T>(value: T, seen = new Map<unknown, unknown>()): T {
+  if (value === null || typeof value !== "object") return value;
+  const known = seen.get(value);
+  if (known !== undefined) return known as T;
+  if (value instanceof LayerStore) {
+    const copy = value.fork();
+    seen.set(value, copy);
+    return copy as T;
+  }
+  if (value instanceof Map) {
+    // Cells and per-cell formats, keyed by cell: many entries of plain data, never changed in place (a
+    // write replaces the entry), so the copy shares them.
+    const first = value.entries().next().value as [unknown, unknown] | undefined;
+    if (first && typeof first[0] === "number" && isPlainData(first[1])) {
+      const copy = new Map(value);
+      seen.set(value, copy);
+      return copy as T;
+    }
+    const copy = new Map();
+    seen.set(value, copy);
+    for (const [k, v] of value) copy.set(cloneGraph(k, seen), cloneGraph(v, seen));
+    return copy as T;
+  }
+  if (value instanceof Set) {
+    const copy = new Set();
+    seen.set(value, copy);
+    for (const v of value) copy.add(cloneGraph(v, seen));
+    return copy as T;
+  }
+  const copy = (Array.isArray(value) ? [] : Object.create(Object.getPrototypeOf(value))) as Record<PropertyKey, unknown>;
+  seen.set(value, copy);
+  for (const key of Reflect.ownKeys(value)) copy[key] = cloneGraph((value as Record<PropertyKey, unknown>)[key], seen);
+  return copy as T;
+}
+
+export function createExcelFake(options: ExcelFakeOptions = {}, from?: WorkbookState): ExcelFake {
+  const state = from ?? new WorkbookState();
   const counters: Counters = { syncCount: 0, syncPayloads: [] };
-  for (const name of options.sheets ?? ["Sheet1"]) state.addSheet(state.validateSheetName(name));
+  if (!from) for (const name of options.sheets ?? ["Sheet1"]) state.addSheet(state.validateSheetName(name));
 
   const sheetOf = (name: string): SheetEntity => {
     const sheet = state.findSheet(name);
@@ -2952,5 +3088,6 @@ export function createExcelFake(options: ExcelFakeOptions = {}): ExcelFake {
       was?.end();
     },
     model,
+    fork: () => createExcelFake(options, cloneGraph(state)),
   };
 }

@@ -182,14 +182,85 @@ export function entryFile(n: number, encoding: FixtureEncoding = n > 50_000 ? "u
   return encodeText(csvText(entryRows(n, 100, points), { delimiter: ",", newline: "\r\n" }), encoding);
 }
 
+const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
+const GIVEN = [..."伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国红梅志海燕晓东春生玉文博"];
+
+/** A member's name as a roster holds it (two or three characters). */
+function memberName(i: number): string {
+  return SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + (i % 3 ? GIVEN[(i * 13) % GIVEN.length] : "");
+}
+
+/** The roster of a large branch export: members 0001…n, with names. */
+export function exportRosterRows(members: number): string[][] {
+  return [["编号", "姓名", "党员类别"], ...Array.from({ length: members }, (_, i) => [String(i + 1).padStart(4, "0"), memberName(i), i % 5 === 0 ? "预备党员" : "正式党员"])];
+}
+
+export const EXPORT_HEADER = ["日期", "编号", "姓名", "项目代码", "次数", "分值", "证明材料", "记录人", "说明"] as const;
+
+/**
+ * Row i of a ledger as a branch's own spreadsheet exports it after a few years (star-member items):
+ * nine columns, Chinese names, evidence and notes (some with commas, so quoted), dates typed five ways,
+ * 分值 with 分 and full-width digits. About 130 bytes a row in UTF-8 (400,000 rows: 53 MB).
+ */
+export function exportRow(i: number, members: number): string[] {
+  const month = 1 + (i % 12);
+  const day = 1 + (i % 28);
+  const mm = String(month).padStart(2, "0");
+  const dd = String(day).padStart(2, "0");
+  const date = [`2026-${mm}-${dd}`, `2026/${month}/${day}`, `2026年${month}月${day}日`, `2026${mm}${dd}`, `2026.${month}.${day}`][i % 5];
+  const member = i % members;
+  const [code, count, points] = [
+    ["D1", "1", ""],
+    ["D2", "1", ""],
+    ["D6", "1", "-2分"],
+    ["D1", "2", ""],
+    ["D6", "1", "－３"],
+    ["D3", "1", ""],
+  ][i % 6];
+  const evidence = ["会议签到表", "支部委员会会议记录（第12次）", "", "谈话记录", "党组织处理决定"][i % 5];
+  const clerk = ["李红梅", "王建国", "组织委员张伟"][i % 3];
+  const note = ["未请假缺席支部组织生活会，已谈话提醒", "“三会一课”迟到", "上班时间擅自离岗", "第3次主题党日活动无故缺席", "群众反映工作作风问题，经核实", "说明中有逗号,要加引号"][i % 6];
+  return [date, String(member + 1).padStart(4, "0"), memberName(member), code, count, points, evidence, clerk, `${note}（第${i + 1}条，已登记）`];
+}
+
+/** A large ledger export of n rows written to a file a few thousand rows at a time (never held whole), as UTF-8 with BOM (Excel's 「CSV UTF-8」) or GBK. */
+export function writeLedgerExport(file: string, n: number, encoding: "utf-8-bom" | "gbk", members = 1000): void {
+  const fd = fs.openSync(file, "w");
+  try {
+    let block: string[][] = [[...EXPORT_HEADER]];
+    const flush = (first: boolean) => {
+      const text = csvText(block, { delimiter: ",", newline: "\r\n" });
+      fs.writeSync(fd, encodeText(text, first || encoding === "gbk" ? encoding : "utf-8"));
+      block = [];
+    };
+    let first = true;
+    for (let i = 0; i < n; i++) {
+      block.push(exportRow(i, members));
+      if (block.length === 10_000) {
+        flush(first);
+        first = false;
+      }
+    }
+    if (block.length) flush(first);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 if (require.main === module) {
   const dir = process.argv[2];
-  if (!dir) throw new Error("usage: npx tsx test/support/inputFixtures.ts <dir>");
+  if (!dir) throw new Error("usage: npx tsx test/support/inputFixtures.ts <dir> [large]");
   fs.mkdirSync(dir, { recursive: true });
   for (const f of rosterFixtures()) fs.writeFileSync(path.join(dir, f.name), f.bytes);
   fs.writeFileSync(path.join(dir, "名册-100.csv"), encodeText(csvText(rosterRows(100), { delimiter: ",", newline: "\r\n" }), "gbk"));
   fs.writeFileSync(path.join(dir, "积分-10000.csv"), entryFile(10_000));
   fs.writeFileSync(path.join(dir, "积分-200000.csv"), entryFile(200_000));
   fs.writeFileSync(path.join(dir, "积分-200000-GBK.csv"), entryFile(200_000, "gbk"));
+  // About 50 MB: a branch's ledger export of 400,000 rows, and its roster of 1,000 members.
+  if (process.argv[3] === "large") {
+    fs.writeFileSync(path.join(dir, "名册-1000.csv"), encodeText(csvText(exportRosterRows(1000), { delimiter: ",", newline: "\r\n" }), "gbk"));
+    writeLedgerExport(path.join(dir, "台账导出-400000.csv"), 400_000, "utf-8-bom");
+    writeLedgerExport(path.join(dir, "台账导出-400000-GBK.csv"), 400_000, "gbk");
+  }
   console.log(`written to ${dir}`);
 }

@@ -21,7 +21,7 @@ describe("appendEntry (the task pane's 录入 form)", () => {
     const gw = await ledgerBook();
     const logBefore = logRows(gw).length;
     const result = await appendEntry(gw, { 日期: "2026-03-02", 编号: "001", 项目代码: "d1", 次数: "2", 记录人: "李红梅" }, {}, NOW);
-    expect(result).toEqual({ row: 2, written: true, issues: [] });
+    expect(result).toEqual({ row: 2, id: 1, written: true, issues: [] });
     const [row] = ledgerRows(gw);
     expect(row.slice(0, 7)).toEqual([isoToSerial("2026-03-02"), "001", "张三", "D1", getBuiltinScheme("star-member").items.find((i) => i.code === "D1")!.name, 2, -1]);
     expect(logRows(gw).length).toBe(logBefore + 1);

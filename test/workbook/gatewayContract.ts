@@ -1,5 +1,6 @@
 import { type Cell, type SheetModel, type TableSpec, isoToSerial } from "../../src/core/sheetModel";
 import type { WorkbookGateway } from "../../src/app/gateway";
+import { fingerprintCells, fingerprintModel } from "../../src/core/reports/generatedSheets";
 
 /** One implementation under contract: a fresh empty workbook, and a way to look past the gateway. */
 export interface GatewayHarness {
@@ -10,6 +11,8 @@ export interface GatewayHarness {
   /** Whether the cell holds a formula (not text that starts with "="). */
   isFormula(gateway: WorkbookGateway, sheet: string, address: string): Promise<boolean>;
   hasValidation(gateway: WorkbookGateway, sheet: string, address: string): Promise<boolean>;
+  /** Whether the sheet is hidden (not shown to the clerk). */
+  isHidden(gateway: WorkbookGateway, sheet: string): Promise<boolean>;
 }
 
 const people: TableSpec = {
@@ -84,6 +87,37 @@ export function gatewayContract(harness: GatewayHarness): void {
       expect(await harness.isFormula(gw, "名单", "B3")).toBe(false);
     });
 
+    it("adds a column at a table's right end and renames a column, every cell kept", async () => {
+      await gw.apply([{ op: "createTable", spec: people }]);
+      await gw.apply([
+        { op: "renameColumn", table: "PeopleTable", from: "分值", to: "得分" },
+        { op: "addColumn", table: "PeopleTable", header: "记录号", values: [2, "=3"], format: "text" },
+      ]);
+      gw = await harness.reopen(gw);
+      const data = (await gw.readTables(["PeopleTable"])).get("PeopleTable")!;
+      expect(data.headers).toEqual(["编号", "姓名", "日期", "得分", "记录号"]);
+      expect(data.rows).toEqual([
+        [...people.rows[0], "2"],
+        [...people.rows[1], "=3"],
+      ]);
+      expect(await harness.isFormula(gw, "名单", "E3")).toBe(false);
+      // The new column takes rows appended later like any other. (No blank cell here: Office.js reads one as "", the files as null.)
+      const later: Cell[] = ["003", "王五", isoToSerial("2026-06-30"), 1, "4"];
+      await gw.apply([{ op: "appendRows", table: "PeopleTable", rows: [later], formats: [...people.formats, "text"] }]);
+      gw = await harness.reopen(gw);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows[2]).toEqual(later);
+    });
+
+    it("adds a column to a table without data rows, and refuses a header it has or a value count it has not", async () => {
+      await gw.apply([{ op: "createTable", spec: { ...people, rows: [] } }]);
+      await gw.apply([{ op: "addColumn", table: "PeopleTable", header: "记录号", values: [], format: "integer" }]);
+      gw = await harness.reopen(gw);
+      expect((await gw.inspect()).tables.find((t) => t.name === "PeopleTable")!.headers).toEqual([...people.headers, "记录号"]);
+      await expect(gw.apply([{ op: "addColumn", table: "PeopleTable", header: "姓名", values: [], format: "text" }])).rejects.toThrow("已有列");
+      await expect(gw.apply([{ op: "addColumn", table: "PeopleTable", header: "说明", values: [1], format: "text" }])).rejects.toThrow(/行数据/);
+      await expect(gw.apply([{ op: "renameColumn", table: "PeopleTable", from: "不存在", to: "x" }])).rejects.toThrow("没有列");
+    });
+
     it("puts a dropdown on a table column", async () => {
       await gw.apply([
         { op: "createTable", spec: people },
@@ -108,6 +142,35 @@ export function gatewayContract(harness: GatewayHarness): void {
       await gw.apply([{ op: "writeSheet", model: { name: "公示-2026Q1", rows: [[{ value: "新" }]] } }]);
       expect(await gw.readSheet("公示-2026Q1")).toEqual([["新"]]);
       expect(await gw.readSheet("没有这张表")).toBeNull();
+    });
+
+    it("reads several sheets in one call, each as readSheet gives it; a missing sheet is absent", async () => {
+      const other: SheetModel = { name: "排名通报-2026", rows: [[{ value: "排名" }], [], [{}, { value: 3 }]] };
+      await gw.apply([{ op: "writeSheet", model: report }, { op: "writeSheet", model: other }]);
+      gw = await harness.reopen(gw);
+      const read = await gw.readSheets(["公示-2026Q1", "没有这张表", "排名通报-2026"]);
+      expect([...read.keys()].sort()).toEqual(["公示-2026Q1", "排名通报-2026"].sort());
+      expect(read.get("公示-2026Q1")).toEqual(await gw.readSheet("公示-2026Q1"));
+      expect(read.get("排名通报-2026")).toEqual(await gw.readSheet("排名通报-2026"));
+      expect((await gw.readSheets([])).size).toBe(0);
+    });
+
+    it("writes a hidden sheet, and a generated sheet reads back with the fingerprint of what was written (issue 23)", async () => {
+      const record: SheetModel = { name: "报表生成记录", hidden: true, rows: [[{ value: "工作表", text: true }], [{ value: "公示-2026Q1", text: true }]] };
+      await gw.apply([{ op: "createTable", spec: people }, { op: "writeSheet", model: report }, { op: "writeSheet", model: record }]);
+      gw = await harness.reopen(gw);
+      expect(await harness.isHidden(gw, "报表生成记录")).toBe(true);
+      expect(await harness.isHidden(gw, "公示-2026Q1")).toBe(false);
+      expect(await harness.isHidden(gw, "名单")).toBe(false);
+      expect(await gw.readSheet("报表生成记录")).toEqual([["工作表"], ["公示-2026Q1"]]);
+      const { fingerprint, formulas } = fingerprintModel(report);
+      expect(fingerprintCells((await gw.readSheet("公示-2026Q1"))!, formulas)).toBe(fingerprint);
+      // Written again, it stays hidden; the report written again is the same to the fingerprint.
+      await gw.apply([{ op: "writeSheet", model: { ...record, rows: [[{ value: "工作表", text: true }]] } }, { op: "writeSheet", model: report }]);
+      gw = await harness.reopen(gw);
+      expect(await harness.isHidden(gw, "报表生成记录")).toBe(true);
+      expect(await gw.readSheet("报表生成记录")).toEqual([["工作表"]]);
+      expect(fingerprintCells((await gw.readSheet("公示-2026Q1"))!, formulas)).toBe(fingerprint);
     });
 
     it("never lets a report overwrite a ledger table's sheet", async () => {

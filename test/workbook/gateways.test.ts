@@ -26,6 +26,7 @@ gatewayContract({
     const table = [...book.tables.values()].find((t) => t.sheet === sheet)!;
     return table.validations.has(address.charCodeAt(0) - 65);
   },
+  isHidden: async (gw, sheet) => (gw as MemoryGateway).book.sheets.get(sheet)?.hidden === true,
 });
 
 let fileNo = 0;
@@ -45,4 +46,5 @@ gatewayContract({
     const col = address.replace(/\d+/g, "");
     return Object.keys(model).some((range) => range.split(/\s+/).some((r) => r.startsWith(col) && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(r) && r.replace(/\d+/g, "").split(":")[0] === col));
   },
+  isHidden: async (gw, sheet) => (gw as ExcelJsGateway).workbook.getWorksheet(sheet)!.state !== "visible",
 });

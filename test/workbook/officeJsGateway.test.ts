@@ -1,7 +1,7 @@
 import { SHEETS } from "../../src/core/ledger/layout";
 import { formatsOf } from "../../src/core/ledger/scaffold";
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
-import { type SheetModel, isoToSerial } from "../../src/core/sheetModel";
+import { type ColumnFormat, type SheetModel, isoToSerial } from "../../src/core/sheetModel";
 import { OfficeJsGateway, PAYLOAD_BUDGET } from "../../src/hosts/office/officeJsGateway";
 import { loadLedger, scaffoldWorkbook } from "../../src/app/ledgerService";
 import { syntheticEntries, syntheticRoster } from "../../bench/syntheticLedger";
@@ -22,6 +22,12 @@ gatewayContract({
   reopen: async (gw) => gw,
   isFormula: async (gw, sheet, address) => fakes.get(gw as OfficeJsGateway)!.model.cell(sheet, address).formula !== "",
   hasValidation: async (gw, sheet, address) => fakes.get(gw as OfficeJsGateway)!.model.validation(sheet, address) != null,
+  isHidden: (gw, sheet) =>
+    fakes.get(gw as OfficeJsGateway)!.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet).load("visibility");
+      await context.sync();
+      return ws.visibility !== "Visible";
+    }),
 });
 
 describe("Office.js gateway batching (syncs counted by the fake)", () => {
@@ -42,7 +48,7 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
       {
         op: "appendRows",
         table: SHEETS.ledger.table,
-        rows: entries.map((e) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null, null]),
+        rows: entries.map((e, i) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null, null, i + 1]),
         formats: formatsOf(SHEETS.ledger),
       },
     ]);
@@ -98,7 +104,7 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
     await scaffoldWorkbook(gw, star, { branch: "一支部", year: 2026 });
     await gw.apply([
       { op: "appendRows", table: SHEETS.roster.table, rows: [["001", "张三", "正式党员", null, isoToSerial("2001-07-01"), null, null, "在册", "=1+1"]], formats: formatsOf(SHEETS.roster) },
-      { op: "appendRows", table: SHEETS.ledger.table, rows: [[isoToSerial("2026-03-02"), "001", "张三", "D1", "未经同意缺席应参加的活动", 1, -1, null, null, "缺席", null]], formats: formatsOf(SHEETS.ledger) },
+      { op: "appendRows", table: SHEETS.ledger.table, rows: [[isoToSerial("2026-03-02"), "001", "张三", "D1", "未经同意缺席应参加的活动", 1, -1, null, null, "缺席", null, 1]], formats: formatsOf(SHEETS.ledger) },
     ]);
     const dump = () => fake.model.sheetNames().map((name) => [name, fake.model.usedValues(name)]);
     const before = dump();
@@ -116,7 +122,7 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
     const gw = officeGateway(fake);
     await scaffoldWorkbook(gw, star, { branch: "一支部", year: 2026 });
     const note = "很长的说明".repeat(200);
-    const rows = Array.from({ length: 3000 }, (_, i) => [isoToSerial("2026-03-02"), "001", "张三", "D1", null, 1, -1, null, null, `${i}${note}`, null]);
+    const rows = Array.from({ length: 3000 }, (_, i) => [isoToSerial("2026-03-02"), "001", "张三", "D1", null, 1, -1, null, null, `${i}${note}`, null, i + 1]);
     await gw.apply([{ op: "appendRows", table: SHEETS.ledger.table, rows, formats: formatsOf(SHEETS.ledger) }]);
     const read = await gw.readTables([SHEETS.ledger.table]);
     expect(read.get(SHEETS.ledger.table)!.rows).toHaveLength(3000);
@@ -133,5 +139,86 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
     fake.resetCounters();
     await gw.inspect();
     expect(fake.syncCount).toBe(2);
+  });
+});
+
+describe("Office.js gateway: a table's columns added and renamed", () => {
+  const people = {
+    sheet: "名单",
+    table: "PeopleTable",
+    headers: ["编号", "姓名", "分值"],
+    formats: ["text", "text", "number"] as ColumnFormat[],
+    widths: [8, 10, 8],
+    rows: [
+      ["001", "张三", 2],
+      ["002", "李四", 3],
+    ],
+  };
+
+  it("renames and adds in one look and one write (2 syncs), the new column's body formatted, its cells as written", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await gw.apply([{ op: "createTable", spec: people }]);
+    fake.resetCounters();
+    await gw.apply([
+      { op: "renameColumn", table: "PeopleTable", from: "分值", to: "得分" },
+      { op: "addColumn", table: "PeopleTable", header: "记录号", values: ["+1", 7], format: "integer" },
+    ]);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.model.tables()).toEqual([{ name: "PeopleTable", sheet: "名单", address: "A1:D3" }]);
+    expect(fake.model.usedValues("名单")).toEqual([
+      ["编号", "姓名", "得分", "记录号"],
+      ["001", "张三", 2, 1],
+      ["002", "李四", 3, 7],
+    ]);
+    expect(fake.model.cell("名单", "D3")).toEqual({ value: 7, formula: "", numberFormat: "0" });
+  });
+
+  it("adds a column within a batch that created or grew the table, as those operations leave it", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await gw.apply([
+      { op: "createTable", spec: { ...people, rows: [] } },
+      { op: "appendRows", table: "PeopleTable", rows: people.rows, formats: people.formats },
+      { op: "addColumn", table: "PeopleTable", header: "记录号", values: ["=1", "=2"], format: "text" },
+    ]);
+    expect(fake.model.cell("名单", "D2")).toEqual({ value: "=1", formula: "", numberFormat: "@" });
+    await expect(gw.apply([{ op: "appendRows", table: "PeopleTable", rows: [["003", "王五", 1, "3"]], formats: [...people.formats, "text"] }, { op: "addColumn", table: "PeopleTable", header: "备注", values: [null, null], format: "text" }])).rejects.toThrow(
+      "新增列「备注」有 2 个值，表格 PeopleTable 有 3 行数据",
+    );
+    expect(fake.model.tables()[0].address).toBe("A1:D3");
+  });
+
+  it("takes one value per data row counted either way: to the last non-blank row (readTables) or over the body (inspect's rows.count) with blanks for its blank rows", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await gw.apply([{ op: "createTable", spec: { ...people, rows: [] } }]);
+    expect((await gw.inspect()).tables[0].rowCount).toBe(1);
+    expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual([]);
+    await gw.apply([{ op: "addColumn", table: "PeopleTable", header: "记录号", values: [null], format: "integer" }]);
+    await gw.apply([{ op: "addColumn", table: "PeopleTable", header: "备注", values: [], format: "text" }]);
+    await expect(gw.apply([{ op: "addColumn", table: "PeopleTable", header: "说明", values: [1], format: "text" }])).rejects.toThrow("有 1 个值，表格 PeopleTable 有 0 行数据");
+    await expect(gw.apply([{ op: "addColumn", table: "PeopleTable", header: "说明", values: [null, null], format: "text" }])).rejects.toThrow("有 2 个值，表格 PeopleTable 有 0 行数据");
+    expect(fake.model.tables()[0].address).toBe("A1:E2");
+    expect(fake.model.cell("名单", "E2").numberFormat).toBe("@");
+  });
+
+  it("refuses to add a column over the clerk's cells right of the table, naming them, and writes nothing", async () => {
+    const fake = createExcelFake();
+    const gw = officeGateway(fake);
+    await gw.apply([{ op: "createTable", spec: people }]);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("名单").getRange("D3").values = [["备注"]];
+      await context.sync();
+    });
+    const before = fake.model.usedValues("名单");
+    await expect(
+      gw.apply([
+        { op: "renameColumn", table: "PeopleTable", from: "分值", to: "得分" },
+        { op: "addColumn", table: "PeopleTable", header: "记录号", values: [1, 2], format: "integer" },
+      ]),
+    ).rejects.toThrow("工作表「名单」表格 PeopleTable（A1:C3）右侧的 D3 已有内容");
+    expect(fake.model.usedValues("名单")).toEqual(before);
+    expect(fake.model.tables()[0].address).toBe("A1:C3");
   });
 });

@@ -47,7 +47,7 @@ describe("the fake reads strings as Excel does, by number format", () => {
 
 describe("Office.js gateway: text stays text, number columns never receive an interpretable string", () => {
   const row = (over: Record<number, Cell>): Cell[] => {
-    const base: Cell[] = [isoToSerial("2026-03-02"), "001", "张三", "D1", null, 1, -1, null, null, null, null];
+    const base: Cell[] = [isoToSerial("2026-03-02"), "001", "张三", "D1", null, 1, -1, null, null, null, null, null];
     for (const [c, v] of Object.entries(over)) base[Number(c)] = v;
     return base;
   };

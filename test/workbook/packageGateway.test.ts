@@ -1,7 +1,9 @@
+import ExcelJS from "exceljs";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { PackageGateway } from "../../src/hosts/xlsx/package/packageGateway";
 import { parseRef } from "../../src/hosts/xlsx/package/sheet";
 import { attr, findElements } from "../../src/hosts/xlsx/package/xml";
-import { columnIndexOf } from "../../src/core/sheetModel";
+import { type ColumnFormat, columnIndexOf } from "../../src/core/sheetModel";
 import type { WorkbookGateway } from "../../src/app/gateway";
 import { gatewayContract } from "./gatewayContract";
 
@@ -29,8 +31,90 @@ gatewayContract({
       }),
     );
   },
+  isHidden: async (gw, sheet) => (gw as PackageGateway).book.sheet(sheet)!.hidden === true,
 });
 
 it("parses references", () => {
   expect(parseRef("AB12")).toEqual({ row: 12, col: columnIndexOf("AB") });
+});
+
+describe("adding and renaming a table column in place", () => {
+  const people = {
+    sheet: "名单",
+    table: "PeopleTable",
+    headers: ["编号", "姓名", "分值"],
+    formats: ["text", "text", "number"] as ColumnFormat[],
+    widths: [8, 10, 8],
+    rows: [
+      ["001", "张三", 2],
+      ["002", "李四", 3],
+    ],
+  };
+
+  async function withPeople(): Promise<PackageGateway> {
+    const gw = PackageGateway.create();
+    await gw.apply([{ op: "createTable", spec: people }]);
+    return PackageGateway.open(gw.toBytes(), "p.xlsx");
+  }
+
+  function tableXml(gw: PackageGateway): string {
+    return new TextDecoder().decode(unzipSync(gw.toBytes())["xl/tables/table1.xml"]);
+  }
+
+  it("grows the table part over the new column (range, filter, a fresh column id) and renames the column it names", async () => {
+    const gw = await withPeople();
+    await gw.apply([
+      { op: "addColumn", table: "PeopleTable", header: "记录号", values: [7, 8], format: "integer" },
+      { op: "renameColumn", table: "PeopleTable", from: "分值", to: "得分" },
+    ]);
+    const xml = tableXml(gw);
+    expect(xml).toContain('ref="A1:D3"');
+    expect(xml).toContain('<autoFilter ref="A1:D3"/>');
+    expect(xml).toMatch(/<tableColumns count="4">/);
+    const columns = findElements(xml, "tableColumn").map((s) => xml.slice(s.start, s.openEnd));
+    expect(columns.map((c) => attr(c, "name"))).toEqual(["编号", "姓名", "得分", "记录号"]);
+    expect(new Set(columns.map((c) => attr(c, "id"))).size).toBe(4);
+    const again = PackageGateway.open(gw.toBytes(), "p.xlsx");
+    expect((await again.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual([
+      ["001", "张三", 2, 7],
+      ["002", "李四", 3, 8],
+    ]);
+    // Another reader (exceljs) sees the same table and cells.
+    const wb = new ExcelJS.Workbook();
+    const bytes = gw.toBytes();
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const ws = wb.getWorksheet("名单")!;
+    const table = (ws.getTables() as unknown as { model: { tableRef: string; columns: { name: string }[] } }[])[0].model;
+    expect(table.tableRef).toBe("A1:D3");
+    expect(table.columns.map((c) => c.name)).toEqual(["编号", "姓名", "得分", "记录号"]);
+    expect(ws.getCell("D3").value).toBe(8);
+    expect(ws.getCell("D3").numFmt).toBe("0");
+    expect(ws.getCell("C1").value).toBe("得分");
+  });
+
+  it("gives the new column an id no other column of the table has (ids from Excel need not be 1…n)", async () => {
+    const gw = await withPeople();
+    const files = unzipSync(gw.toBytes());
+    files["xl/tables/table1.xml"] = strToU8(
+      new TextDecoder().decode(files["xl/tables/table1.xml"]).replace('<tableColumn id="3" name="分值"/>', '<tableColumn id="9" name="分值"><calculatedColumnFormula>1</calculatedColumnFormula></tableColumn>'),
+    );
+    const book = PackageGateway.open(zipSync(files), "p.xlsx");
+    await book.apply([{ op: "addColumn", table: "PeopleTable", header: "记录号", values: ["a", "b"], format: "text" }]);
+    const xml = tableXml(book);
+    expect(xml).toContain('<tableColumn id="9" name="分值"><calculatedColumnFormula>1</calculatedColumnFormula></tableColumn><tableColumn id="10" name="记录号"/>');
+  });
+
+  it("refuses to add a column over the clerk's cells right of the table, naming them, and changes nothing", async () => {
+    const gw = await withPeople();
+    const files = unzipSync(gw.toBytes());
+    const sheet = new TextDecoder().decode(files["xl/worksheets/sheet1.xml"]);
+    files["xl/worksheets/sheet1.xml"] = strToU8(sheet.replace(/(<row r="3"[^>]*>.*?)<\/row>/, '$1<c r="D3" t="inlineStr"><is><t>备注</t></is></c></row>'));
+    const book = PackageGateway.open(zipSync(files), "p.xlsx");
+    const before = Buffer.from(book.toBytes());
+    await expect(book.apply([{ op: "addColumn", table: "PeopleTable", header: "记录号", values: [1, 2], format: "integer" }])).rejects.toThrow(
+      /工作表「名单」表格 PeopleTable（A1:C3）右侧的 D3 已有内容/,
+    );
+    expect(Buffer.from(book.toBytes()).equals(before)).toBe(true);
+    expect((await book.readSheet("名单"))![2][3]).toBe("备注");
+  });
 });

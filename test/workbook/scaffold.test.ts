@@ -90,7 +90,7 @@ describe("import and scores through a gateway", () => {
     expect(counts.inputs.map((i) => i.summary)).toEqual(["名册：逗号分隔，共 4 行", "积分记录：逗号分隔，共 4 行"]);
     const ledgerRows = gw.book.tables.get("LedgerTable")!.rows;
     // 日期 → serial, 姓名 and 项目名称 filled, 分值 of a fixed item filled, 次数 defaulted to 1.
-    expect(ledgerRows[0]).toEqual([46083, "001", "张三", "D1", "未经同意缺席应参加的活动", 2, -1, null, null, "缺席两次", null]);
+    expect(ledgerRows[0]).toEqual([46083, "001", "张三", "D1", "未经同意缺席应参加的活动", 2, -1, null, null, "缺席两次", null, 1]);
     // The bad date is kept as the clerk wrote it, for validation to flag.
     expect(ledgerRows[2][0]).toBe("2026-02-30");
     expect(gw.book.tables.get("RosterTable")!.rows[2][1]).toBe("=1+1");

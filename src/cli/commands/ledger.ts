@@ -13,7 +13,8 @@ import { carryPreviousTotals, importCsvFiles, loadLedger, scaffoldWorkbook, scor
 import { repairTables } from "../../app/repairTables";
 import { structuralIssues } from "../../core/validation/validateLedger";
 import { UsageError, defineCommand } from "../args";
-import { openSourceBook, readFileBytes, withBook } from "../book";
+import { openInputFile, openSourceBook, withBook } from "../book";
+import { ProgressLines } from "../progress";
 
 export function builtinScheme(id: string) {
   const scheme = findBuiltinScheme(id);
@@ -60,26 +61,34 @@ function isWorkbookFile(file: string, data: Uint8Array): boolean {
 
 export const importCommand = defineCommand(
   "import",
-  [["<台账.xlsx> [--roster 名册.csv|.xlsx] [--entries 积分.csv|.xlsx] [--appraisals 评议.csv|.xlsx] [--sheet 工作表]", "追加名册、积分记录、民主评议（CSV 为 UTF-8 或 GBK；也可从支部已有的 .xlsx 工作表导入）"]],
+  [
+    [
+      "<台账.xlsx> [--roster 名册.csv|.xlsx] [--entries 积分.csv|.xlsx] [--appraisals 评议.csv|.xlsx] [--sheet 工作表] [--progress]",
+      "追加名册、积分记录、民主评议（CSV 为 UTF-8 或 GBK；也可从支部已有的 .xlsx 工作表导入）；--progress 在标准错误输出上显示进度（终端中超过一秒自动显示）",
+    ],
+  ],
   async (args, io) => {
     const kinds = IMPORT_KINDS.filter((k) => args.str(k));
     if (kinds.length === 0) throw new UsageError("请至少给出 --roster、--entries 或 --appraisals 之一");
     const sources = kinds.map((kind) => {
       const file = args.str(kind)!;
-      const data = readFileBytes(file, "导入文件");
-      return { kind, file, data, workbook: isWorkbookFile(file, data) };
+      // Opened, not read: a large CSV is decoded and parsed a megabyte at a time.
+      const input = openInputFile(file, "导入文件");
+      return { kind, file, input, workbook: isWorkbookFile(file, input.head) };
     });
     const sheet = args.str("sheet");
-    const texts = Object.fromEntries(sources.filter((s) => !s.workbook).map((s) => [s.kind, { name: path.basename(s.file), data: s.data }]));
+    const texts = Object.fromEntries(sources.filter((s) => !s.workbook).map((s) => [s.kind, { name: path.basename(s.file), data: s.input.stream }]));
+    const progress = args.has("progress") || io.errIsTTY ? new ProgressLines(io.err, args.has("progress")) : null;
     const reports = await withBook(args.book, { write: true }, async (gw) => {
       // Workbook-only sources skip the CSV pass (and its read of the ledger).
-      const csv = Object.keys(texts).length > 0 ? await importCsvFiles(gw, texts) : { inputs: [] as InputReport[] };
+      const csv = Object.keys(texts).length > 0 ? await importCsvFiles(gw, texts, new Date(), { onProgress: progress?.import }) : { inputs: [] as InputReport[] };
       const read: { kind: ImportKind; rows: number; report: InputReport; mapping: string[] }[] = csv.inputs.map((report) => ({ kind: report.kind, rows: report.rows, report, mapping: [] }));
       for (const s of sources.filter((x) => x.workbook)) {
         const book = await openSourceBook(s.file);
         const r = await importTableRows(gw, s.kind, { gateway: book.gateway, name: path.basename(s.file), sheet });
         read.push({ kind: s.kind, rows: r.rows, report: r.report, mapping: describePreview(r.preview) });
       }
+      progress?.saving(args.book);
       return read;
     });
     for (const k of kinds) {

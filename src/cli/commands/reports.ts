@@ -13,8 +13,10 @@ import { builtinScheme, requireFiles } from "./ledger";
 export const today = () => localIsoDate(new Date());
 
 async function writeForm(args: Args, io: CliIo, form: string, period: string): Promise<number> {
-  const { models, warnings } = await withBook(args.book, { write: true }, (gw) => writeReport(gw, form, period, args.str("date") ?? today()));
+  const { models, warnings, kept } = await withBook(args.book, { write: true }, (gw) => writeReport(gw, form, period, args.str("date") ?? today()));
   io.out(`已生成工作表：${models.map((m) => m.name).join("、")}（只含数值和标准公式，未安装加载项也能打开和打印）`);
+  // A sheet of the form's name that the clerk made or typed on is kept; the form went beside it.
+  for (const k of kept) io.out(`保留：${k.message}`);
   for (const w of warnings) io.err(`注意：${w}`);
   return 0;
 }

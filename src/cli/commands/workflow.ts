@@ -16,7 +16,7 @@ export const approve = defineCommand("approve", [["<台账.xlsx> --period <2026Q
   return 0;
 });
 
-export const appeal = defineCommand("appeal", [["<台账.xlsx> --member <编号> --period <期间> --claim <申诉事项> [--evidence <材料>] [--date <登记日期>]", "登记申诉，输出申诉编号"], ["<台账.xlsx> --resolve <申诉编号> --result <处理结果> [--date <处理日期>] [--reverse-row <行号>] [--correct-item <项目代码> --correct-date <日期> [--correct-value <分值>] [--correct-count <次数>]]", "处理申诉：原记录不改，撤销行与更正行都追加在台账末尾并指向该申诉"]], async (args, io) => {
+export const appeal = defineCommand("appeal", [["<台账.xlsx> --member <编号> --period <期间> --claim <申诉事项> [--evidence <材料>] [--date <登记日期>]", "登记申诉，输出申诉编号"], ["<台账.xlsx> --resolve <申诉编号> --result <处理结果> [--date <处理日期>] [--reverse-id <记录号> | --reverse-row <行号>] [--correct-item <项目代码> --correct-date <日期> [--correct-value <分值>] [--correct-count <次数>]]", "处理申诉：原记录不改，撤销行与更正行都追加在台账末尾并指向该申诉"]], async (args, io) => {
   const appealId = args.str("resolve");
   if (appealId) {
     const item = args.str("correct-item");
@@ -24,10 +24,13 @@ export const appeal = defineCommand("appeal", [["<台账.xlsx> --member <编号>
       appealId,
       result: args.need("result", "处理结果"),
       date: args.str("date") ?? today(),
-      reverseRow: args.num("reverse-row"),
+      reverseRow: args.count("reverse-row"),
+      reverseId: args.count("reverse-id"),
       correction: item ? { itemCode: item, date: args.need("correct-date", "更正记录的日期"), value: args.num("correct-value"), count: args.num("correct-count") } : undefined,
     };
-    const rows = await withBook(args.book, { write: true }, (gw) => resolveAppeal(gw, resolution));
+    if (resolution.reverseRow !== undefined && resolution.reverseId !== undefined) throw new UsageError("--reverse-id 与 --reverse-row 只用其一：按记录号或按行号指明要撤销的记录");
+    // The line scripts read stays as it was; the 记录号 are in the sheet and in 申诉登记「更正记录」.
+    const { rows } = await withBook(args.book, { write: true }, (gw) => resolveAppeal(gw, resolution));
     io.out(rows.length ? `申诉 ${appealId} 已处理，更正记录在积分台账第 ${rows.join("、")} 行` : `申诉 ${appealId} 已处理，无需更正`);
     return 0;
   }

@@ -3,6 +3,7 @@ import { isBlank, toIsoDate, toText } from "../cells";
 import { SHEETS } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { rowsOf } from "../ledger/readLedger";
+import { RECORD_ID, REVERSES, planLedgerAppend, planRecordIds, recordNumber } from "../ledger/recordIds";
 import { formatsOf } from "../ledger/scaffold";
 import { tryParsePeriod } from "../period";
 import type { Scheme } from "../scheme/schema";
@@ -54,18 +55,20 @@ export interface Resolution {
   appealId: string;
   result: string;
   date: string;
-  /** Ledger row (sheet row number) the appeal showed to be wrong: cancelled by a reversing row. */
+  /** Ledger row (sheet row number, as the clerk sees it now) the appeal showed to be wrong: cancelled by a reversing row. */
   reverseRow?: number;
+  /** The same by its 记录号 (what the reversing row records either way). */
+  reverseId?: number;
   /** A correct entry to add instead (or in addition). */
   correction?: { itemCode: string; date: string; count?: number; value?: number };
 }
 
 /**
  * Resolves an appeal. The original entry is never edited: a wrong row is cancelled by a new row that
- * names it in 撤销行号, and a correct entry is added as a new row; both point to the appeal, and the
- * appeal row records where they went.
+ * names its 记录号 in 撤销记录号, and a correct entry is added as a new row; both point to the appeal,
+ * and the appeal row records where they went.
  */
-export function planResolution(tables: Map<string, TableData>, scheme: Scheme, r: Resolution, now: Date): { ops: WorkbookOp[]; rows: number[] } {
+export function planResolution(tables: Map<string, TableData>, scheme: Scheme, r: Resolution, now: Date): { ops: WorkbookOp[]; rows: number[]; ids: number[] } {
   const appeals = rowsOf(tables.get(SHEETS.appeals.table));
   const index = appeals.findIndex((a) => toText(a.values["申诉编号"]) === r.appealId);
   if (index < 0) throw new Refused("appeal", `没有申诉编号 ${r.appealId}`);
@@ -76,18 +79,22 @@ export function planResolution(tables: Map<string, TableData>, scheme: Scheme, r
   const memberId = toText(appeal.values["编号"]);
   const name = toText(appeal.values["姓名"]);
   const ledger = tables.get(SHEETS.ledger.table);
-  const ledgerRows = rowsOf(ledger);
-  let next = (ledger?.firstRow ?? 2) + (ledger?.rows.length ?? 0);
+  if (!ledger && (r.reverseRow !== undefined || r.reverseId !== undefined || r.correction)) throw new Refused("appeal", `没有「${SHEETS.ledger.sheet}」表格`);
+  // Rows named by 记录号: the ledger is brought up to date first, in the same batch.
+  const current = ledger ? planRecordIds(ledger) : null;
+  const ledgerRows = rowsOf(current?.table);
   const newRows: Cell[][] = [];
-  const rowNumbers: number[] = [];
   const note = `申诉 ${r.appealId}：${r.result}`;
-  if (r.reverseRow !== undefined) {
-    const original = ledgerRows.find((x) => x.row === r.reverseRow);
-    if (!original) throw new Refused("appeal", `积分台账没有第${r.reverseRow}行`);
-    if (toText(original.values["编号"]) !== memberId) throw new Refused("appeal", `积分台账第${r.reverseRow}行不是申诉人 ${name}（${memberId}）的记录`);
+  const layout = (cells: Record<string, Cell>): Cell[] => SHEETS.ledger.columns.map((c) => cells[c.header] ?? null);
+  if (r.reverseRow !== undefined || r.reverseId !== undefined) {
+    const original =
+      r.reverseId !== undefined ? ledgerRows.find((x) => recordNumber(x.values[RECORD_ID]) === r.reverseId) : ledgerRows.find((x) => x.row === r.reverseRow);
+    const named = r.reverseId !== undefined ? `记录号 ${r.reverseId}` : `第${r.reverseRow}行`;
+    if (!original || Object.values(original.values).every((v) => isBlank(v))) throw new Refused("appeal", `积分台账没有${named}`);
+    if (toText(original.values["编号"]) !== memberId) throw new Refused("appeal", `积分台账${named}不是申诉人 ${name}（${memberId}）的记录`);
     const v = original.values;
-    newRows.push([v["日期"], memberId, name, v["项目代码"], v["项目名称"], v["次数"], v["分值"], `申诉 ${r.appealId}`, null, `撤销第${r.reverseRow}行（${note}）`, r.reverseRow]);
-    rowNumbers.push(next++);
+    const id = recordNumber(v[RECORD_ID])!;
+    newRows.push(layout({ 日期: v["日期"], 编号: memberId, 姓名: name, 项目代码: v["项目代码"], 项目名称: v["项目名称"], 次数: v["次数"], 分值: v["分值"], 证明材料: `申诉 ${r.appealId}`, 说明: `撤销记录号 ${id}（第${original.row}行；${note}）`, [REVERSES]: id }));
   }
   if (r.correction) {
     const item = scheme.items.find((i) => i.code.toUpperCase() === r.correction!.itemCode.toUpperCase());
@@ -97,13 +104,20 @@ export function planResolution(tables: Map<string, TableData>, scheme: Scheme, r
     const entryDate = toIsoDate(r.correction.date);
     if (!entryDate) throw new Refused("appeal", `更正记录日期「${r.correction.date}」不是有效日期`);
     const value = r.correction.value ?? (item.points.kind === "fixed" ? item.points.value : null);
-    newRows.push([isoToSerial(entryDate), memberId, name, item.code, item.name, r.correction.count ?? 1, value, `申诉 ${r.appealId}`, null, `更正（${note}）`, null]);
-    rowNumbers.push(next++);
+    newRows.push(layout({ 日期: isoToSerial(entryDate), 编号: memberId, 姓名: name, 项目代码: item.code, 项目名称: item.name, 次数: r.correction.count ?? 1, 分值: value, 证明材料: `申诉 ${r.appealId}`, 说明: `更正（${note}）` }));
   }
   const ops: WorkbookOp[] = [];
-  if (newRows.length) ops.push({ op: "appendRows", table: SHEETS.ledger.table, rows: newRows, formats: formatsOf(SHEETS.ledger) });
-  const where = rowNumbers.length ? `积分台账第${rowNumbers.join("、")}行` : "无需更正";
+  let rows: number[] = [];
+  let ids: number[] = [];
+  if (newRows.length && ledger) {
+    const append = planLedgerAppend(ledger, newRows);
+    ops.push(...append.ops);
+    if (append.log.length) ops.push(logOp(now, append.log));
+    rows = append.rowNumbers;
+    ids = append.ids;
+  }
+  const where = rows.length ? `积分台账记录号 ${ids.join("、")}（第${rows.join("、")}行）` : "无需更正";
   ops.push({ op: "setCells", table: SHEETS.appeals.table, row: index, cells: { 7: r.result, 8: isoToSerial(date), 9: where }, formats: formatsOf(SHEETS.appeals) });
   ops.push(logOp(now, [{ action: "处理申诉", sheet: SHEETS.appeals.sheet, range: r.appealId, detail: `${r.result}；${where}` }]));
-  return { ops, rows: rowNumbers };
+  return { ops, rows, ids };
 }

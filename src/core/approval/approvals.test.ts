@@ -2,7 +2,7 @@ import { SHEETS } from "../ledger/layout";
 import { tableFromRows } from "../ledger/readLedger";
 import { getBuiltinScheme } from "../scheme/presets";
 import { type Cell, type TableData, isoToSerial } from "../sheetModel";
-import { approvalStatus, findApprovedEdits, planApproval } from "./approvals";
+import { approvalStatus, findApprovedEdits, findMissingApprovals, planApproval } from "./approvals";
 
 const company = getBuiltinScheme("company");
 const d = (iso: string) => isoToSerial(iso);
@@ -25,10 +25,13 @@ function approve(tables: Map<string, TableData>, period: string): Map<string, Ta
   return out;
 }
 
+/** A ledger row with its 记录号 (column L). */
+const withId = (id: number, cells: Cell[]): Cell[] => Object.assign(new Array<Cell>(12).fill(null), cells, { 11: id });
+
 const q1: Cell[][] = [
-  [d("2026-01-05"), "001", "张三", "K1", null, 1, -2],
-  [d("2026-02-05"), "002", "李四", "J4", null, 1, 1, "志愿服务证明"],
-  [d("2026-04-05"), "001", "张三", "K2", null, 1, -1],
+  withId(2, [d("2026-01-05"), "001", "张三", "K1", null, 1, -2]),
+  withId(3, [d("2026-02-05"), "002", "李四", "J4", null, 1, 1, "志愿服务证明"]),
+  withId(4, [d("2026-04-05"), "001", "张三", "K2", null, 1, -1]),
 ];
 
 describe("approvals (审定)", () => {
@@ -41,21 +44,60 @@ describe("approvals (审定)", () => {
     expect(tables.get(SHEETS.approvals.table)!.rows[0].slice(0, 4)).toEqual(["2026Q1", d("2026-04-03"), "支委会", 2]);
     expect(findApprovedEdits(tables, company)).toEqual([]);
     // A cell rewritten with the same meaning (text instead of a number) is no edit.
-    const same = new Map(tables).set(SHEETS.ledger.table, ledger([[...q1[0].slice(0, 5), "1", "-2"], q1[1], q1[2]]));
+    const same = new Map(tables).set(SHEETS.ledger.table, ledger([Object.assign([...q1[0]], { 5: "1", 6: "-2" }), q1[1], q1[2]]));
     expect(findApprovedEdits(same, company)).toEqual([]);
     // Rows of later periods may change freely.
-    const later = new Map(tables).set(SHEETS.ledger.table, ledger([q1[0], q1[1], [d("2026-04-05"), "001", "张三", "K2", null, 3, -1]]));
+    const later = new Map(tables).set(SHEETS.ledger.table, ledger([q1[0], q1[1], withId(4, [d("2026-04-05"), "001", "张三", "K2", null, 3, -1])]));
     expect(findApprovedEdits(later, company)).toEqual([]);
   });
 
   it("names a changed row, an added row and a removed row", () => {
     const tables = approve(new Map([[SHEETS.ledger.table, ledger(q1)]]), "2026Q1");
-    const changed = new Map(tables).set(SHEETS.ledger.table, ledger([[d("2026-01-05"), "001", "张三", "K1", null, 2, -2], q1[1], q1[2]]));
+    const changed = new Map(tables).set(SHEETS.ledger.table, ledger([withId(2, [d("2026-01-05"), "001", "张三", "K1", null, 2, -2]), q1[1], q1[2]]));
     expect(findApprovedEdits(changed, company).map((e) => [e.kind, e.row])).toEqual([["changed", 2]]);
-    const added = new Map(tables).set(SHEETS.ledger.table, ledger([...q1, [d("2026-03-31"), "002", "李四", "K1", null, 1, -2]]));
+    const added = new Map(tables).set(SHEETS.ledger.table, ledger([...q1, withId(5, [d("2026-03-31"), "002", "李四", "K1", null, 1, -2])]));
     expect(findApprovedEdits(added, company).map((e) => [e.kind, e.row, e.detail])).toEqual([["added", 5, "是审定后新增的 2026Q1 记录（2026Q1 已于 2026-04-03 审定）"]]);
     const removed = new Map(tables).set(SHEETS.ledger.table, ledger([q1[1], q1[2]]));
     expect(findApprovedEdits(removed, company).map((e) => [e.kind, e.row])).toEqual([["removed", 2]]);
+  });
+
+  it("keeps what was approved under sorts and inserted rows, and names the row of a changed or cleared 撤销记录号", () => {
+    // 记录号 5 cancels 记录号 2 inside the approved quarter (an appeal resolved before approval).
+    const rows = [...q1, withId(5, [d("2026-03-20"), "001", "张三", "K1", null, 1, -2, "申诉 A001", null, "撤销", 2])];
+    const tables = approve(new Map([[SHEETS.ledger.table, ledger(rows)]]), "2026Q1");
+    const edits = (ledgerRows: Cell[][]) => findApprovedEdits(new Map(tables).set(SHEETS.ledger.table, ledger(ledgerRows)), company).map((e) => [e.kind, e.row]);
+    // Sorted by date descending, a row of another period inserted at the top: nothing changed.
+    expect(edits([withId(6, [d("2026-05-01"), "002", "李四", "J4", null, 1, 1]), ...[...rows].reverse()])).toEqual([]);
+    // 撤销记录号 changed or cleared on the approved correction: named at its row, wherever it now stands.
+    const retargeted = Object.assign([...rows[3]], { 10: 4 });
+    expect(edits([rows[3], rows[0], rows[1], rows[2]].map((r) => (r === rows[3] ? retargeted : r)))).toEqual([["changed", 2]]);
+    expect(edits([rows[0], rows[1], rows[2], Object.assign([...rows[3]], { 10: null })])).toEqual([["changed", 5]]);
+    // A row of a later quarter that cancels an approved row, without an appeal, is named too.
+    const laterReversal = withId(6, [d("2026-05-02"), "002", "李四", "J4", null, 1, 1, null, null, "撤销", 3]);
+    expect(findApprovedEdits(new Map(tables).set(SHEETS.ledger.table, ledger([...rows, laterReversal])), company).map((e) => [e.kind, e.row, e.detail])).toEqual([
+      ["changed", 6, "撤销了 2026Q1 已审定的记录号 3（第3行），未经申诉（2026Q1 已于 2026-04-03 审定）"],
+    ]);
+  });
+
+  it("brings a ledger from before 记录号 up to date in the approval's batch", () => {
+    const legacy: TableData = { ...ledger([]), headers: SHEETS.ledger.columns.slice(0, 11).map((c) => (c.header === "撤销记录号" ? "撤销行号" : c.header)), rows: q1.map((r) => r.slice(0, 10).concat([null])), rowCount: 3 };
+    const { ops } = planApproval(new Map([[SHEETS.ledger.table, legacy]]), company, "2026Q1", { date: "2026-04-03" }, NOW);
+    expect(ops.slice(0, 2)).toEqual([
+      { op: "renameColumn", table: SHEETS.ledger.table, from: "撤销行号", to: "撤销记录号" },
+      { op: "addColumn", table: SHEETS.ledger.table, header: "记录号", values: [2, 3, 4], format: "integer" },
+    ]);
+    const prints = ops.find((o) => o.op === "appendRows" && o.table === SHEETS.approvalPrints.table);
+    expect(prints && prints.op === "appendRows" && prints.rows.every((r) => String(r[5]).startsWith("v2:"))).toBe(true);
+  });
+
+  it("reports approvals on record in 审定积分 or 操作日志 whose 审定记录 are gone", () => {
+    const tables = approve(new Map([[SHEETS.ledger.table, ledger(q1)]]), "2026Q1");
+    expect(findMissingApprovals(tables)).toEqual([]);
+    const log = tableFromRows(SHEETS.log, [["2026-04-05 10:00", "审定", "审定记录", "2026Q1", "…"]]);
+    const gone = new Map(tables).set(SHEETS.log.table, log);
+    gone.delete(SHEETS.approvals.table);
+    gone.delete(SHEETS.approvalPrints.table);
+    expect(findMissingApprovals(gone)).toEqual([{ period: "2026Q1", sheet: "操作日志", row: 2, detail: "操作日志记有 2026-04-05 10:00 审定 2026Q1，但「审定记录」中没有 2026Q1 的审定记录" }]);
   });
 
   it("knows which quarters are approved, and refuses a second approval or a period of the wrong kind", () => {

@@ -5,6 +5,8 @@ import { localTimestamp } from "../dates";
 import { SHEETS } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
+import { RECORD_ID, REVERSES, planRecordIds, recordNumber, reversalColumns, reversalTarget, rowKey, showKey } from "../ledger/recordIds";
+import { headerIndex } from "../tableRegion";
 import { appendToStore, formatsOf } from "../ledger/scaffold";
 import type { ApprovedMember, ScoreResult } from "../engine/types";
 import { APPROVED_SCORES, approvedScoreRows } from "./approvedScores";
@@ -14,6 +16,10 @@ import { type Cell, type TableData, type WorkbookOp, isoToSerial } from "../shee
 
 /** The ledger columns whose change matters after approval (项目名称 and 记录人 are cosmetic). */
 const FINGERPRINTED = ["日期", "编号", "项目代码", "次数", "分值", "证明材料", "说明"] as const;
+/** Since 记录号: a row's identity and the row it cancels are part of what was approved. */
+const FINGERPRINTED_V2 = [...FINGERPRINTED, RECORD_ID, REVERSES] as const;
+/** Prints made since 记录号 carry this prefix; older ones (without it) are checked as they were made. */
+const V2 = "v2:";
 
 function fingerprint(text: string): string {
   return fnv1a(text).toString(16).padStart(8, "0");
@@ -21,7 +27,7 @@ function fingerprint(text: string): string {
 
 function canonical(value: CellValue, header: string): string {
   if (header === "日期") return toIsoDate(value) ?? toText(value);
-  if (header === "次数" || header === "分值") {
+  if (header === "次数" || header === "分值" || header === RECORD_ID || header === REVERSES) {
     if (isBlank(value)) return "";
     const n = toNumber(value);
     return n === null ? toText(value) : String(n);
@@ -31,7 +37,12 @@ function canonical(value: CellValue, header: string): string {
 
 /** A ledger row's fingerprint: equal for rows that score the same, whatever Excel's cell types. */
 export function rowFingerprint(row: SheetRow): string {
-  return fingerprint(JSON.stringify(FINGERPRINTED.map((h) => canonical(row.values[h], h))));
+  return `${V2}${fingerprint(JSON.stringify(FINGERPRINTED_V2.map((h) => canonical(row.values[h] ?? null, h))))}`;
+}
+
+/** The fingerprint of the kind `print` is (made before 记录号, or since). */
+function fingerprintLike(print: string, row: SheetRow): string {
+  return print.startsWith(V2) ? rowFingerprint(row) : fingerprint(JSON.stringify(FINGERPRINTED.map((h) => canonical(row.values[h] ?? null, h))));
 }
 
 export interface ApprovalRecord {
@@ -46,6 +57,8 @@ export interface ApprovedRow {
   period: string;
   row: number;
   fingerprint: string;
+  /** The row's 记录号 (approvals since 记录号). */
+  id: number | null;
 }
 
 export function readApprovals(tables: Map<string, TableData>): { records: ApprovalRecord[]; prints: ApprovedRow[] } {
@@ -60,7 +73,7 @@ export function readApprovals(tables: Map<string, TableData>): { records: Approv
     }));
   const prints = rowsOf(tables.get(SHEETS.approvalPrints.table))
     .filter((r) => toText(r.values["期间"]))
-    .map((r) => ({ period: toText(r.values["期间"]), row: toNumber(r.values["行号"]) ?? 0, fingerprint: toText(r.values["指纹"]) }));
+    .map((r) => ({ period: toText(r.values["期间"]), row: toNumber(r.values["行号"]) ?? 0, fingerprint: toText(r.values["指纹"]), id: recordNumber(r.values[RECORD_ID] ?? null) }));
   return { records, prints };
 }
 
@@ -126,9 +139,16 @@ export function planApproval(
     if (date < last.date) throw new Refused("approval", `重新审定的日期 ${date} 早于上次审定（${last.date}）`);
   }
   const version = earlier.length + 1;
-  const rows = rowsInPeriod(tables.get(SHEETS.ledger.table), period, scheme.cycleStartMonth);
+  // The rows approved are named by 记录号: a ledger without them is brought up to date in this batch.
+  const ledger = tables.get(SHEETS.ledger.table);
+  const ids = ledger ? planRecordIds(ledger) : null;
+  const rows = rowsInPeriod(ids?.table, period, scheme.cycleStartMonth);
   const label = printLabel(period.label, version);
-  const prints = rows.map((r) => [label, r.row, toIsoDate(r.values["日期"]) ? isoToSerial(toIsoDate(r.values["日期"])!) : null, toText(r.values["编号"]), toText(r.values["项目代码"]), rowFingerprint(r)] as Cell[]);
+  const prints = rows.map((r) => [label, r.row, toIsoDate(r.values["日期"]) ? isoToSerial(toIsoDate(r.values["日期"])!) : null, toText(r.values["编号"]), toText(r.values["项目代码"]), rowFingerprint(r), recordNumber(r.values[RECORD_ID])] as Cell[]);
+  // 审定指纹 from before 记录号 gains the column (its earlier rows blank).
+  const printTable = tables.get(SHEETS.approvalPrints.table);
+  const printColumn: WorkbookOp[] =
+    printTable && headerIndex(printTable.headers, RECORD_ID) < 0 ? [{ op: "addColumn", table: SHEETS.approvalPrints.table, header: RECORD_ID, values: printTable.rows.map(() => null), format: "integer" }] : [];
   const whole = fingerprint(prints.map((p) => p[5]).join(""));
   const stamp = localTimestamp(now);
   const meeting = approval.meeting ?? "支委会";
@@ -146,8 +166,11 @@ export function planApproval(
     version,
     // The approval records are protected between approvals: lifted only to add this one.
     ops: [
+      ...(ids?.ops ?? []),
+      ...(ids && ids.log.length > 0 ? [logOp(now, ids.log)] : []),
       { op: "unprotectSheet", sheet: SHEETS.approvals.sheet },
       { op: "unprotectSheet", sheet: SHEETS.approvalPrints.sheet },
+      ...printColumn,
       { op: "appendRows", table: SHEETS.approvals.table, rows: [[period.label, isoToSerial(date), `${meeting}${again}`, rows.length, whole, stamp]], formats: formatsOf(SHEETS.approvals) },
       { op: "appendRows", table: SHEETS.approvalPrints.table, rows: prints, formats: formatsOf(SHEETS.approvalPrints) },
       { op: "protectSheet", sheet: SHEETS.approvals.sheet },
@@ -171,25 +194,41 @@ export interface ApprovedEdit {
 export function findApprovedEdits(tables: Map<string, TableData>, scheme: Scheme): ApprovedEdit[] {
   const { records, prints } = readApprovals(tables);
   const edits: ApprovedEdit[] = [];
+  const ledger = tables.get(SHEETS.ledger.table);
+  const allRows = rowsOf(ledger);
+  const columns = reversalColumns(ledger?.headers ?? []);
   const latest = new Map<string, { record: ApprovalRecord; version: number }>();
   for (const record of records) latest.set(record.period, { record, version: (latest.get(record.period)?.version ?? 0) + 1 });
   for (const { record, version } of latest.values()) {
     const period = tryParsePeriod(record.period, scheme.cycleStartMonth);
     if (!period) continue;
     const approved = prints.filter((p) => p.period === printLabel(record.period, version));
+    const printOf = (row: SheetRow) => fingerprintLike(approved[0]?.fingerprint ?? "", row);
     const remaining = new Map<string, number>();
     for (const p of approved) remaining.set(p.fingerprint, (remaining.get(p.fingerprint) ?? 0) + 1);
     // Rows written by resolving an appeal on this period are a legitimate correction awaiting re-approval.
     const appeals = new Set(appealsResolvedSince(tables, record.period, record.date));
     const byAppeal = (row: SheetRow) => appeals.has(toText(row.values["证明材料"]).replace(/^申诉\s*/, ""));
-    const rows = rowsInPeriod(tables.get(SHEETS.ledger.table), period, scheme.cycleStartMonth);
-    const reversedByAppeal = new Set(rows.filter(byAppeal).map((r) => toNumber(r.values["撤销行号"])));
+    const rows = rowsInPeriod(ledger, period, scheme.cycleStartMonth);
+    const reversedByAppeal = new Set(allRows.filter(byAppeal).flatMap((r) => reversalTarget(r, columns) ?? []));
     const unmatched: SheetRow[] = [];
+    const approvedKeys = new Map<number, SheetRow>();
     for (const row of rows) {
-      const f = rowFingerprint(row);
+      const f = printOf(row);
       const left = remaining.get(f) ?? 0;
-      if (left > 0) remaining.set(f, left - 1);
-      else if (!byAppeal(row) && !reversedByAppeal.has(row.row)) unmatched.push(row);
+      const key = rowKey(row, columns.keys);
+      if (left > 0) {
+        remaining.set(f, left - 1);
+        if (key !== null) approvedKeys.set(key, row);
+      } else if (!byAppeal(row) && (key === null || !reversedByAppeal.has(key))) unmatched.push(row);
+    }
+    // A row of another period that cancels an approved row changes what was approved: only an appeal may.
+    const inPeriod = new Set(rows.map((r) => r.row));
+    for (const row of allRows) {
+      const target = reversalTarget(row, columns);
+      const original = target === null ? undefined : approvedKeys.get(target);
+      if (original && !inPeriod.has(row.row) && !byAppeal(row))
+        edits.push({ period: record.period, row: row.row, kind: "changed", detail: `撤销了 ${record.period} 已审定的${showKey(columns.keys, target!)}（第${original.row}行），未经申诉（${record.period} 已于 ${record.date} 审定）` });
     }
     const missing = approved.filter((p) => {
       const left = remaining.get(p.fingerprint) ?? 0;
@@ -201,13 +240,16 @@ export function findApprovedEdits(tables: Map<string, TableData>, scheme: Scheme
     });
     const when = `${record.period} 已于 ${record.date} 审定`;
     for (const row of unmatched) {
-      const was = missing.findIndex((m) => m.row === row.row);
+      // The same record changed: by 记录号 where the approval kept it, else by the row it stood in.
+      const key = rowKey(row, columns.keys);
+      const was = missing.findIndex((m) => (m.id !== null ? m.id === key : m.row === row.row));
       if (was >= 0) {
         missing.splice(was, 1);
         edits.push({ period: record.period, row: row.row, kind: "changed", detail: `在审定后被修改（${when}）` });
       } else edits.push({ period: record.period, row: row.row, kind: "added", detail: `是审定后新增的 ${record.period} 记录（${when}）` });
     }
-    for (const m of missing) edits.push({ period: record.period, row: m.row, kind: "removed", detail: `审定时在此行的记录已被删除或改到其他期间（${when}）` });
+    for (const m of missing)
+      edits.push({ period: record.period, row: m.row, kind: "removed", detail: m.id !== null ? `审定时在此行的记录（记录号 ${m.id}）已被删除或改到其他期间（${when}）` : `审定时在此行的记录已被删除或改到其他期间（${when}）` });
   }
   return edits;
 }
@@ -217,4 +259,33 @@ export function approvalStatus(tables: Map<string, TableData>, scheme: Scheme, c
   const { records } = readApprovals(tables);
   const cycle = tryParsePeriod(String(cycleYear), scheme.cycleStartMonth)!;
   return subPeriods(cycle, scheme.approval, scheme.cycleStartMonth).map((p) => ({ period: p.label, approved: records.some((r) => r.period === p.label) }));
+}
+
+/** A period approved by the record of 审定积分 or 操作日志 whose approval records (审定记录, 审定指纹) are gone. */
+export interface MissingApproval {
+  period: string;
+  /** Where the approval is still on record. */
+  sheet: string;
+  row: number;
+  detail: string;
+}
+
+/**
+ * Approvals that 审定积分 or 操作日志 know of but 审定记录 / 审定指纹 do not: without them no later
+ * edit of that period could be found, so their loss is itself an error.
+ */
+export function findMissingApprovals(tables: Map<string, TableData>): MissingApproval[] {
+  const { records, prints } = readApprovals(tables);
+  const recorded = new Set(records.map((r) => r.period));
+  const printed = new Set(prints.map((p) => p.period.replace(/#\d+$/, "")));
+  const missing = new Map<string, MissingApproval>();
+  const note = (period: string, sheet: string, row: number, detail: string) => {
+    if (!period || missing.has(period)) return;
+    if (!recorded.has(period)) missing.set(period, { period, sheet, row, detail: `${detail}，但「${SHEETS.approvals.sheet}」中没有 ${period} 的审定记录` });
+    else if (!printed.has(period)) missing.set(period, { period, sheet, row, detail: `${detail}，但「${SHEETS.approvalPrints.sheet}」中没有 ${period} 的台账指纹` });
+  };
+  for (const r of rowsOf(tables.get(APPROVED_SCORES.table))) note(toText(r.values["期间"]), APPROVED_SCORES.sheet, r.row, `${toText(r.values["期间"])} 的积分已审定`);
+  for (const r of rowsOf(tables.get(SHEETS.log.table)))
+    if (toText(r.values["操作"]) === "审定") note(toText(r.values["范围"]), SHEETS.log.sheet, r.row, `操作日志记有 ${toText(r.values["时间"])} 审定 ${toText(r.values["范围"])}`);
+  return [...missing.values()];
 }

@@ -72,3 +72,27 @@ export function planPreviousTotals(table: TableData | undefined, totals: readonl
   const write: WorkbookOp[] = table ? [{ op: "replaceRows", table: PREVIOUS_TOTALS.table, rows, formats: formatsOf(PREVIOUS_TOTALS), currentRows: table.rows.length }] : appendToStore(PREVIOUS_TOTALS, undefined, rows);
   return [...write, logOp(now, [{ action: "结转上年得分", sheet: PREVIOUS_TOTALS.sheet, range: "", detail: `${rows.length} 名党员的上年得分，来自${source}` }])];
 }
+
+/**
+ * A roster file's 上年得分 column into 上年积分: members not there yet are added (one row each, with where
+ * it came from); a member already there keeps the row it has, and is named in `kept`.
+ */
+export function planPreviousFromRoster(
+  table: TableData | undefined,
+  cells: readonly { line: number; id: string; name: string; value: Cell; source: string }[],
+  from: string,
+): { ops: WorkbookOp[]; added: number; kept: string[] } {
+  const have = new Set(rowsOf(table).map((r) => toText(r.values["编号"])));
+  const rows: Cell[][] = [];
+  const kept: string[] = [];
+  for (const c of cells) {
+    if (!c.id) continue;
+    if (have.has(c.id)) {
+      kept.push(c.id);
+      continue;
+    }
+    have.add(c.id);
+    rows.push([c.id, c.name, c.value, `${from}第 ${c.line} 行「${c.source}」`]);
+  }
+  return { ops: rows.length ? appendToStore(PREVIOUS_TOTALS, table, rows) : [], added: rows.length, kept };
+}

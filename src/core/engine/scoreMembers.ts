@@ -117,6 +117,7 @@ export function ledgerColumns(entries: readonly LedgerEntry[] | LedgerColumns): 
   const value = new Float64Array(n);
   const ref = new Float64Array(n);
   const reverses = new Float64Array(n);
+  const ids = list.some((e) => e.id !== undefined) ? new Float64Array(n) : undefined;
   let notes: (string | undefined)[] | undefined;
   for (let i = 0; i < n; i++) {
     const e = list[i];
@@ -127,14 +128,15 @@ export function ledgerColumns(entries: readonly LedgerEntry[] | LedgerColumns): 
     value[i] = e.value ?? BLANK_NUMBER;
     ref[i] = e.ref ?? Number.NaN;
     reverses[i] = e.reverses ?? Number.NaN;
+    if (ids) ids[i] = e.id ?? Number.NaN;
     if (e.note !== undefined) (notes ??= new Array<string | undefined>(n))[i] = e.note;
   }
-  return { length: n, texts, date, memberId, itemCode, count, value, ref, reverses, note: notes };
+  return { length: n, texts, date, memberId, itemCode, count, value, ref, reverses, id: ids, note: notes };
 }
 
 /** Columns back to an object per entry (what ledgerColumns took). */
 export function ledgerEntries(columns: LedgerColumns): LedgerEntry[] {
-  const { texts, date, memberId, itemCode, count, value, ref, reverses, note } = columns;
+  const { texts, date, memberId, itemCode, count, value, ref, reverses, id, note } = columns;
   const optional = (n: number) => (n === BLANK_NUMBER ? undefined : n);
   const entries = new Array<LedgerEntry>(columns.length);
   for (let i = 0; i < columns.length; i++)
@@ -147,6 +149,7 @@ export function ledgerEntries(columns: LedgerColumns): LedgerEntry[] {
       note: note?.[i],
       ref: ref[i] === ref[i] ? ref[i] : undefined,
       reverses: reverses[i] === reverses[i] ? reverses[i] : undefined,
+      ...(id && id[i] === id[i] ? { id: id[i] } : {}),
     };
   return entries;
 }
@@ -185,12 +188,13 @@ function accumulateEntries(entries: LedgerColumns, into: Accumulator): void {
   const memberOf = new Int32Array(texts.length).fill(-2);
   const itemOf: (CompiledItem | null | undefined)[] = new Array(texts.length);
 
-  // Corrections: a reversing entry and the entry it cancels both drop out.
+  // Corrections: a reversing entry and the entry it cancels (by 记录号; by ref in an older ledger) both drop out.
+  const keys = entries.id ?? refs;
   let reversed: Set<number> | null = null;
   for (let i = 0; i < entries.length; i++) if (reverses[i] === reverses[i]) (reversed ??= new Set()).add(reverses[i]);
 
   for (let i = 0; i < entries.length; i++) {
-    if (reversed && (reverses[i] === reverses[i] || reversed.has(refs[i]))) continue;
+    if (reversed && (reverses[i] === reverses[i] || reversed.has(keys[i]))) continue;
     const d = dates[i];
     let abs = monthOf[d];
     if (abs === -2) abs = monthOf[d] = absMonthOf(texts[d]);

@@ -23,9 +23,11 @@ export interface LedgerEntry {
   note?: string;
   /** Where the entry came from (the sheet row), echoed in `ignored`. */
   ref?: number;
+  /** 记录号: the stable identity a correction names. Absent in an older ledger, whose corrections name the ref. */
+  id?: number;
   /**
-   * This entry cancels the entry at that ref (a correction after an appeal: the original row is never
-   * edited). Neither counts.
+   * This entry cancels the entry with that id (or, where entries have no ids, that ref): a correction
+   * after an appeal, the original row never edited. Neither counts.
    */
   reverses?: number;
 }
@@ -51,6 +53,8 @@ export interface LedgerColumns {
   /** NaN where absent. */
   readonly ref: Float64Array;
   readonly reverses: Float64Array;
+  /** 记录号 (NaN where blank); absent for an older ledger, whose corrections name refs. */
+  readonly id?: Float64Array;
   /** Absent when no entry has a note. */
   readonly note?: readonly (string | undefined)[];
 }

@@ -31,6 +31,7 @@ function records(columns: LedgerColumns) {
     value: columns.value[i],
     ref: columns.ref[i],
     reverses: columns.reverses[i],
+    id: columns.id?.[i],
   }));
 }
 
@@ -51,7 +52,7 @@ describe("readLedgerRange reads cells as readLedger does", () => {
     ]);
     expect(records(viaRange)).toEqual(records(viaTable));
     expect(viaRange.length).toBe(7);
-    expect(records(viaRange)[0]).toEqual({ date: "2026-01-01", memberId: "M001", itemCode: "A1", count: 1, value: 2, ref: 2, reverses: Number.NaN });
+    expect(records(viaRange)[0]).toEqual({ date: "2026-01-01", memberId: "M001", itemCode: "A1", count: 1, value: 2, ref: 2, reverses: Number.NaN, id: Number.NaN });
   });
 
   it("agrees on random cells (a row blank in every scored column is skipped by the range reader: it scores nothing either way)", () => {
@@ -63,10 +64,10 @@ describe("readLedgerRange reads cells as readLedger does", () => {
       fc.boolean(),
     );
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 11, maxLength: 11 }), { maxLength: 12 }), (rows) => {
+      fc.property(fc.array(fc.array(cell, { minLength: 12, maxLength: 12 }), { maxLength: 12 }), (rows) => {
         const { viaTable, viaRange } = bothWays(rows);
-        // 日期, 编号, 项目代码, 次数, 分值, 撤销行号
-        const kept = new Set(rows.flatMap((r, i) => ([0, 1, 3, 5, 6, 10].some((c) => !isBlank(cellOf(r[c]))) ? [FIRST_ROW + i] : [])));
+        // 日期, 编号, 项目代码, 次数, 分值, 撤销记录号, 记录号
+        const kept = new Set(rows.flatMap((r, i) => ([0, 1, 3, 5, 6, 10, 11].some((c) => !isBlank(cellOf(r[c]))) ? [FIRST_ROW + i] : [])));
         expect(records(viaRange)).toEqual(records(viaTable).filter((r) => kept.has(r.ref)));
       }),
       { numRuns: 1000 },

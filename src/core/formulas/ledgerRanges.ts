@@ -9,6 +9,7 @@ import type { CellValue } from "../cells";
 import type { Appraisal, LedgerColumns, Member } from "../engine/types";
 import { allBlank, filled, parseEntryRows } from "../ledger/entryColumns";
 import { SHEETS } from "../ledger/layout";
+import { LEGACY_REVERSES, RECORD_ID, REVERSES } from "../ledger/recordIds";
 import { PLAIN_READERS, appraisalFromCells, memberFromCells } from "../ledger/readLedger";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
 import { ColumnHasher, Lru, formulaCacheStats, hashColumns, registerCache } from "./cache";
@@ -45,23 +46,26 @@ function at(row: readonly unknown[], column: number): CellValue {
  * collector has next to nothing to copy.
  */
 export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellError {
-  const located = locateColumns(range, LEDGER_LABEL, LEDGER_REQUIRED, ["撤销行号"]);
+  const located = locateColumns(range, LEDGER_LABEL, LEDGER_REQUIRED, [REVERSES, LEGACY_REVERSES, RECORD_ID]);
   if (located instanceof CellError) return located;
-  const reversesColumn = located.columns["撤销行号"];
-  const columns = [...LEDGER_REQUIRED.map((h) => located.columns[h]), ...(reversesColumn >= 0 ? [reversesColumn] : [])];
+  // By 记录号, or by sheet row in a ledger from before 记录号 (撤销行号): as ledgerKeyColumns decides for a table.
+  const byRow = located.columns[REVERSES] < 0 && located.columns[LEGACY_REVERSES] >= 0;
+  const reversesColumn = byRow ? located.columns[LEGACY_REVERSES] : located.columns[REVERSES];
+  const idColumn = byRow ? -1 : located.columns[RECORD_ID];
+  const columns = [...LEDGER_REQUIRED.map((h) => located.columns[h]), reversesColumn, idColumn].filter((c) => c >= 0);
   // With nothing cached (a fresh runtime) nothing can hit: hash while parsing instead of in a pass of its own.
   const hasher = ledgerCache.size === 0 ? new ColumnHasher(columns) : null;
   let key = "";
   if (!hasher) {
-    key = hashColumns(range, located.headerRow + 1, columns);
+    key = `${byRow ? "R" : "I"}${hashColumns(range, located.headerRow + 1, columns)}`;
     const cached = ledgerCache.get(key);
     if (cached) return { key, value: cached };
   }
   formulaCacheStats.ledgerParses++;
-  const [date, memberId, itemCode, count, value, reverses = -1] = columns;
+  const [date, memberId, itemCode, count, value] = columns;
   // The same reading as readLedger's (a test holds the two to the same entries); 说明 only feeds veto reasons, which no formula shows.
-  const parsed = parseEntryRows(range, located.headerRow + 1, { date, memberId, itemCode, count, value, reverses, note: -1 }, { firstRef: located.headerRow + 2, blankColumns: columns, hasher });
-  if (hasher) key = hasher.key(Math.max(0, range.length - located.headerRow - 1));
+  const parsed = parseEntryRows(range, located.headerRow + 1, { date, memberId, itemCode, count, value, reverses: reversesColumn, id: idColumn, note: -1 }, { firstRef: located.headerRow + 2, blankColumns: columns, hasher });
+  if (hasher) key = `${byRow ? "R" : "I"}${hasher.key(Math.max(0, range.length - located.headerRow - 1))}`;
   ledgerCache.set(key, parsed);
   return { key, value: parsed };
 }

@@ -9,6 +9,8 @@ import { textPool } from "../engine/scoreMembers";
 import { BLANK_NUMBER, type LedgerColumns } from "../engine/types";
 import { cellOf } from "../formulas/rangeTable";
 import type { TableData } from "../sheetModel";
+import { headerText } from "../tableRegion";
+import { RECORD_ID, reversalColumns } from "./recordIds";
 
 /** How cells become ids, codes and dates. */
 export interface CellReaders {
@@ -32,6 +34,8 @@ export interface EntryColumnIndexes {
   count: number;
   value: number;
   reverses: number;
+  /** 记录号, which `reverses` names; -1 for an older ledger whose corrections name sheet rows. */
+  id?: number;
   /** 说明, which only feeds veto reasons; -1 to leave notes out. */
   note: number;
 }
@@ -92,6 +96,7 @@ function numberCell(raw: unknown): number {
 /** Rows from `from` on as ledger columns, blank rows skipped; a few arrays whatever the number of rows. */
 export function parseEntryRows(rows: readonly (readonly unknown[])[], from: number, columns: EntryColumnIndexes, options: EntryRowsOptions): LedgerColumns {
   const { date, memberId: id, itemCode: code, count, value, reverses, note } = columns;
+  const idColumn = columns.id ?? -1;
   const { blankColumns, hasher } = options;
   const refBase = options.firstRef;
   // Each distinct cell read once into the shared text pool.
@@ -110,6 +115,7 @@ export function parseEntryRows(rows: readonly (readonly unknown[])[], from: numb
     value: new Float64Array(size),
     ref: new Float64Array(size),
     reverses: new Float64Array(size),
+    id: idColumn < 0 ? undefined : new Float64Array(size),
   };
   let notes: (string | undefined)[] | undefined;
   let n = 0;
@@ -129,6 +135,10 @@ export function parseEntryRows(rows: readonly (readonly unknown[])[], from: numb
     out.value[n] = numberCell(row[value]);
     out.ref[n] = refBase + r - from;
     out.reverses[n] = Number.isInteger(reversed) ? reversed : Number.NaN;
+    if (out.id) {
+      const key = numberCell(row[idColumn]);
+      out.id[n] = Number.isInteger(key) ? key : Number.NaN;
+    }
     if (note >= 0) {
       const raw = row[note];
       if (raw !== null && raw !== undefined && raw !== "") {
@@ -149,13 +159,20 @@ export function parseEntryRows(rows: readonly (readonly unknown[])[], from: numb
     value: out.value.subarray(0, n),
     ref: out.ref.subarray(0, n),
     reverses: out.reverses.subarray(0, n),
+    ...(out.id ? { id: out.id.subarray(0, n) } : {}),
     note: notes,
   };
 }
 
+/** Where corrections and the 记录号 they name are: by 记录号, or by sheet row in a ledger from before 记录号. */
+export function ledgerKeyColumns(headers: readonly string[]): { reverses: number; id: number } {
+  const { reverses, keys } = reversalColumns(headers);
+  return { reverses: reverses === null ? -1 : headers.lastIndexOf(reverses), id: keys === "rows" ? -1 : headers.lastIndexOf(RECORD_ID) };
+}
+
 /** The 积分台账 table as read by a gateway; no table, no entries. A row blank in every column is skipped. */
 export function ledgerColumnsOfTable(table: TableData | undefined): LedgerColumns {
-  const headers = table ? table.headers.map((h) => h.trim()) : [];
+  const headers = table ? table.headers.map(headerText) : [];
   // The last column of a header, as a row keyed by header keeps it.
   const column = (header: string) => headers.lastIndexOf(header);
   const columns: EntryColumnIndexes = {
@@ -164,7 +181,7 @@ export function ledgerColumnsOfTable(table: TableData | undefined): LedgerColumn
     itemCode: column("项目代码"),
     count: column("次数"),
     value: column("分值"),
-    reverses: column("撤销行号"),
+    ...ledgerKeyColumns(headers),
     note: column("说明"),
   };
   return parseEntryRows(table?.rows ?? [], 0, columns, { firstRef: table?.firstRow ?? 0, blankColumns: headers.map((_, i) => i) });

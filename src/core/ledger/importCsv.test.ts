@@ -139,8 +139,8 @@ describe("rows of a clerk's table as rows of ours", () => {
     const csv = ["日期,编号,项目代码,次数,分值,说明", "2026年3月5日,001,d6,１,−2分,缺席", "20260305,001,D1,,,迟到", "2026/03/05 00:00:00,001,D1,2次,,x", "46086,001,D1,1,,y"].join("\n");
     const rows = importCsvRows("entries", csv, ctx);
     const serial = isoToSerial("2026-03-05");
-    expect(rows[0]).toEqual([serial, "001", "张三", "D6", expect.any(String), 1, -2, null, null, "缺席", null]);
-    expect(rows[1]).toEqual([serial, "001", "张三", "D1", expect.any(String), 1, -1, null, null, "迟到", null]);
+    expect(rows[0]).toEqual([serial, "001", "张三", "D6", expect.any(String), 1, -2, null, null, "缺席", null, null]);
+    expect(rows[1]).toEqual([serial, "001", "张三", "D1", expect.any(String), 1, -1, null, null, "迟到", null, null]);
     // What cannot be read is kept as typed (validation flags it), never zeroed or dropped.
     expect(rows[2][5]).toBe("2次");
     expect(rows[3][0]).toBe(serial);

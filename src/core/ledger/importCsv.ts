@@ -1,4 +1,4 @@
-import { parse as papaParse, unparse as papaUnparse } from "papaparse";
+import { type ParserStep, Parser as PapaParser, parse as papaParse, unparse as papaUnparse } from "papaparse";
 import { type CellValue, isBlank, parseNumberInput, toText } from "../cells";
 import { readDateSerial } from "../dates";
 import { CoreError } from "../errors";
@@ -6,7 +6,7 @@ import type { Member } from "../engine/types";
 import type { Scheme } from "../scheme/schema";
 import type { Cell } from "../sheetModel";
 import type { TableSheetDef } from "./layout";
-import { type HeaderMatch, type ImportKind, IMPORT_TARGET, matchHeaders } from "./headerMatch";
+import { type HeaderMatch, type ImportKind, IMPORT_TARGET, headerKey, matchHeaders } from "./headerMatch";
 
 export type { ImportKind } from "./headerMatch";
 
@@ -55,12 +55,41 @@ export interface CsvOptions {
   delimiter?: CsvDelimiter;
   /** The file's name for messages. */
   source?: string;
+  /** Told the records read so far (header included), once per piece of text parsed (about every megabyte). */
+  onProgress?: (records: number) => void;
 }
 
 /** Line breaks (CRLF, LF, CR, mixed) as LF, and no BOM: what the parser and the line counts see. */
 function normalizeBreaks(text: string): string {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return src.includes("\r") ? src.replace(/\r\n?/g, "\n") : src;
+}
+
+/** The same, piece by piece: a CR ending one piece and an LF starting the next are one line break. */
+function* normalizedChunks(chunks: Iterable<string>): Generator<string> {
+  let first = true;
+  let afterCr = false;
+  for (let text of chunks) {
+    if (afterCr && text.charCodeAt(0) === 10) {
+      text = text.slice(1);
+      afterCr = false;
+    }
+    if (!text) continue;
+    if (first) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (!text) continue;
+    }
+    afterCr = text.charCodeAt(text.length - 1) === 13;
+    yield text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  }
+}
+
+/** Characters of text held in memory parsed at a time. */
+const CHUNK_CHARS = 1 << 20;
+
+function* stringChunks(text: string): Generator<string> {
+  for (let i = 0; i < text.length; i += CHUNK_CHARS) yield text.slice(i, i + CHUNK_CHARS);
 }
 
 const SAMPLE_CHARS = 64 * 1024;
@@ -91,19 +120,24 @@ function isBlankRow(fields: readonly string[]): boolean {
   return true;
 }
 
-/** Line and column (1-based, counting characters, not UTF-16 units) of an offset in LF text. */
-function locate(src: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  for (let i = src.indexOf("\n"); i !== -1 && i < offset; i = src.indexOf("\n", i + 1)) line++;
-  const lineStart = src.lastIndexOf("\n", offset - 1) + 1;
-  return { line, column: Array.from(src.slice(lineStart, offset)).length + 1 };
+/** Characters (not UTF-16 units) of text[from, to). */
+function characters(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
 }
 
-/** Offset where field k (0-based) of the record starting at `start` begins, quotes respected. */
-function fieldOffset(src: string, start: number, delimiter: string, k: number): number {
+/**
+ * Offset where field k (0-based) of the record in src[start, end) begins, quotes respected; the record's
+ * start when its quotes are too broken to tell.
+ */
+function fieldOffset(src: string, start: number, end: number, delimiter: string, k: number): number {
   let quoted = false;
   let field = 0;
-  for (let i = start; i < src.length; i++) {
+  for (let i = start; i < end; i++) {
     if (field === k) return i;
     const ch = src[i];
     if (ch === '"') quoted = !quoted;
@@ -126,61 +160,109 @@ export interface CsvScan {
 
 /**
  * Streams the records of a delimited text (CSV, 「Unicode 文本」) with the line each starts on, blank
- * lines skipped, so that a large file is never held twice. Malformed text (an unclosed quote, a record
- * with more non-blank fields than the header) throws CsvFormatError listing every spot once the text
- * is read; records stop being handed over at the first one. Nothing is swallowed or cut off silently.
+ * lines skipped. The text is a string or pieces of one as a file is decoded (a piece may end anywhere,
+ * even inside a quoted field): only the piece being parsed is held, never the whole text. Malformed
+ * text (an unclosed quote, a record with more non-blank fields than the header) throws CsvFormatError
+ * listing every spot once the text is read; records stop being handed over at the first one. Nothing
+ * is swallowed or cut off silently.
  */
-export function scanCsv(text: string, options: CsvOptions, onRecord: (fields: string[], line: number, index: number) => void): CsvScan {
-  const src = normalizeBreaks(text);
-  const delimiter = options.delimiter ?? detectDelimiter(src);
-  const problemOffsets = new Map<number, string>();
+export function scanCsv(text: string | Iterable<string>, options: CsvOptions, onRecord: (fields: string[], line: number, index: number) => void): CsvScan {
+  const pieces = normalizedChunks(typeof text === "string" ? stringChunks(text) : text)[Symbol.iterator]();
+  // The separator, from the first 64K characters; those pieces are then parsed like the others.
+  const head: string[] = [];
+  let headLength = 0;
+  let next = pieces.next();
+  while (!next.done && headLength < SAMPLE_CHARS) {
+    head.push(next.value);
+    headLength += next.value.length;
+    next = pieces.next();
+  }
+  const delimiter = options.delimiter ?? detectDelimiter(head.join(""));
+  const take = (): string | undefined => {
+    if (head.length) return head.shift();
+    if (next.done) return undefined;
+    const value = next.value;
+    next = pieces.next();
+    return value;
+  };
+  const more = () => head.length > 0 || !next.done;
+
+  // Offsets are in the whole (normalized) text; `input` is the text being parsed, starting at `base`.
+  const problems = new Map<number, CsvProblem>();
+  let input = "";
+  let base = 0;
   let start = 0;
   let records = 0;
   let width = 0;
-  // The line of `start`, counted incrementally: nextBreak is the first LF not yet counted.
+  // The line of offset `lineAt`, counted forward as records are read (lineAt never falls before `base`).
   let line = 1;
-  let nextBreak = src.indexOf("\n");
-  papaParse(src, {
-    delimiter,
-    newline: "\n",
-    quoteChar: '"',
-    escapeChar: '"',
-    step: (r) => {
-      const fields = r.data;
-      for (const e of r.errors) {
-        if (e.index === undefined) continue;
-        // Quote errors point just past the opening quote.
-        const at = e.index > 0 && src[e.index - 1] === '"' ? e.index - 1 : e.index;
-        if (!problemOffsets.has(at)) problemOffsets.set(at, QUOTE_MESSAGES[e.code] ?? e.message);
+  let lineAt = 0;
+  const countLines = (to: number) => {
+    for (let i = input.indexOf("\n", lineAt - base); i !== -1 && i + base < to; i = input.indexOf("\n", i + 1)) line++;
+    lineAt = Math.max(lineAt, to);
+  };
+  // Line and column (1-based, counting characters) of an offset in the current record.
+  const locate = (offset: number): { line: number; column: number } => {
+    let at = line;
+    let lineStart = start - base;
+    for (let i = input.indexOf("\n", lineStart); i !== -1 && i < offset - base; i = input.indexOf("\n", i + 1)) {
+      at++;
+      lineStart = i + 1;
+    }
+    return { line: at, column: characters(input, lineStart, Math.max(lineStart, offset - base)) + 1 };
+  };
+  const problem = (offset: number, message: string) => {
+    if (!problems.has(offset)) problems.set(offset, { ...locate(offset), message });
+  };
+  const step = (r: ParserStep) => {
+    const fields = r.data[0];
+    countLines(start);
+    for (const e of r.errors) {
+      if (e.index === undefined) continue;
+      // Quote errors point just past the opening quote.
+      const at = e.index > 0 && input.charCodeAt(e.index - 1) === 34 ? e.index - 1 : e.index;
+      problem(at + base, QUOTE_MESSAGES[e.code] ?? e.message);
+    }
+    if (!isBlankRow(fields)) {
+      if (records === 0) width = fields.length;
+      else if (fields.length > width) {
+        const extra = fields.findIndex((f, k) => k >= width && !isBlank(f));
+        if (extra >= 0) problem(fieldOffset(input, start - base, r.meta.cursor - base, delimiter, extra) + base, `这一行有 ${fields.length} 个字段，比表头的 ${width} 个多；多出的「${fields[extra].slice(0, 20)}」没有对应的列`);
       }
-      if (!isBlankRow(fields)) {
-        while (nextBreak !== -1 && nextBreak < start) {
-          line++;
-          nextBreak = src.indexOf("\n", nextBreak + 1);
-        }
-        if (records === 0) width = fields.length;
-        else if (fields.length > width) {
-          const extra = fields.findIndex((f, k) => k >= width && !isBlank(f));
-          if (extra >= 0) {
-            const at = fieldOffset(src, start, delimiter, extra);
-            if (!problemOffsets.has(at)) problemOffsets.set(at, `这一行有 ${fields.length} 个字段，比表头的 ${width} 个多；多出的「${fields[extra].slice(0, 20)}」没有对应的列`);
-          }
-        }
-        if (problemOffsets.size === 0) onRecord(fields, line, records);
-        records++;
-      }
-      start = r.meta.cursor;
-    },
-  });
-  if (problemOffsets.size > 0) {
-    const problems = [...problemOffsets].sort((a, b) => a[0] - b[0]).map(([offset, message]) => ({ ...locate(src, offset), message }));
-    throw new CsvFormatError(options.source ?? "CSV", problems);
+      if (problems.size === 0) onRecord(fields, line, records);
+      records++;
+    }
+    start = r.meta.cursor;
+  };
+  const parser = new PapaParser({ delimiter, newline: "\n", quoteChar: '"', escapeChar: '"', step });
+  // As papaparse streams a file: each piece is parsed after the unfinished record the last one ended
+  // in; that record is parsed again with at least as much new text as it holds (an unclosed quote
+  // early in a large file is re-read a few times, not once per piece).
+  let partial = "";
+  for (;;) {
+    let fresh = take() ?? "";
+    while (more() && fresh.length < partial.length) fresh += take()!;
+    const finished = !more();
+    input = partial + fresh;
+    const result = parser.parse(input, base, !finished);
+    if (finished) break;
+    const cursor = result.meta.cursor;
+    countLines(cursor);
+    partial = input.slice(cursor - base);
+    base = cursor;
+    options.onProgress?.(records);
+  }
+  input = "";
+  options.onProgress?.(records);
+  if (problems.size > 0) {
+    const sorted = [...problems].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+    throw new CsvFormatError(options.source ?? "CSV", sorted);
   }
   return { delimiter, records };
 }
 
 /** A delimited text as records (header included) with their lines; throws CsvFormatError on malformed text. */
-export function readCsv(text: string, options: CsvOptions = {}): CsvTable {
+export function readCsv(text: string | Iterable<string>, options: CsvOptions = {}): CsvTable {
   const rows: string[][] = [];
   const lines: number[] = [];
   const { delimiter } = scanCsv(text, options, (fields, line) => {
@@ -283,7 +365,23 @@ export interface ImportedRows {
   lines: number[];
   match: HeaderMatch;
   kept: KeptValue[];
+  /** A roster's 上年得分 column (last year's total per member), for 上年积分: what the roster table has no column for. */
+  previous?: PreviousTotalCell[];
 }
+
+/** One member's last-year total as a roster file gives it. */
+export interface PreviousTotalCell {
+  line: number;
+  id: string;
+  name: string;
+  /** A number, or the text as typed (validation flags it). */
+  value: Cell;
+  /** The clerk's header. */
+  source: string;
+}
+
+/** Headers a roster gives last year's total under. */
+const PREVIOUS_TOTAL_HEADERS = /^上(一)?年(度)?(得分|积分|总分|考核分|考核得分|总积分)$/;
 
 const TYPED_NAMES: Partial<Record<ColumnType, string>> = { date: "日期", number: "数字", integer: "整数" };
 
@@ -292,6 +390,36 @@ export interface ImportRowSink {
   match: HeaderMatch;
   add(fields: readonly CellValue[], line: number): void;
   result(): ImportedRows;
+}
+
+/** A column is taken for one of unique texts (说明) once it has shown this many distinct ones, at least every other value new. */
+const POOL_LIMIT = 4096;
+
+/** A copy of a text holding only its own characters (see TextPool). */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/**
+ * The texts of one column of imported rows, held as compactly as the rows of a large file need: a value
+ * that repeats down the file (编号, 姓名, 记录人, 证明材料) is held once, and no value keeps the piece of
+ * file text it was cut from alive. (In V8 — node, Chrome, Edge — a substring of 13 characters or more
+ * is a view of the whole piece of text it came from; a copy holds only its own characters.)
+ */
+class TextPool {
+  private known: Map<string, string> | null = new Map();
+  private lookups = 0;
+
+  keep(text: string): string {
+    if (!this.known) return ownCopy(text);
+    this.lookups++;
+    const known = this.known.get(text);
+    if (known !== undefined) return known;
+    const own = ownCopy(text);
+    if (this.known.size >= POOL_LIMIT && this.known.size * 2 > this.lookups) this.known = null;
+    else this.known.set(own, own);
+    return own;
+  }
 }
 
 /**
@@ -313,20 +441,31 @@ export function importRowSink(kind: ImportKind, header: readonly CellValue[], ct
     return TYPED_NAMES[def.columns[col].type] ? [{ ...c, col }] : [];
   });
   const build = layoutRowBuilder(kind, ctx);
+  const texts = def.columns.map(() => new TextPool());
   const rows: Cell[][] = [];
   const lines: number[] = [];
   const kept: KeptValue[] = [];
+  // A roster's last-year total goes to 上年积分 rather than being dropped.
+  const previousAt = kind === "roster" ? header.findIndex((h) => PREVIOUS_TOTAL_HEADERS.test(headerKey(h))) : -1;
+  const previousSource = previousAt < 0 ? "" : toText(header[previousAt]).trim();
+  const previous: PreviousTotalCell[] = [];
+  const used = previousAt < 0 ? match : { ...match, ignored: match.ignored.filter((h) => h.trim() !== previousSource) };
   return {
-    match,
+    match: used,
     add(fields, line) {
       const cells = new Array<CellValue>(width);
       for (let j = 0; j < width; j++) cells[j] = sourceOf[j] < 0 ? undefined : fields[sourceOf[j]];
       const row = build(cells);
+      for (let j = 0; j < width; j++) if (typeof row[j] === "string") row[j] = texts[j].keep(row[j] as string);
       for (const c of typed) if (typeof row[c.col] === "string") kept.push({ line, header: c.target, source: c.source, value: row[c.col] as string });
       rows.push(row);
       lines.push(line);
+      if (previousAt >= 0) {
+        const value = convert(fields[previousAt], "number");
+        if (value !== null) previous.push({ line, id: toText(row[0]), name: toText(row[1]), value, source: previousSource });
+      }
     },
-    result: () => ({ rows, lines, match, kept }),
+    result: () => ({ rows, lines, match: used, kept, ...(previousAt >= 0 ? { previous } : {}) }),
   };
 }
 
@@ -350,8 +489,8 @@ export interface CsvImport extends ImportedRows {
   records: number;
 }
 
-/** A delimited text as rows of a kind's table: streamed (separator detected), headers matched, cells typed. */
-export function readCsvImport(kind: ImportKind, text: string, ctx: ImportContext, options: CsvOptions = {}): CsvImport {
+/** A delimited text (a string, or pieces of one as a file is decoded) as rows of a kind's table: streamed (separator detected), headers matched, cells typed. */
+export function readCsvImport(kind: ImportKind, text: string | Iterable<string>, ctx: ImportContext, options: CsvOptions = {}): CsvImport {
   const state: { sink?: ImportRowSink } = {};
   const scan = scanCsv(text, options, (fields, line, index) => {
     if (index === 0) state.sink = importRowSink(kind, fields, ctx, options.source ? `${options.source}：CSV` : "CSV");

@@ -94,9 +94,10 @@ export const SHEETS = {
       text("证明材料", 16),
       text("记录人", 10),
       text("说明", 24),
-      { header: "撤销行号", type: "integer", width: 8 },
+      { header: "撤销记录号", type: "integer", width: 10 },
+      { header: "记录号", type: "integer", width: 8, filled: true },
     ],
-    note: "每条加分、扣分或否决事项一行；分值为每次的分值。更正时不改原行：新增一行，在「撤销行号」填原行号",
+    note: "每条加分、扣分或否决事项一行；分值为每次的分值。更正时不改原行：新增一行，在「撤销记录号」填原行的记录号（记录号由加载项编写，排序、插入行都不变）",
   },
   appraisals: {
     kind: "table",
@@ -136,7 +137,7 @@ export const SHEETS = {
     sheet: "审定指纹",
     table: "ApprovalPrintTable",
     generated: true,
-    columns: [text("期间", 10), { header: "行号", type: "integer", width: 8 }, date("日期"), text("编号", 10), text("项目代码", 10), text("指纹", 14)],
+    columns: [text("期间", 10), { header: "行号", type: "integer", width: 8 }, date("日期"), text("编号", 10), text("项目代码", 10), text("指纹", 14), { header: "记录号", type: "integer", width: 8 }],
     note: "审定时每一行台账的指纹，用于发现审定后的改动（由加载项生成，请勿修改）",
   },
   log: {

@@ -2,12 +2,13 @@ import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
 import { ledgerEntries } from "../engine/scoreMembers";
 import type { Appraisal, LedgerColumns, LedgerEntry, Member } from "../engine/types";
 import type { Cell, TableData } from "../sheetModel";
+import { headerText } from "../tableRegion";
 import { type CellReaders, PLAIN_READERS, ledgerColumnsOfTable } from "./entryColumns";
 import { SETTINGS_KEYS, SHEETS, type SheetKey } from "./layout";
 
 export { type CellReaders, PLAIN_READERS } from "./entryColumns";
 
-/** One table row with its cells keyed by header and its sheet row number. */
+/** One table row with its cells keyed by header (as compared: spaces and line breaks left out, headerText) and its sheet row number. */
 export interface SheetRow {
   row: number;
   values: Record<string, Cell>;
@@ -15,9 +16,10 @@ export interface SheetRow {
 
 export function rowsOf(table: TableData | undefined): SheetRow[] {
   if (!table) return [];
+  const keys = table.headers.map(headerText);
   return table.rows.map((cells, i) => ({
     row: table.firstRow + i,
-    values: Object.fromEntries(table.headers.map((h, c) => [h.trim(), cells[c] ?? null])),
+    values: Object.fromEntries(keys.map((h, c) => [h, cells[c] ?? null])),
   }));
 }
 

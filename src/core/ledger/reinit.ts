@@ -6,6 +6,7 @@
 import { Refused } from "../errors";
 import type { Scheme } from "../scheme/schema";
 import type { Cell, TableData } from "../sheetModel";
+import { headerIndex } from "../tableRegion";
 import { SETTINGS_KEYS, SHEETS } from "./layout";
 import type { LedgerSettings } from "./scaffold";
 
@@ -17,8 +18,8 @@ const text = (v: Cell | undefined) => (v === null || v === undefined ? "" : Stri
  */
 export function checkReinit(settingsTable: TableData | undefined, scheme: Scheme, requested: LedgerSettings): { row: number; column: number; value: string }[] {
   if (!settingsTable) return [];
-  const key = settingsTable.headers.indexOf("项目");
-  const value = settingsTable.headers.indexOf("值");
+  const key = headerIndex(settingsTable.headers, "项目");
+  const value = headerIndex(settingsTable.headers, "值");
   if (key < 0 || value < 0) return [];
   const rowOf = (name: string) => settingsTable.rows.findIndex((r) => text(r[key]) === name);
   const stored = (name: string) => {

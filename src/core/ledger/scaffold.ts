@@ -1,8 +1,10 @@
 import { describeItemPoints } from "../engine/entryPoints";
 import type { Scheme } from "../scheme/schema";
 import type { Cell, ColumnFormat, TableSpec, ValidationSource, WorkbookOp, WorkbookSnapshot } from "../sheetModel";
+import { headerIndex } from "../tableRegion";
 import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, SHEET_KEYS, type TableSheetDef } from "./layout";
 import { logOp } from "./log";
+import { RECORD_ID, expectedLedgerHeaders } from "./recordIds";
 
 export interface LedgerSettings {
   branch: string;
@@ -116,7 +118,17 @@ export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, setting
     const expected = def.columns.map((c) => c.header);
     const table = snapshot.tables.find((t) => t.name === def.table);
     if (table) {
-      const missing = expected.filter((h) => !table.headers.includes(h));
+      // An older ledger (no 记录号; 撤销行号) is brought up to date by the caller (planRecordIds), not refused;
+      // 审定指纹 from before 记录号 gains the column here (its earlier rows blank).
+      const upgradable = key === "approvalPrints" && headerIndex(table.headers, RECORD_ID) < 0 && table.sheet === def.sheet;
+      const wanted = key === "ledger" ? expectedLedgerHeaders(expected, table.headers) : upgradable ? expected.filter((h) => h !== RECORD_ID) : expected;
+      const missing = wanted.filter((h) => headerIndex(table.headers, h) < 0);
+      if (upgradable && missing.length === 0)
+        plan.ops.push(
+          { op: "unprotectSheet", sheet: def.sheet },
+          { op: "addColumn", table: def.table, header: RECORD_ID, values: new Array<Cell>(table.rowCount).fill(null), format: "integer" },
+          { op: "protectSheet", sheet: def.sheet },
+        );
       if (table.sheet !== def.sheet || missing.length > 0) {
         plan.conflicts.push({
           sheet: table.sheet,

@@ -61,6 +61,9 @@ export function checkOpLimits(ops: readonly WorkbookOp[], sheetOf: (table: strin
       case "setTableRange":
         checkTableHeaders(op.sheet, op.headers);
         break;
+      case "addColumn":
+        rowsFit(op.table, op.values.map((v) => [v]), (r) => `${place(op.table)}第 ${r + 1} 条数据`);
+        break;
       case "writeSheet":
         op.model.rows.forEach((cells, r) =>
           cells.forEach((spec, c) => {
@@ -110,6 +113,8 @@ export function checkOps(state: WorkbookState, ops: readonly WorkbookOp[]): void
       case "replaceRows":
       case "setCells":
       case "setValidation":
+      case "addColumn":
+      case "renameColumn":
         table(op.table);
         break;
       case "writeSheet": {
@@ -188,4 +193,31 @@ export function rowWithCells(op: OpOf<"setCells">, rowCount: number, current: (r
   const row = [...current(op.row)];
   for (const [c, v] of Object.entries(op.cells)) row[Number(c)] = v;
   return row;
+}
+
+/** The values an addColumn op puts under its header, refused where the table already has the header or another row count. */
+export function columnToAdd(op: OpOf<"addColumn">, headers: readonly string[], rowCount: number): Cell[] {
+  if (headers.some((h) => h.trim().toLowerCase() === op.header.trim().toLowerCase())) throw new WorkbookError("bad-name", `表格 ${op.table} 已有列「${op.header}」`);
+  if (op.values.length !== rowCount) throw new WorkbookError("bad-rows", `新增列「${op.header}」有 ${op.values.length} 个值，表格 ${op.table} 有 ${rowCount} 行数据`);
+  return op.values.map((v) => (op.format === "text" && v !== null && typeof v !== "string" ? String(v) : v));
+}
+
+/** The column a renameColumn op renames (its index), refused where the table lacks it or already has the new name. */
+export function columnToRename(op: OpOf<"renameColumn">, headers: readonly string[]): number {
+  const index = headers.indexOf(op.from);
+  if (index < 0) throw new WorkbookError("bad-name", `表格 ${op.table} 没有列「${op.from}」`);
+  if (headers.some((h, c) => c !== index && h.trim().toLowerCase() === op.to.trim().toLowerCase())) throw new WorkbookError("bad-name", `表格 ${op.table} 已有列「${op.to}」`);
+  return index;
+}
+
+/**
+ * An addColumn refused because the column right of the table holds the clerk's cells (`cells`: their
+ * addresses or ranges, e.g. "D3"): a new column never overwrites them, in any gateway.
+ */
+export function columnBesideTaken(op: OpOf<"addColumn">, sheet: string, ref: string, cells: readonly string[]): WorkbookError {
+  const named = cells.length > 5 ? `${cells.slice(0, 5).join("、")} 等 ${cells.length} 处` : cells.join("、");
+  return new WorkbookError(
+    "bad-rows",
+    `工作表「${sheet}」表格 ${op.table}（${ref}）右侧的 ${named} 已有内容：新增列「${op.header}」要占用这一列，为不覆盖这些数据，没有写入。请先把它们移到别处（或在表格右侧插入一列）后再试`,
+  );
 }

@@ -47,7 +47,9 @@ function entryRow(e: Shown, item: SchemeItem | undefined, member: MemberScore): 
 
 /** The quarter's entries by member, in date order (ledger order within a day), corrections and what they reverse left out. */
 function quarterEntries(ledger: LedgerColumns, start: string, end: string): Map<string, Shown[]> {
-  const { texts, date, memberId, itemCode, count, value, ref, reverses, note } = ledger;
+  const { texts, date, memberId, itemCode, count, value, reverses, note } = ledger;
+  // A correction names its row by 记录号 (by sheet row in a ledger from before 记录号).
+  const ref = ledger.id ?? ledger.ref;
   const reversed = new Set<number>();
   for (let i = 0; i < ledger.length; i++) if (reverses[i] === reverses[i]) reversed.add(reverses[i]);
   const picked: number[] = [];

@@ -15,6 +15,7 @@ import type { IssueCode } from "../validation/issueCodes";
 import { getBuiltinScheme } from "../scheme/presets";
 import type { Scheme } from "../scheme/schema";
 import { type Cell, type TableData, type WorkbookOp } from "../sheetModel";
+import { headerText } from "../tableRegion";
 import type { ValidationIssue } from "../validation/validateLedger";
 import type { LedgerEntry } from "../engine/types";
 
@@ -147,7 +148,7 @@ function countOf(value: Cell): number | null {
 
 function recordOf(headers: readonly string[], cells: readonly Cell[], row: number, scheme: Scheme): BranchStarRecord {
   const values: Record<string, Cell> = {};
-  headers.forEach((h, i) => (values[h] = cells[i] ?? null));
+  headers.forEach((h, i) => (values[headerText(h)] = cells[i] ?? null));
   const counts = Object.fromEntries(PROFILE_COUNTS.map(([header, field]) => [field, countOf(values[header])])) as Record<ProfileField, number | null>;
   const stars = starNames(scheme).filter((n) => EARNED.has(toText(values[n])));
   const target = toText(values["晋级目标"]);
@@ -262,7 +263,7 @@ export function validateBranchStars(table: TableData | undefined, scheme: Scheme
  * Under a branch scheme (branch-stars) the 积分台账 awards the stars themselves, one entry per star with
  * its evidence. A branch of the 评星晋级 sheet that is also in the roster (by 名称 or 编号) is held to its
  * entries of that year: a √ without its entry, or an entry without its √, is a warning at the star's cell.
- * Entries reversed by a later row (撤销行号) count for nothing.
+ * Entries reversed by a later row (撤销记录号) count for nothing.
  */
 export function crossCheckStars(table: TableData | undefined, ledger: { members: readonly { id: string; name: string }[]; entries: readonly LedgerEntry[] }, scheme: Scheme): ValidationIssue[] {
   if (!table || scheme.subject !== "branch") return [];
@@ -270,7 +271,8 @@ export function crossCheckStars(table: TableData | undefined, ledger: { members:
   const reversed = new Set(ledger.entries.map((e) => e.reverses).filter((r): r is number => r !== undefined));
   const earned = new Map<string, Set<string>>();
   for (const e of ledger.entries) {
-    if (e.reverses !== undefined || (e.ref !== undefined && reversed.has(e.ref)) || !/^\d{4}-/.test(e.date)) continue;
+    const entryKey = e.id ?? e.ref;
+    if (e.reverses !== undefined || (entryKey !== undefined && reversed.has(entryKey)) || !/^\d{4}-/.test(e.date)) continue;
     const key = `${e.memberId}|${e.date.slice(0, 4)}`;
     if (!earned.has(key)) earned.set(key, new Set());
     earned.get(key)!.add(e.itemCode);

@@ -4,6 +4,7 @@
  */
 import { SHEETS, type TableSheetDef } from "../ledger/layout";
 import { SCHEME_STORE } from "../scheme/workbookSchemes";
+import { APPROVED_SCORES } from "../approval/approvedScores";
 import { SIDE_STORES } from "./index";
 
 export interface KnownTable {
@@ -16,7 +17,8 @@ function known(def: TableSheetDef): KnownTable {
   return { table: def.table, sheet: def.sheet, headers: def.columns.map((c) => c.header) };
 }
 
-export const KNOWN_TABLES: readonly KnownTable[] = [...Object.values(SHEETS).map(known), ...SIDE_STORES.map((s) => known(s.def)), known(SCHEME_STORE)];
+// 审定积分 too: the committee's final points, which every score of an approved period is read from.
+export const KNOWN_TABLES: readonly KnownTable[] = [...Object.values(SHEETS).map(known), ...SIDE_STORES.map((s) => known(s.def)), known(SCHEME_STORE), known(APPROVED_SCORES)];
 
 export function knownTable(name: string): KnownTable | undefined {
   return KNOWN_TABLES.find((t) => t.table === name);

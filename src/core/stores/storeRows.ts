@@ -1,12 +1,13 @@
 import { toNumber, toText } from "../cells";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
 import { type Cell, type TableData, columnLetter } from "../sheetModel";
+import { headerIndex } from "../tableRegion";
 import type { IssueCode } from "../validation/issueCodes";
 import type { Severity, ValidationIssue } from "../validation/validateLedger";
 
 /** An issue at the cell of `header` in a row of `table`, wherever on its sheet the table starts. */
 export function issueAt(table: TableData, row: SheetRow, header: string, severity: Severity, code: IssueCode, message: string): ValidationIssue {
-  const index = table.headers.findIndex((h) => h.trim() === header);
+  const index = headerIndex(table.headers, header);
   return { code, severity, sheet: table.sheet, row: row.row, column: columnLetter(table.firstColumn + Math.max(0, index)), header, message: `第${row.row}行 ${message}`, values: row.values };
 }
 

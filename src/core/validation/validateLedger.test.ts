@@ -118,13 +118,38 @@ describe("validateLedger: 积分台账", () => {
     expect(only(r.issues)).toMatchObject({ code: "cap-exceeded", row: 4, column: "G", severity: "warning" });
   });
 
-  it("checks corrections: 撤销行号 names another row of the same member, once", () => {
+  it("checks corrections: 撤销记录号 names another record of the same member, once", () => {
+    // 记录号 in column L; the rows here are numbered 11, 12, … whatever their place.
+    const row = (id: number, cells: Cell[]): Cell[] => Object.assign(new Array<Cell>(12).fill(null), cells, { 11: id });
+    const base = row(11, [d("2026-03-02"), "001", null, "D1"]);
+    const reversal = (id: number, target: Cell, note = "撤销"): Cell[] => row(id, [d("2026-03-02"), "001", null, "D1", null, 1, null, null, null, note, target]);
+    expect(validateLedger({ tables: book([base, reversal(12, 11)]) }).issues).toEqual([]);
+    // Sorted the other way round: the same records, nothing to report.
+    expect(validateLedger({ tables: book([reversal(12, 11), base]) }).issues).toEqual([]);
+    expect(only(validateLedger({ tables: book([base, reversal(12, 2)]) }).issues)).toMatchObject({ code: "reversal-target-missing", row: 3, column: "K", message: "第3行 撤销记录号 「2」不是积分台账中另一条记录的记录号" });
+    expect(only(validateLedger({ tables: book([row(11, [d("2026-03-02"), "002", null, "D1"]), reversal(12, 11)]) }).issues)).toMatchObject({ code: "reversal-other-member", row: 3 });
+    expect(only(validateLedger({ tables: book([base, reversal(12, 11), reversal(13, 11, "再撤销")]) }).issues)).toMatchObject({ code: "reversed-twice", row: 4, message: "第4行 撤销记录号 记录号 11（第2行）已由第3行撤销" });
+    // A row copied with its 记录号: a warning, and an error for a correction that names it.
+    const copied = validateLedger({ tables: book([base, base, reversal(12, 11)]) }).issues;
+    expect(copied.map((i) => [i.code, i.row, i.column])).toEqual([
+      ["duplicate-entry", 3, "D"],
+      ["duplicate-record-id", 3, "L"],
+      ["reversal-target-ambiguous", 4, "K"],
+    ]);
+  });
+
+  it("checks corrections of a ledger from before 记录号 by sheet row (撤销行号)", () => {
+    const legacy = (rows: Cell[][]) => {
+      const tables = book(rows);
+      const t = tables.get(SHEETS.ledger.table)!;
+      const headers = t.headers.slice(0, 11).map((h) => (h === "撤销记录号" ? "撤销行号" : h));
+      return tables.set(SHEETS.ledger.table, { ...t, headers, rows: t.rows.map((r) => r.slice(0, 11)) });
+    };
     const base: Cell[] = [d("2026-03-02"), "001", null, "D1"];
     const reversal = (target: Cell, note = "撤销"): Cell[] => [d("2026-03-02"), "001", null, "D1", null, 1, null, null, null, note, target];
-    expect(validateLedger({ tables: book([base, reversal(2)]) }).issues).toEqual([]);
-    expect(only(validateLedger({ tables: book([base, reversal(9)]) }).issues)).toMatchObject({ code: "reversal-target-missing", row: 3, column: "K" });
-    expect(only(validateLedger({ tables: book([[d("2026-03-02"), "002", null, "D1"], reversal(2)]) }).issues)).toMatchObject({ code: "reversal-other-member", row: 3 });
-    expect(only(validateLedger({ tables: book([base, reversal(2), reversal(2, "再撤销")]) }).issues)).toMatchObject({ code: "reversed-twice", row: 4, message: "第4行 撤销行号 第2行已由第3行撤销" });
+    expect(validateLedger({ tables: legacy([base, reversal(2)]) }).issues).toEqual([]);
+    expect(only(validateLedger({ tables: legacy([base, reversal(9)]) }).issues)).toMatchObject({ code: "reversal-target-missing", row: 3, column: "K", message: "第3行 撤销行号 「9」不是积分台账中另一条记录的行号" });
+    expect(only(validateLedger({ tables: legacy([base, reversal(2), reversal(2, "再撤销")]) }).issues)).toMatchObject({ code: "reversed-twice", row: 4, message: "第4行 撤销行号 第2行已由第3行撤销" });
   });
 
   it("reads what Excel hands over: numeric text, full-width digits, text dates, stray spaces", () => {

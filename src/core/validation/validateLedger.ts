@@ -1,13 +1,16 @@
 import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
 import { describeItemPoints, entryPoints } from "../engine/entryPoints";
 import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS } from "../ledger/layout";
-import { type ApprovedEdit, findApprovedEdits } from "../approval/approvals";
+import { type ApprovedEdit, findApprovedEdits, findMissingApprovals } from "../approval/approvals";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
+import { LEGACY_REVERSES, RECORD_ID, REVERSES, reversalColumns, reversalTarget, rowKey, showKey } from "../ledger/recordIds";
 import { periodDates, parsePeriod, periodOfMonth } from "../period";
 import { findBuiltinScheme } from "../scheme/presets";
 import type { Scheme, SchemeItem } from "../scheme/schema";
 import { sortVersions, versionInForce } from "../scheme/versions";
 import { type Cell, type TableData, columnLetter } from "../sheetModel";
+import { headerIndex, headerText } from "../tableRegion";
+import { SCORE_FEEDING_SIDE_TABLES, sideHeaderIssues } from "./scoreInputs";
 import { fromTenths, toTenths } from "../tenths";
 import type { IssueCode } from "./issueCodes";
 
@@ -56,7 +59,7 @@ class IssueSink {
   /** `rowLevel`: the message is about the whole row, placed at `header`'s cell without naming it. */
   add(row: SheetRow, header: string, severity: Severity, code: IssueCode, message: string, rowLevel = false): void {
     if (!this.table) return;
-    const index = this.table.headers.findIndex((h) => h.trim() === header);
+    const index = headerIndex(this.table.headers, header);
     const column = columnLetter(Math.max(0, index) + this.table.firstColumn);
     const key = `${row.row}:${column}`;
     // One issue per cell: the first (most basic) check wins.
@@ -73,7 +76,7 @@ function isBlankRow(row: SheetRow): boolean {
 
 function missingHeaders(table: TableData | undefined, required: string[]): string[] {
   if (!table) return [];
-  const headers = table.headers.map((h) => h.trim());
+  const headers = table.headers.map(headerText);
   return required.filter((h) => !headers.includes(h));
 }
 
@@ -231,21 +234,39 @@ function validateEntries(
     }
   }
 
-  // Corrections: 撤销行号 must name an existing row of the same member, reversed only once.
+  // Corrections: 撤销记录号 (撤销行号 in an older ledger) must name another row of the same member, reversed only once.
   const all = rowsOf(table);
-  const byRow = new Map(all.map((r) => [r.row, r]));
-  const reversedBy = new Map<number, number>();
+  const columns = reversalColumns(table?.headers ?? []);
+  const { keys } = columns;
+  const byKey = new Map<number, SheetRow[]>();
   for (const r of all) {
-    const raw = r.values["撤销行号"];
+    if (isBlankRow(r)) continue;
+    const key = rowKey(r, keys);
+    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    else if (keys === "ids" && headerIndex(table?.headers ?? [], RECORD_ID) >= 0 && !isBlank(r.values[RECORD_ID] ?? null))
+      sink.add(r, RECORD_ID, "warning", "bad-record-id", `「${show(r.values[RECORD_ID])}」不是记录号（正整数）：清空后由加载项重新编号`);
+  }
+  if (keys === "ids")
+    for (const [key, rows] of byKey)
+      if (rows.length > 1)
+        for (const r of rows.slice(1))
+          sink.add(r, RECORD_ID, "warning", "duplicate-record-id", `${key} 与第${rows[0].row}行重复（复制粘贴的行？）：清空本行的记录号，加载项写入台账时会重新编号`);
+  const reversedBy = new Map<number, SheetRow>();
+  const header = columns.reverses ?? REVERSES;
+  for (const r of all) {
+    const raw = columns.reverses === null ? undefined : r.values[columns.reverses];
     if (raw === undefined || isBlank(raw)) continue;
-    const target = toNumber(raw);
-    const original = target !== null ? byRow.get(target) : undefined;
-    if (target === null || !Number.isInteger(target) || !original || isBlankRow(original) || target === r.row)
-      sink.add(r, "撤销行号", "error", "reversal-target-missing", `「${show(raw)}」不是积分台账中另一条记录的行号`);
+    const target = reversalTarget(r, columns);
+    const candidates = target === null ? [] : (byKey.get(target) ?? []).filter((x) => x !== r);
+    const original = candidates[0];
+    const unit = keys === "rows" ? "行号" : "记录号";
+    const named = (row: SheetRow) => (keys === "rows" ? showKey(keys, target!) : `${showKey(keys, target!)}（第${row.row}行）`);
+    if (target === null || !original) sink.add(r, header, "error", "reversal-target-missing", `「${show(raw)}」不是积分台账中另一条记录的${unit}`);
+    else if (candidates.length > 1) sink.add(r, header, "error", "reversal-target-ambiguous", `记录号 ${target} 有 ${candidates.length} 行（第${candidates.map((c) => c.row).join("、")}行），撤销的是哪一行不明确`);
     else if (toText(original.values["编号"]) !== toText(r.values["编号"]))
-      sink.add(r, "撤销行号", "error", "reversal-other-member", `第${target}行是编号 ${show(original.values["编号"])} 的记录，与本行编号不同`);
-    else if (reversedBy.has(target)) sink.add(r, "撤销行号", "error", "reversed-twice", `第${target}行已由第${reversedBy.get(target)}行撤销`);
-    else reversedBy.set(target, r.row);
+      sink.add(r, header, "error", "reversal-other-member", `${named(original)}是编号 ${show(original.values["编号"])} 的记录，与本行编号不同`);
+    else if (reversedBy.has(target)) sink.add(r, header, "error", "reversed-twice", `${named(original)}已由第${reversedBy.get(target)!.row}行撤销`);
+    else reversedBy.set(target, r);
   }
 
   // Caps, in date order: the entry that goes past the cap is flagged.
@@ -299,15 +320,20 @@ function validateAppraisals(table: TableData | undefined, scheme: Scheme | null,
   return sink.issues;
 }
 
+/** Corrections and what they name: 撤销记录号 with 记录号, or 撤销行号 alone in a ledger from before 记录号. */
+function ledgerKeyHeaders(table: TableData | undefined): string[] {
+  return reversalColumns(table?.headers ?? []).keys === "rows" ? [LEGACY_REVERSES] : [REVERSES, RECORD_ID];
+}
+
 /** The tables scores depend on, with every header a score depends on (a missing one would score silently wrong). */
 const REQUIRED_HEADERS: { table: string; sheet: string; headers: string[] }[] = [
   { table: SHEETS.settings.table, sheet: SHEETS.settings.sheet, headers: ["项目", "值"] },
   { table: SHEETS.roster.table, sheet: SHEETS.roster.sheet, headers: ["编号", "姓名", "党员类别", "入党日期"] },
-  { table: SHEETS.ledger.table, sheet: SHEETS.ledger.sheet, headers: ["日期", "编号", "项目代码", "次数", "分值", "撤销行号"] },
+  { table: SHEETS.ledger.table, sheet: SHEETS.ledger.sheet, headers: ["日期", "编号", "项目代码", "次数", "分值"] },
   { table: SHEETS.appraisals.table, sheet: SHEETS.appraisals.sheet, headers: ["年度", "编号", "评议等次", "分值"] },
 ];
 
-const SCORED_TABLES = new Set(REQUIRED_HEADERS.map((r) => r.table));
+const SCORED_TABLES = new Set([...REQUIRED_HEADERS.map((r) => r.table), ...SCORE_FEEDING_SIDE_TABLES]);
 
 /**
  * How each table was found and what lies outside it: a table read by its header row (the table object
@@ -333,7 +359,7 @@ function tableShapeIssues(table: TableData): ValidationIssue[] {
   const scored = SCORED_TABLES.has(table.name);
   for (const below of outside.rowsBelow) {
     const first = below.cells.findIndex((v) => !isBlank(v));
-    const values = Object.fromEntries(table.headers.map((h, c) => [h.trim(), below.cells[c] ?? null]));
+    const values = Object.fromEntries(table.headers.map((h, c) => [headerText(h), below.cells[c] ?? null]));
     issues.push({
       code: "row-below-table",
       severity: scored ? "error" : "warning",
@@ -367,12 +393,13 @@ export function structuralIssues(tables: ReadonlyMap<string, TableData>): Valida
   const structural: ValidationIssue[] = [];
   for (const req of REQUIRED_HEADERS) {
     const table = tables.get(req.table);
-    const missing = missingHeaders(table, req.headers);
+    const missing = missingHeaders(table, req.table === SHEETS.ledger.table ? [...req.headers, ...ledgerKeyHeaders(table)] : req.headers);
     if (!table)
       structural.push({ code: "missing-table", severity: "error", sheet: req.sheet, row: 1, column: "A", header: "", message: `缺少工作表「${req.sheet}」或其中的表格 ${req.table}（按表头也未找到）：请在任务窗格「开始」中生成台账，或恢复该工作表`, values: {} });
     else if (missing.length)
       structural.push({ code: "missing-column", severity: "error", sheet: table.sheet, row: table.firstRow - 1, column: columnLetter(table.firstColumn), header: missing.join("、"), message: `第${table.firstRow - 1}行 表头缺少：${missing.join("、")}`, values: {} });
   }
+  structural.push(...sideHeaderIssues(tables, new Set(REQUIRED_HEADERS.map((r) => r.table))));
   for (const table of tables.values()) structural.push(...tableShapeIssues(table));
   return structural;
 }
@@ -390,6 +417,7 @@ export function validateLedger(input: ValidationInput): ValidationResult {
     ...roster.issues,
     ...validateEntries(tables.get(SHEETS.ledger.table), settings.versions, settings.year, roster.roster, scheme ? findApprovedEdits(tables, scheme) : []),
     ...validateAppraisals(tables.get(SHEETS.appraisals.table), scheme, roster.roster),
+    ...findMissingApprovals(tables).map((m): ValidationIssue => ({ code: "approval-records-missing", severity: "error", sheet: m.sheet, row: m.row, column: "A", header: "", message: `第${m.row}行 ${m.detail}：审定后的改动已无法发现`, values: {} })),
   ];
   const errors = issues.filter((i) => i.severity === "error").length;
   return { issues, errors, warnings: issues.length - errors };

@@ -1,6 +1,6 @@
 import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf } from "../../core/sheetModel";
-import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
-import { checkOps, rowWithCells, specContent, tableRows } from "../../core/ops/checkOps";
+import { type WorkbookGateway, WorkbookError, readEachSheet } from "../../app/gateway";
+import { checkOps, columnToAdd, columnToRename, rowWithCells, specContent, tableRows } from "../../core/ops/checkOps";
 import { knownTable } from "../../core/stores/knownTables";
 import { cellsNearTable, cellsOf, extentOf, findTableByHeaders, tableDataAt } from "../../core/tableRegion";
 
@@ -34,6 +34,8 @@ export interface MemorySheet {
   columnWidths: number[];
   page?: PageSetup;
   pageBreaks: number[];
+  /** A hidden sheet (the add-in's own record): not shown to the clerk. */
+  hidden?: boolean;
 }
 
 /** A workbook in plain objects: the reference implementation of the gateway (tests). */
@@ -106,6 +108,10 @@ export class MemoryGateway implements WorkbookGateway {
     return sheet.cells.map((row) => row.map((c) => (c.formula ? c.formula : c.value)));
   }
 
+  readSheets(names: readonly string[]): Promise<Map<string, Cell[][]>> {
+    return readEachSheet(this, names);
+  }
+
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     // Validate first so that a failing batch changes nothing, as a failed Office.js sync does.
     checkOps(
@@ -162,6 +168,20 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       t.rows[op.row] = normalizeRows([row], op.formats, t.headers.length, t.name)[0];
       return;
     }
+    case "addColumn": {
+      const t = tableOf(book, op.table);
+      const values = columnToAdd(op, t.headers, t.rows.length);
+      t.headers = [...t.headers, op.header];
+      t.formats = [...t.formats, op.format];
+      t.rows = t.rows.map((row, r) => [...row, values[r]]);
+      return;
+    }
+    case "renameColumn": {
+      const t = tableOf(book, op.table);
+      const index = columnToRename(op, t.headers);
+      t.headers = t.headers.map((h, c) => (c === index ? op.to : h));
+      return;
+    }
     case "setValidation": {
       tableOf(book, op.table).validations.set(op.column, op.source);
       return;
@@ -208,5 +228,6 @@ function sheetFromModel(model: SheetModel): MemorySheet {
     columnWidths: [...(model.columnWidths ?? [])],
     page: model.page,
     pageBreaks: [...(model.pageBreaks ?? [])],
+    hidden: model.hidden || undefined,
   };
 }

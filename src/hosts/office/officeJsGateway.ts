@@ -1,7 +1,7 @@
 import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf, columnLetter, VALIDATION_ROWS, validationRangeRef } from "../../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
 import { STYLES } from "../../core/ops/styles";
-import { checkOpLimits, specContent } from "../../core/ops/checkOps";
+import { checkOpLimits, columnBesideTaken, columnToAdd, columnToRename, specContent } from "../../core/ops/checkOps";
 import { knownTable } from "../../core/stores/knownTables";
 import { type CellAt, cellsNearTable, cellsOf, findTableByHeaders, tableDataAt } from "../../core/tableRegion";
 
@@ -121,8 +121,8 @@ function bytesPerRowOf(sample: readonly unknown[], rows = sample.length): number
 
 /**
  * The gateway inside Excel. Each call runs one Excel.run batch with a fixed number of syncs:
- * inspect 2, readTables 2, apply 1 (2 when it replaces a sheet or rewrites rows of unknown count, 3 when
- * the replaced sheet exists), plus one per extra 4 MB chunk.
+ * inspect 2, readTables 2, apply 1 (2 when it replaces a sheet, rewrites rows of unknown count or adds or
+ * renames a table column, 3 when the replaced sheet exists), plus one per extra 4 MB chunk.
  */
 export class OfficeJsGateway implements WorkbookGateway {
   constructor(private readonly run: ExcelRunner = runInExcel) {}
@@ -277,6 +277,50 @@ export class OfficeJsGateway implements WorkbookGateway {
     });
   }
 
+  /**
+   * Several sheets as readSheet gives each: one sync for which exist and how far each is used, one for
+   * their cells (another per 4 MB of cells), however many sheets.
+   */
+  async readSheets(names: readonly string[]): Promise<Map<string, Cell[][]>> {
+    const out = new Map<string, Cell[][]>();
+    if (names.length === 0) return out;
+    return this.run(async (context) => {
+      const looks = [...new Set(names)].map((name) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        const used = sheet.getUsedRangeOrNullObject(true);
+        sheet.load("isNullObject");
+        used.load("isNullObject,address");
+        return { name, sheet, used };
+      });
+      await context.sync();
+      const reads: { name: string; chunks: { top: number; range: Excel.Range }[] }[] = [];
+      let queued = 0;
+      for (const { name, sheet, used } of looks) {
+        if (sheet.isNullObject) continue;
+        const read = { name, chunks: [] as { top: number; range: Excel.Range }[] };
+        reads.push(read);
+        if (used.isNullObject) continue;
+        // From A1 so that row and column numbers match the sheet's.
+        const end = rectOf(used.address);
+        const width = end.right + 1;
+        const rowsPerChunk = Math.max(1, Math.floor(PAYLOAD_BUDGET / (width * 64)));
+        for (let top = 1; top <= end.bottom; top += rowsPerChunk) {
+          const bottom = Math.min(end.bottom, top + rowsPerChunk - 1);
+          const bytes = (bottom - top + 1) * width * 64;
+          if (queued > 0 && queued + bytes > PAYLOAD_BUDGET) {
+            await context.sync();
+            queued = 0;
+          }
+          read.chunks.push({ top, range: sheet.getRange(`A${top}:${columnLetter(end.right)}${bottom}`).load("formulas") });
+          queued += bytes;
+        }
+      }
+      if (queued > 0) await context.sync();
+      for (const r of reads) out.set(r.name, r.chunks.flatMap((c) => c.range.formulas as Cell[][]));
+      return out;
+    });
+  }
+
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     if (ops.length === 0) return;
     // Excel enforces the rest itself (names taken, tables missing); its limits are checked first, as every gateway does.
@@ -291,7 +335,10 @@ export class OfficeJsGateway implements WorkbookGateway {
         if (op.op === "replaceRows" && op.currentRows === undefined && !rowCounts.has(op.table)) rowCounts.set(op.table, context.workbook.tables.getItem(op.table).rows.load("count"));
         if (op.op === "setTableRange" && !refitted.has(op.table)) refitted.set(op.table, context.workbook.tables.getItemOrNullObject(op.table).load("name"));
       }
-      if (existing.size > 0 || rowCounts.size > 0 || refitted.size > 0) await context.sync();
+      const columnLooks = lookAtColumns(context, ops);
+      if (existing.size > 0 || rowCounts.size > 0 || refitted.size > 0 || columnLooks.size > 0) await context.sync();
+      // Added and renamed columns are checked against the tables as the batch's earlier operations leave them, before anything is written.
+      const columnPlans = planColumns(ops, columnLooks);
       // A report never replaces a sheet that holds a table (the clerk's ledger).
       const tablesOn = [...existing].filter(([, sheet]) => !sheet.isNullObject).map(([name, sheet]) => [name, sheet.tables.load("items/name")] as const);
       if (tablesOn.length > 0) {
@@ -360,11 +407,167 @@ export class OfficeJsGateway implements WorkbookGateway {
           case "unprotectSheet":
             context.workbook.worksheets.getItem(op.sheet).protection.unprotect();
             break;
+          case "addColumn": {
+            const plan = columnPlans.get(op) as AddPlan;
+            await budget(approxBytes(plan.values) + plan.bodyRows * 8);
+            addTableColumn(context.workbook.tables.getItem(op.table), op.header, plan.values, op.format, plan.bodyRows);
+            break;
+          }
+          case "renameColumn":
+            // TableColumn.name: ExcelApi 1.4 to set it. The header cell changes, the column's cells do not.
+            context.workbook.tables.getItem(op.table).columns.getItemAt((columnPlans.get(op) as RenamePlan).index).name = op.to;
+            break;
+          default: {
+            // Every operation has its case: a new one is a compile error here, never silently skipped.
+            const unknown: never = op;
+            throw new WorkbookError("bad-rows", `Excel 加载项不支持的工作簿操作：${JSON.stringify(unknown)}`);
+          }
         }
       }
       await context.sync();
     });
   }
+}
+
+/** What adding or renaming a table's columns needs to know of the table, looked at in the batch's first sync. */
+interface ColumnLook {
+  sheet: Excel.Worksheet;
+  header: Excel.Range;
+  rows: Excel.TableRowCollection;
+  /** The used cells of the data body (values only): the last one ends the data rows. */
+  used: Excel.Range;
+  /** The used cells (values only) of the columns the batch adds right of the table, in the table's rows. */
+  beside: Excel.Range | null;
+}
+
+/**
+ * Loads what the batch's addColumn and renameColumn ops need of each table that exists before the
+ * batch (its header, rows, and what lies right of it), for the batch's first sync.
+ */
+function lookAtColumns(context: Excel.RequestContext, ops: readonly WorkbookOp[]): Map<string, ColumnLook> {
+  const made = new Set<string>();
+  const adds = new Map<string, number>();
+  for (const op of ops) {
+    if (op.op === "createTable") made.add(op.spec.table);
+    else if (op.op === "setTableRange") made.add(op.table);
+    else if ((op.op === "addColumn" || op.op === "renameColumn") && !made.has(op.table)) adds.set(op.table, (adds.get(op.table) ?? 0) + (op.op === "addColumn" ? 1 : 0));
+  }
+  const looks = new Map<string, ColumnLook>();
+  for (const [name, added] of adds) {
+    const table = context.workbook.tables.getItem(name);
+    looks.set(name, {
+      sheet: table.worksheet.load("name"),
+      header: table.getHeaderRowRange().load("values,address"),
+      rows: table.rows.load("count"),
+      // Range.getUsedRangeOrNullObject: ExcelApi 1.4.
+      used: table.getDataBodyRange().getUsedRangeOrNullObject(true).load("address"),
+      beside: added > 0 ? table.getRange().getLastColumn().getOffsetRange(0, 1).getResizedRange(0, added - 1).getUsedRangeOrNullObject(true).load("address") : null,
+    });
+  }
+  return looks;
+}
+
+/** A table as the batch's earlier operations leave it: its headers, data rows (to the last non-blank one) and body rows. */
+interface TableShape {
+  headers: string[];
+  dataRows: number;
+  bodyRows: number;
+}
+
+interface AddPlan {
+  values: Cell[];
+  bodyRows: number;
+}
+
+interface RenamePlan {
+  index: number;
+}
+
+/** Each addColumn's values and each renameColumn's column, checked as every gateway checks them (checkOps.ts); throws before anything is written. */
+function planColumns(ops: readonly WorkbookOp[], looks: ReadonlyMap<string, ColumnLook>): Map<WorkbookOp, AddPlan | RenamePlan> {
+  const plans = new Map<WorkbookOp, AddPlan | RenamePlan>();
+  if (!ops.some((op) => op.op === "addColumn" || op.op === "renameColumn")) return plans;
+  const shapes = new Map<string, TableShape>();
+  for (const [name, look] of looks) {
+    const top = rectOf(look.header.address).top;
+    shapes.set(name, { headers: (look.header.values[0] as Cell[]).map(String), bodyRows: look.rows.count, dataRows: look.used.isNullObject ? 0 : rectOf(look.used.address).bottom - top });
+  }
+  const shapeOf = (table: string) => {
+    const shape = shapes.get(table);
+    if (!shape) throw new WorkbookError("no-table", `工作簿中没有表格 ${table}`);
+    return shape;
+  };
+  for (const op of ops) {
+    const shape = "table" in op ? shapes.get(op.table) : undefined;
+    switch (op.op) {
+      case "createTable":
+        shapes.set(op.spec.table, { headers: [...op.spec.headers], dataRows: op.spec.rows.length, bodyRows: Math.max(1, op.spec.rows.length) });
+        break;
+      case "setTableRange": {
+        const r = rectOf(op.range);
+        const rows = Math.max(1, r.bottom - r.top);
+        shapes.set(op.table, { headers: [...op.headers], dataRows: rows, bodyRows: rows });
+        break;
+      }
+      case "appendRows":
+        // rows.add fills the empty row of a table without data, else adds below the body.
+        if (shape && op.rows.length > 0) shape.bodyRows = shape.dataRows = shape.bodyRows === 1 && shape.dataRows === 0 ? op.rows.length : shape.bodyRows + op.rows.length;
+        break;
+      case "replaceRows":
+        if (shape) {
+          shape.bodyRows = op.rows.length === 0 ? shape.bodyRows : op.rows.length;
+          shape.dataRows = op.rows.length;
+        }
+        break;
+      case "setCells":
+        if (shape) shape.dataRows = Math.max(shape.dataRows, op.row + 1);
+        break;
+      case "addColumn": {
+        const s = shapeOf(op.table);
+        // One value per data row: counted to the last non-blank row (as readTables reads them), or over the
+        // whole body as inspect counts it (rows.count: blank rows and a new table's empty row included) when
+        // the values for those blank rows are blank too.
+        const overBody = op.values.length <= s.bodyRows && op.values.slice(s.dataRows).every((v) => v === null || v === "");
+        const values = columnToAdd(op, s.headers, overBody ? Math.max(s.dataRows, op.values.length) : s.dataRows);
+        const look = looks.get(op.table);
+        if (look?.beside && !look.beside.isNullObject) {
+          const header = rectOf(look.header.address);
+          const ref = `${columnLetter(header.left)}${header.top}:${columnLetter(header.right)}${header.top + look.rows.count}`;
+          throw columnBesideTaken(op, look.sheet.name, ref, [look.beside.address.slice(look.beside.address.lastIndexOf("!") + 1)]);
+        }
+        plans.set(op, { values, bodyRows: s.bodyRows });
+        s.headers.push(op.header);
+        break;
+      }
+      case "renameColumn": {
+        const s = shapeOf(op.table);
+        const index = columnToRename(op, s.headers);
+        plans.set(op, { index });
+        s.headers[index] = op.to;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return plans;
+}
+
+/**
+ * A column at the table's right end: TableColumnCollection.add with no index and the header as its
+ * name (ExcelApi 1.4), then the body's number format, then the values (see cellsFor), so text stays
+ * text ("=3" is never a formula). The whole body takes the format, blank rows too.
+ */
+function addTableColumn(table: Excel.Table, header: string, values: Cell[], format: ColumnFormat, bodyRows: number): void {
+  const column = table.columns.add(undefined, undefined, header);
+  const body = column.getDataBodyRange();
+  body.numberFormat = Array.from({ length: bodyRows }, () => [NUMBER_FORMATS[format]]);
+  if (values.length > 0)
+    writeRows(
+      body.getRow(0).getResizedRange(values.length - 1, 0),
+      values.map((v) => [v]),
+      [format],
+    );
 }
 
 function chunkRows(rows: Cell[][]): Cell[][][] {
@@ -433,6 +636,8 @@ function setValidation(table: Excel.Table, column: number, source: ValidationSou
 /** Writes a sheet model in row blocks that each stay under the payload budget. */
 async function writeSheet(context: Excel.RequestContext, model: SheetModel, budget: (bytes: number) => Promise<void>): Promise<void> {
   const sheet = context.workbook.worksheets.add(model.name);
+  // The add-in's own record is hidden (Worksheet.visibility, ExcelApi 1.1); a workbook always keeps a visible sheet besides.
+  if (model.hidden) sheet.visibility = "Hidden";
   const width = Math.max(1, ...model.rows.map((r) => r.length));
   const cells = model.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? {}));
   // Formulas plus a number format per cell.

@@ -19,6 +19,9 @@ export { BookFileError } from "./package/bookFileError";
 export const NODE_CODEC: DeflateCodec = {
   inflateRaw: (data) => zlib.inflateRawSync(data),
   deflateRaw: (data) => zlib.deflateRawSync(data, { level: 4 }),
+  // Each piece is a deflate stream of its own, ended by a sync flush (byte-aligned, not final) but the
+  // last: joined, they are one valid raw deflate stream (a piece only refers back within itself).
+  deflateRawStream: () => (piece, final) => [zlib.deflateRawSync(piece, { level: 4, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH })],
 };
 
 interface Seen {

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { type Cell, type ColumnFormat, NUMBER_FORMATS, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnLetter, VALIDATION_ROWS, columnIndexOf, validationRangeRef } from "../../core/sheetModel";
-import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
+import { type WorkbookGateway, WorkbookError, readEachSheet } from "../../app/gateway";
 import { STYLES } from "../../core/ops/styles";
 import { mergedCells, wrappedRowHeight } from "../../core/ops/rowHeights";
-import { type SpecContent, checkOps, rowWithCells, runOps, specContent, tableRow } from "../../core/ops/checkOps";
+import { type SpecContent, checkOps, columnBesideTaken, columnToAdd, columnToRename, rowWithCells, runOps, specContent, tableRow } from "../../core/ops/checkOps";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -11,7 +11,7 @@ interface TableModel {
   name: string;
   tableRef: string;
   autoFilterRef?: string;
-  columns: { name: string }[];
+  columns: { name: string; filterButton?: boolean }[];
 }
 
 /** Parses "A1:J20" into 1-based bounds. */
@@ -134,11 +134,17 @@ export class ExcelJsGateway implements WorkbookGateway {
       const cells: Cell[] = [];
       for (let c = 1; c <= sheet.columnCount; c++) {
         const cell = row.getCell(c);
-        cells.push(cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : toCell(cell.value));
+        // exceljs gives every cell of a merge the first one's value; Excel holds it in the first cell only.
+        if (cell.isMerged && cell.master !== cell) cells.push(null);
+        else cells.push(cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : toCell(cell.value));
       }
       out.push(cells);
     }
     return out;
+  }
+
+  readSheets(names: readonly string[]): Promise<Map<string, Cell[][]>> {
+    return readEachSheet(this, names);
   }
 
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
@@ -152,6 +158,14 @@ export class ExcelJsGateway implements WorkbookGateway {
       ops,
     );
     await runOps(ops, {
+      addColumn: (op) => this.addColumn(op),
+      renameColumn: (op) => {
+        const { sheet, model } = this.table(op.table);
+        const index = columnToRename(op, this.headers(sheet, model));
+        const b = bounds(model.tableRef);
+        sheet.getRow(b.top).getCell(b.left + index).value = op.to;
+        model.columns[index].name = op.to;
+      },
       setTableRange: (op) => {
         throw new WorkbookError("no-table", `exceljs 网关不能在已有单元格上重建表格 ${op.table}：请用命令行（原地编辑 .xlsx）`);
       },
@@ -185,11 +199,36 @@ export class ExcelJsGateway implements WorkbookGateway {
       writeSheet: (op) => {
         const old = this.workbook.getWorksheet(op.model.name);
         if (old) this.workbook.removeWorksheet(old.id);
-        writeSheet(this.workbook.addWorksheet(op.model.name), op.model);
+        writeSheet(this.workbook.addWorksheet(op.model.name, { state: op.model.hidden ? "hidden" : "visible" }), op.model);
       },
       protectSheet: (op) => this.workbook.getWorksheet(op.sheet)!.protect("", { formatColumns: true, formatRows: true, sort: true, autoFilter: true }),
       unprotectSheet: (op) => this.workbook.getWorksheet(op.sheet)!.unprotect(),
     });
+  }
+
+  /**
+   * A column added at the table's right end (the table model grows by a column; exceljs numbers the
+   * columns when it writes). The column right of the table must be empty there: the clerk's cells are
+   * never overwritten.
+   */
+  private addColumn(op: Extract<WorkbookOp, { op: "addColumn" }>): void {
+    const { sheet, model } = this.table(op.table);
+    const current = this.dataRows(sheet, model);
+    const values = columnToAdd(op, this.headers(sheet, model), current.rows.length);
+    const b = bounds(model.tableRef);
+    const col = b.right + 1;
+    const bottom = Math.max(b.bottom, b.top + Math.max(1, values.length));
+    const taken: string[] = [];
+    for (let r = b.top; r <= bottom; r++) {
+      const v = toCell(sheet.getRow(r).getCell(col).value);
+      if (v !== null && v !== "") taken.push(`${columnLetter(col - 1)}${r}`);
+    }
+    if (taken.length > 0) throw columnBesideTaken(op, sheet.name, model.tableRef, taken);
+    sheet.getRow(b.top).getCell(col).value = op.header;
+    writeRows(sheet, current.top + 1, col, values.map((v) => [v]), [op.format], 1, op.table);
+    model.columns.push({ name: op.header, filterButton: true });
+    model.tableRef = ref(b.top, b.left, bottom, col);
+    model.autoFilterRef = model.tableRef;
   }
 
   private createTable(spec: TableSpec): void {

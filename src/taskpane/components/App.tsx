@@ -102,7 +102,7 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
 /** Stands in for the host before there is a workbook; never used (nothing runs without a pane). */
 const NO_HOST: LedgerHost = {
   kind: "web",
-  gateway: { inspect: () => Promise.reject(new Error("no workbook")), readTables: () => Promise.reject(new Error("no workbook")), readSheet: async () => null, apply: () => Promise.reject(new Error("no workbook")) },
+  gateway: { inspect: () => Promise.reject(new Error("no workbook")), readTables: () => Promise.reject(new Error("no workbook")), readSheet: async () => null, readSheets: async () => new Map(), apply: () => Promise.reject(new Error("no workbook")) },
   selectCell: async () => undefined,
   showSheet: async () => undefined,
   schemeChanged: async () => null,

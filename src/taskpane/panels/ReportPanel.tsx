@@ -45,8 +45,8 @@ export function ReportPanel({ host }: { host: LedgerHost }) {
       <FailureBar text={p.report.error} />
       {result && (
         <>
-          <MessageBar intent={result.warnings.length ? "warning" : "success"}>
-            <MessageBarBody>{`已生成：${result.sheets.join("、")}。${result.warnings.join("；")}`}</MessageBarBody>
+          <MessageBar intent={result.warnings.length || result.kept.length ? "warning" : "success"}>
+            <MessageBarBody>{`已生成：${result.sheets.join("、")}。${result.kept.join("")}${result.warnings.join("；")}`}</MessageBarBody>
           </MessageBar>
           {p.preview.lines.map((line) => (
             <Caption1 key={line}>{line}</Caption1>

@@ -118,8 +118,8 @@ export function ReviewPanel({ host }: { host: LedgerHost }) {
           <Field label="处理结果" required>
             <Input value={p.resolveFields.result} onChange={(_, d) => p.updateResolve({ result: d.value })} />
           </Field>
-          <Field label="撤销积分台账第几行（属实时填写；原记录不改动，另加一条撤销记录）">
-            <Input value={p.resolveFields.reverseRow} inputMode="numeric" onChange={(_, d) => p.updateResolve({ reverseRow: d.value })} />
+          <Field label="撤销哪条记录：填积分台账「记录号」列的编号（属实时填写；原记录不改动，另加一条撤销记录）">
+            <Input value={p.resolveFields.reverseId} inputMode="numeric" onChange={(_, d) => p.updateResolve({ reverseId: d.value })} />
           </Field>
           {p.resolveProblems.length > 0 && <Caption1>{p.resolveProblems.join("；")}</Caption1>}
           <Button disabled={p.resolveProblems.length > 0 || p.resolve.running} onClick={() => void p.resolveAppeal()}>
@@ -130,7 +130,7 @@ export function ReviewPanel({ host }: { host: LedgerHost }) {
       <FailureBar text={p.resolve.error} />
       {p.resolve.result && (
         <MessageBar intent="success">
-          <MessageBarBody>{p.resolve.result.length ? `已处理，新增积分台账第 ${p.resolve.result.join("、")} 行。` : "已处理。"}</MessageBarBody>
+          <MessageBarBody>{p.resolve.result.rows.length ? `已处理，新增积分台账第 ${p.resolve.result.rows.join("、")} 行（记录号 ${p.resolve.result.ids.join("、")}）。` : "已处理。"}</MessageBarBody>
         </MessageBar>
       )}
     </section>

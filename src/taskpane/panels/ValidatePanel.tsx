@@ -2,6 +2,7 @@ import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Sub
 import { useState } from "react";
 import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
+import { RepairTables } from "./RepairTables";
 import { useValidatePanel } from "./useValidatePanel";
 
 const useStyles = makeStyles({
@@ -10,7 +11,7 @@ const useStyles = makeStyles({
   list: { listStyle: "none", margin: 0, padding: 0 },
 });
 
-/** 校验: issues grouped by sheet with counts; a click selects the cell; a fix hint per issue. */
+/** 校验: issues grouped by sheet with counts; a click selects the cell; a fix hint per issue; 修复表格 when a table needs it. */
 export function ValidatePanel({ host }: { host: LedgerHost }) {
   const styles = useStyles();
   const v = useValidatePanel(host);
@@ -28,6 +29,7 @@ export function ValidatePanel({ host }: { host: LedgerHost }) {
           <MessageBarBody>{total ? `发现 ${v.result.errors} 个错误（不计分）、${v.result.warnings} 个提醒（计分但须核对）。点击条目可选中单元格。` : "校验通过：没有发现问题。"}</MessageBarBody>
         </MessageBar>
       )}
+      <RepairTables host={host} issues={v.result?.issues ?? null} revalidate={v.validate} />
       {v.groups.map((g) => (
         <div key={g.sheet}>
           <Subtitle2 as="h2">

@@ -207,8 +207,9 @@ describe("useReviewPanel", () => {
     expect(result.current.openAppeals.map((a) => a.id)).toContain(id);
 
     const ledger = gateway.book.tables.get(SHEETS.ledger.table)!;
-    const wrong = ledger.rows.findIndex((r) => r[1] === "D003" && r[6] === -9) + 2;
-    act(() => result.current.updateResolve({ appealId: id, result: "经核实属误录，撤销", reverseRow: String(wrong) }));
+    const idColumn = ledger.headers.indexOf("记录号");
+    const wrong = ledger.rows.find((r) => r[1] === "D003" && r[6] === -9)![idColumn] as number;
+    act(() => result.current.updateResolve({ appealId: id, result: "经核实属误录，撤销", reverseId: String(wrong) }));
     expect(result.current.resolveProblems).toEqual([]);
     const rowsBefore = ledger.rows.length;
     await act(async () => {
@@ -218,7 +219,8 @@ describe("useReviewPanel", () => {
     expect(result.current.openAppeals.map((a) => a.id)).not.toContain(id);
     const reversing = gateway.book.tables.get(SHEETS.ledger.table)!.rows;
     expect(reversing).toHaveLength(rowsBefore + 1);
-    expect(reversing.at(-1)![10]).toBe(wrong);
+    expect(reversing.at(-1)![ledger.headers.indexOf("撤销记录号")]).toBe(wrong);
+    expect(reversing.at(-1)![idColumn]).toBeGreaterThan(wrong);
   });
 });
 

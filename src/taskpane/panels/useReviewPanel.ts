@@ -15,7 +15,8 @@ export interface ResolveFields {
   appealId: string;
   result: string;
   /** 积分台账 row the appeal showed to be wrong; blank = nothing to cancel. */
-  reverseRow: string;
+  /** 记录号 of the ledger row to cancel (the sheet's 记录号 column). */
+  reverseId: string;
 }
 
 /**
@@ -33,7 +34,7 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
   const [meeting, setMeeting] = useState("支部委员会会议");
   const [approvePeriodLabel, setApprovePeriod] = useState("");
   const [appealFields, setAppeal] = useState<AppealFields>({ memberId: "", period: "", claim: "", evidence: "" });
-  const [resolveFields, setResolve] = useState<ResolveFields>({ appealId: "", result: "", reverseRow: "" });
+  const [resolveFields, setResolve] = useState<ResolveFields>({ appealId: "", result: "", reverseId: "" });
 
   useEffect(() => {
     void load(undefined);
@@ -44,11 +45,11 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
   // The next period to approve is the first still open.
   const toApprove = open.includes(approvePeriodLabel) ? approvePeriodLabel : open[0] ?? "";
   const openAppeals = state?.appeals.filter((a) => !a.result) ?? [];
-  const reverseRow = resolveFields.reverseRow.trim();
+  const reverseId = resolveFields.reverseId.trim();
   const resolveProblems = [
     ...(openAppeals.some((a) => a.id === resolveFields.appealId) ? [] : ["请选择待处理的申诉"]),
     ...(resolveFields.result.trim() ? [] : ["请填写处理结果"]),
-    ...(reverseRow && !/^\d+$/.test(reverseRow) ? ["撤销行号须为积分台账中的行号（整数）"] : []),
+    ...(reverseId && !/^\d+$/.test(reverseId) ? ["撤销记录号须为积分台账「记录号」列中的编号（整数）"] : []),
   ];
   const appealProblems = [
     ...(state?.members.some((m) => m.id === appealFields.memberId) ? [] : ["请选择党员"]),
@@ -84,8 +85,8 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
     resolve,
     resolveAppeal: async () => {
       if (resolveProblems.length) return null;
-      const rows = await resolve.run({ appealId: resolveFields.appealId, result: resolveFields.result.trim(), date: day, reverseRow: reverseRow ? Number(reverseRow) : undefined });
-      if (rows !== null) setResolve({ appealId: "", result: "", reverseRow: "" });
+      const rows = await resolve.run({ appealId: resolveFields.appealId, result: resolveFields.result.trim(), date: day, reverseId: reverseId ? Number(reverseId) : undefined });
+      if (rows !== null) setResolve({ appealId: "", result: "", reverseId: "" });
       return after(rows);
     },
   };

@@ -4,7 +4,8 @@
  */
 import { BookFileError, refuseNonPackage } from "./bookFileError";
 import { ContentTypes, Package, Rels, relativeTarget, relsPathOf, resolveTarget } from "./opc";
-import { SheetPart, runText } from "./sheet";
+import { runText } from "./cells";
+import { SheetPart } from "./sheet";
 import { MINIMAL_STYLES, StylesPart } from "./styles";
 import { CT, NS_MAIN, NS_R, REL, XML_DECL, attr, escapeAttr, escapeText, findElement, findElements, findTag, setAttr, setChild } from "./xml";
 import { type DeflateCodec, FFLATE_CODEC } from "./zip";
@@ -16,6 +17,8 @@ export interface SheetEntry {
   /** Zip path of the sheet part ("" when the relationship is missing). */
   part: string;
   kind: "worksheet" | "chartsheet" | "other";
+  /** state="hidden" or "veryHidden": not shown to the clerk. */
+  hidden?: boolean;
 }
 
 export interface TableEntry {
@@ -102,7 +105,9 @@ export class Book {
           const rid = attr(tag, `${this.rPrefix}:id`) ?? "";
           const rel = rels.get(rid);
           const kind = rel?.type === REL.worksheet || rel?.type.endsWith("/worksheet") ? "worksheet" : rel?.type.endsWith("/chartsheet") ? "chartsheet" : "other";
-          return { name: attr(tag, "name") ?? "", sheetId: Number(attr(tag, "sheetId") ?? 0), rid, part: rel ? resolveTarget(this.workbookPart, rel.target) : "", kind };
+          const state = attr(tag, "state");
+          const hidden = state === "hidden" || state === "veryHidden" ? { hidden: true } : {};
+          return { name: attr(tag, "name") ?? "", sheetId: Number(attr(tag, "sheetId") ?? 0), rid, part: rel ? resolveTarget(this.workbookPart, rel.target) : "", kind, ...hidden };
         })
       : [];
   }
@@ -132,7 +137,7 @@ export class Book {
   sheetPart(entry: SheetEntry): SheetPart {
     let part = this.sheetParts.get(entry.part);
     if (!part) {
-      const xml = this.pkg.text(entry.part);
+      const xml = this.pkg.utf8(entry.part);
       if (xml === null) throw new BookFileError("corrupt", `工作簿中缺少工作表「${entry.name}」的内容（${entry.part}），文件可能已损坏。请在 Excel 或 WPS 中打开修复后另存为 .xlsx 再试。`);
       part = new SheetPart(xml);
       this.pkg.release(entry.part);
@@ -181,6 +186,30 @@ export class Book {
     this.tableXml.set(table.part, xml);
     this.changedTables.add(table.part);
     table.ref = ref;
+  }
+
+  /**
+   * A table's columns: a new <tableColumn> (a fresh id) added after the last with the range set to
+   * `ref` (`add`), or the name of the column at `rename.index` changed; each column's other content
+   * (its formulas, formats, ids) is kept, and <tableColumns count> follows.
+   */
+  editTableColumns(table: TableEntry, change: { add: string; ref: string } | { rename: { index: number; name: string } }): void {
+    let xml = this.tableXml.get(table.part)!;
+    const list = findElement(xml, "tableColumns");
+    if (!list || list.selfClosing) throw new BookFileError("corrupt", `表格 ${table.name} 的定义（${table.part}）中没有列（tableColumns），文件可能已损坏。`);
+    const columns = findElements(xml, "tableColumn", list.openEnd, list.innerEnd);
+    if ("rename" in change) {
+      const c = columns[change.rename.index];
+      if (!c) throw new BookFileError("corrupt", `表格 ${table.name} 的定义（${table.part}）中没有第 ${change.rename.index + 1} 列，文件可能已损坏。`);
+      xml = xml.slice(0, c.start) + setAttr(xml.slice(c.start, c.openEnd), "name", change.rename.name) + xml.slice(c.openEnd);
+    } else {
+      const id = Math.max(0, ...columns.map((c) => Number(attr(xml.slice(c.start, c.openEnd), "id") ?? 0))) + 1;
+      const open = setAttr(xml.slice(list.start, list.openEnd), "count", String(columns.length + 1));
+      xml = `${xml.slice(0, list.start)}${open}${xml.slice(list.openEnd, list.innerEnd)}<tableColumn id="${id}" name="${escapeAttr(change.add)}"/>${xml.slice(list.innerEnd)}`;
+    }
+    this.tableXml.set(table.part, xml);
+    this.changedTables.add(table.part);
+    if ("add" in change) this.setTableRef(table, change.ref);
   }
 
   /** A shared string by index (the table is read on first use). */
@@ -268,6 +297,18 @@ export class Book {
     return entry;
   }
 
+  /** Hides a sheet (state="hidden", which Excel, WPS and LibreOffice keep) or shows it; nothing is written when it already is so. */
+  setHidden(entry: SheetEntry, hidden: boolean): void {
+    if ((entry.hidden ?? false) === hidden) return;
+    const sheets = findElement(this.workbookXml, "sheets");
+    const el = sheets && findElements(this.workbookXml, "sheet", sheets.openEnd, sheets.innerEnd)[this.sheets.indexOf(entry)];
+    if (!el) return;
+    const tag = setAttr(this.workbookXml.slice(el.start, el.openEnd), "state", hidden ? "hidden" : undefined);
+    this.workbookXml = this.workbookXml.slice(0, el.start) + tag + this.workbookXml.slice(el.openEnd);
+    this.workbookChanged = true;
+    entry.hidden = hidden || undefined;
+  }
+
   /**
    * Replaces a worksheet's content whole (a generated report written again). The sheet keeps its
    * place, id and part name; its old relationships (a drawing the clerk put on the old report) go.
@@ -350,11 +391,13 @@ export class Book {
   toBytes(): Uint8Array {
     if (this.sheets.length === 0) this.addWorksheet("Sheet1", `${XML_DECL}<worksheet xmlns="${NS_MAIN}"><sheetData/></worksheet>`);
     this.finishCalculation();
+    // Edited sheets are deflated piece by piece as the package is written (a sheet of 400,000 appended rows
+    // is about 250 MB of XML: never joined whole), then reread from the written package when next used.
+    const written: [string, SheetPart][] = [];
     for (const [part, sheet] of this.sheetParts) {
       if (!sheet.changed) continue;
-      const text = sheet.toString();
-      this.pkg.setText(part, text);
-      sheet.rebase(text);
+      this.pkg.setPieces(part, () => sheet.pieces());
+      written.push([part, sheet]);
     }
     for (const part of this.changedTables) this.pkg.setText(part, this.tableXml.get(part)!);
     this.changedTables.clear();
@@ -363,6 +406,8 @@ export class Book {
     if (this.workbookRels.changed) this.pkg.setText(relsPathOf(this.workbookPart), this.workbookRels.toString());
     if (this.workbookChanged) this.pkg.setText(this.workbookPart, this.workbookXml);
     if (this.contentTypes.changed) this.pkg.setText("[Content_Types].xml", this.contentTypes.toString());
-    return this.pkg.toBytes();
+    const out = this.pkg.toBytes();
+    for (const [part, sheet] of written) sheet.rebase(() => this.pkg.utf8(part)!);
+    return out;
   }
 }

@@ -47,13 +47,28 @@ export class Package {
     return text;
   }
 
+  /** A part as UTF-8 bytes without a byte-order mark (a UTF-16 part is converted), or null when absent. */
+  utf8(part: string): Uint8Array | null {
+    const bytes = this.bytes(part);
+    if (!bytes) return null;
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextEncoder().encode(new TextDecoder("utf-16le").decode(bytes));
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  }
+
   /** Forgets the decoded text of an unchanged part (it is read again if needed). */
   release(part: string): void {
     const e = this.byName.get(part.toLowerCase());
-    if (e && !e.content) this.texts.delete(part.toLowerCase());
+    if (e && !e.content && !e.pieces) this.texts.delete(part.toLowerCase());
   }
 
   setText(part: string, text: string): void {
+    this.setBytes(part, new TextEncoder().encode(text));
+    // Large parts (sheets) are held by their editors; a second copy here would double the memory.
+    if (text.length < 1 << 20) this.texts.set(part.toLowerCase(), text);
+  }
+
+  /** Gives a part new content (UTF-8 for a text part). */
+  setBytes(part: string, content: Uint8Array): void {
     const key = part.toLowerCase();
     this.removed.delete(key);
     let e = this.byName.get(key);
@@ -62,10 +77,20 @@ export class Package {
       this.entries.push(e);
       this.byName.set(key, e);
     }
-    e.content = new TextEncoder().encode(text);
-    // Large parts (sheets) are held by their editors; a second copy here would double the memory.
-    if (text.length < 1 << 20) this.texts.set(key, text);
-    else this.texts.delete(key);
+    e.content = content;
+    e.pieces = undefined;
+    this.texts.delete(key);
+  }
+
+  /**
+   * Gives a part new content made, in pieces, when the package is written (a large sheet: it is deflated
+   * piece by piece and never held whole). `pieces` must give the same content until then.
+   */
+  setPieces(part: string, pieces: () => Iterable<Uint8Array>): void {
+    this.setBytes(part, new Uint8Array(0));
+    const e = this.byName.get(part.toLowerCase())!;
+    e.content = undefined;
+    e.pieces = pieces;
   }
 
   remove(part: string): void {
@@ -79,7 +104,7 @@ export class Package {
     const out = writeZip(live, this.codec);
     for (const fresh of readZip(out)) {
       const e = this.byName.get(fresh.name.toLowerCase())!;
-      if (e.content) Object.assign(e, fresh, { content: undefined });
+      if (e.content || e.pieces) Object.assign(e, fresh, { content: undefined, pieces: undefined });
     }
     return out;
   }

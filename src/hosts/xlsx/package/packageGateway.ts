@@ -22,8 +22,8 @@ import {
 import { mergedCells, wrappedRowHeight } from "../../../core/ops/rowHeights";
 import { type CellAt, type SheetExtent, cellsNearTable, findTableByHeaders, tableDataAt } from "../../../core/tableRegion";
 import { knownTable } from "../../../core/stores/knownTables";
-import { checkOps, rowWithCells, runOps, specContent, tableRow } from "../../../core/ops/checkOps";
-import { type WorkbookGateway, WorkbookError } from "../../../app/gateway";
+import { checkOps, columnBesideTaken, columnToAdd, columnToRename, rowWithCells, runOps, specContent, tableRow } from "../../../core/ops/checkOps";
+import { type WorkbookGateway, WorkbookError, readEachSheet } from "../../../app/gateway";
 import { Book, type SheetEntry, type TableEntry } from "./book";
 import { type SheetPart, cellXml, isBlank } from "./sheet";
 import type { StylesPart } from "./styles";
@@ -166,6 +166,10 @@ export class PackageGateway implements WorkbookGateway {
     return out;
   }
 
+  readSheets(names: readonly string[]): Promise<Map<string, Cell[][]>> {
+    return readEachSheet(this, names);
+  }
+
   async apply(ops: readonly WorkbookOp[]): Promise<void> {
     this.check(ops);
     await runOps(ops, {
@@ -196,6 +200,8 @@ export class PackageGateway implements WorkbookGateway {
       setTableRange: (op) => this.setTableRange(op.sheet, op.table, op.range, op.headers),
       protectSheet: (op) => this.partOf(op.sheet).setTailElement("sheetProtection", PROTECTION),
       unprotectSheet: (op) => this.partOf(op.sheet).setTailElement("sheetProtection", null),
+      addColumn: (op) => this.addColumn(op),
+      renameColumn: (op) => this.renameColumn(op),
     });
   }
 
@@ -249,6 +255,57 @@ export class PackageGateway implements WorkbookGateway {
     const kept = parts ? findElements(parts, "tablePart").map((x) => parts.slice(x.start, x.end)) : [];
     kept.push(`<tablePart r:id="${rid}"/>`);
     part.setTailElement("tableParts", `<tableParts count="${kept.length}">${kept.join("")}</tableParts>`);
+  }
+
+  /**
+   * A column added at the table's right end: its header, its values in the column's format, the table
+   * part grown over it. The column right of the table must be empty there (and unmerged): the clerk's
+   * cells are never overwritten.
+   */
+  private addColumn(op: Extract<WorkbookOp, { op: "addColumn" }>): void {
+    const t = this.tableEntry(op.table);
+    const b = parseRange(t.ref);
+    const count = this.rowCount(t);
+    const values = columnToAdd(op, this.headers(t), count);
+    const col = b.right + 1;
+    const letter = columnLetter(col);
+    const bottom = Math.max(b.bottom, b.top + Math.max(1, count));
+    const part = this.partOf(t.sheet);
+    const taken: string[] = [];
+    for (let r = b.top; r <= bottom; r++) {
+      const v = part.values(r, col, 1, this.book.sharedString, true)[0];
+      if (v !== null && v !== "") taken.push(`${letter}${r}`);
+    }
+    if (taken.length > 0) throw columnBesideTaken(op, t.sheet, t.ref, taken);
+    const merges = part.tailElement("mergeCells");
+    for (const m of merges ? findElements(merges, "mergeCell") : []) {
+      const ref = attr(merges!.slice(m.start, m.end), "ref");
+      const mb = ref ? parseRange(ref) : null;
+      if (mb && mb.left <= col && col <= mb.right && mb.top <= bottom && b.top <= mb.bottom)
+        throw new WorkbookError("bad-rows", `工作表「${t.sheet}」表格 ${op.table}（${t.ref}）右侧的 ${ref} 是合并单元格，表格不能包含合并单元格：请先取消合并（开始 → 合并后居中）后再新增列「${op.header}」`);
+    }
+    const styles = this.book.styles();
+    const styleAt = (r: number) => part.rowStyles(r)?.get(col) ?? part.rowStyle(r) ?? part.columnStyle(col);
+    part.setCells(b.top, col, [cellXml(`${letter}${b.top}`, styleAt(b.top), op.header, { text: true })]);
+    values.forEach((v, i) => {
+      const r = b.top + 1 + i;
+      part.setCells(r, col, [cellXml(`${letter}${r}`, styles.withFormat(styleAt(r), NUMBER_FORMATS[op.format]), v, { text: op.format === "text" })]);
+    });
+    this.book.editTableColumns(t, { add: op.header, ref: `${columnLetter(b.left)}${b.top}:${letter}${bottom}` });
+    this.book.noteCellsChanged();
+  }
+
+  /** A column's header cell and its <tableColumn> renamed; its cells stay as they are. */
+  private renameColumn(op: Extract<WorkbookOp, { op: "renameColumn" }>): void {
+    const t = this.tableEntry(op.table);
+    const b = parseRange(t.ref);
+    const index = columnToRename(op, this.headers(t));
+    const col = b.left + index;
+    const part = this.partOf(t.sheet);
+    const style = part.rowStyles(b.top)?.get(col) ?? part.rowStyle(b.top) ?? part.columnStyle(col);
+    part.setCells(b.top, col, [cellXml(`${columnLetter(col)}${b.top}`, style, op.to, { text: true })]);
+    this.book.editTableColumns(t, { rename: { index, name: op.to } });
+    this.book.noteCellsChanged();
   }
 
   /** A table never shrinks below one (empty) data row, as Excel keeps it. */
@@ -340,6 +397,7 @@ export class PackageGateway implements WorkbookGateway {
       this.book.replaceWorksheet(existing, xml);
       entry = existing;
     } else entry = this.book.addWorksheet(model.name, xml);
+    this.book.setHidden(entry, model.hidden === true);
     const titles = model.page?.printTitleRows;
     this.book.setLocalName(entry, "_xlnm.Print_Titles", titles ? `${quoteSheet(model.name)}!$${titles[0]}:$${titles[1]}` : null);
     this.book.setLocalName(entry, "_xlnm.Print_Area", null);

@@ -1,10 +1,11 @@
 /**
- * One worksheet part, edited in place. Rows nobody touches stay the exact text they were (written back
- * as slices of the original); an edited row keeps its own attributes and every cell outside the edit.
+ * One worksheet part, edited in place. It is held as its UTF-8 bytes: rows nobody touches are written
+ * back as the exact bytes they were; an edited row keeps its own attributes and every cell outside the edit.
  */
 import type { Cell } from "../../../core/sheetModel";
 import { columnIndexOf, columnLetter } from "../../../core/sheetModel";
-import { attr, decodeOoxmlText, escapeText, findElement, findTag, setAttr, setChild, unescapeXml } from "./xml";
+import { attr, escapeText, findElement, findTag, setAttr, setChild } from "./xml";
+import { attrAt, cellSpans, decoder, findTagIn, intAt, seek, seekFar, spanValues, utf8, valueEnd } from "./cells";
 
 /** Top-level children of <worksheet>, in schema order. */
 export const WORKSHEET_ORDER = [
@@ -26,121 +27,14 @@ export interface CellFacts {
   hasFormula: boolean;
 }
 
-const EPOCH = Date.UTC(1899, 11, 30);
+const encoder = new TextEncoder();
 
-/** Text of <t> runs inside an <si> or <is>, leaving out phonetic runs (<rPh>). */
-export function runText(source: string, from: number, to: number): string {
-  // Work on the slice: searches must not run on into the rest of a large part.
-  const xml = source.slice(from, to);
-  let out = "";
-  let i = 0;
-  let ph = xml.indexOf("<rPh");
-  while (i < xml.length) {
-    const t = xml.indexOf("<t", i);
-    if (t < 0) break;
-    if (ph >= 0 && t > ph) {
-      i = xml.indexOf("</rPh>", ph) + 6;
-      if (i < 6) break;
-      ph = xml.indexOf("<rPh", i);
-      continue;
-    }
-    const c = xml.charCodeAt(t + 2);
-    const gt = xml.indexOf(">", t);
-    if ((c !== 62 && c !== 32) || gt < 0) {
-      i = t + 2;
-      continue;
-    }
-    if (xml.charCodeAt(gt - 1) === 47) {
-      i = gt + 1;
-      continue;
-    }
-    const end = xml.indexOf("</t>", gt);
-    if (end < 0) break;
-    out += xml.slice(gt + 1, end);
-    i = end + 4;
-  }
-  return decodeOoxmlText(out);
-}
-
-/** The value of one <c> element (formulas give their cached result; `formulas` gives "=…" instead). */
-export function cellValue(source: string, start: number, end: number, sst: (i: number) => string, formulas = false): Cell {
-  const xml = source.slice(start, end);
-  const gt = xml.indexOf(">");
-  if (xml.charCodeAt(gt - 1) === 47) return null;
-  const tag = xml.slice(0, gt);
-  if (formulas) {
-    const f = xml.indexOf("<f", gt);
-    if (f >= 0) {
-      const fgt = xml.indexOf(">", f);
-      if (xml.charCodeAt(fgt - 1) !== 47) {
-        const text = xml.slice(fgt + 1, xml.indexOf("</f>", fgt));
-        if (text) return `=${unescapeXml(text)}`;
-      }
-    }
-  }
-  const tPos = tag.indexOf(' t="');
-  const type = tPos < 0 ? "n" : tag.slice(tPos + 4, tag.indexOf('"', tPos + 4));
-  if (type === "inlineStr") {
-    const is = xml.indexOf("<is>", gt);
-    return is >= 0 ? runText(xml, is, xml.length) : null;
-  }
-  const v = xml.indexOf("<v", gt);
-  if (v < 0) return null;
-  const vgt = xml.indexOf(">", v);
-  if (xml.charCodeAt(vgt - 1) === 47) return type === "str" ? "" : null;
-  const text = xml.slice(vgt + 1, xml.indexOf("</v>", vgt));
-  switch (type) {
-    case "s":
-      return sst(Number(text));
-    case "str":
-      return decodeOoxmlText(text);
-    case "b":
-      return text === "1" || text === "true";
-    case "e":
-      return unescapeXml(text);
-    case "d": {
-      const ms = Date.parse(text.length <= 10 ? `${text}T00:00:00Z` : /Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
-      return Number.isNaN(ms) ? text : (ms - EPOCH) / 86400000;
-    }
-    default:
-      return text === "" ? null : Number(text);
-  }
-}
-
-function cellRefCol(xml: string, start: number, gt: number): number {
-  const tag = xml.slice(start, gt);
-  const r = tag.indexOf(' r="');
-  if (r < 0) return -1;
-  let n = 0;
-  for (let i = r + 4; ; i++) {
-    const c = tag.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
-}
-
-/** Positions of each <c> in a row's XML: [start, end, col] triples. */
-function cellSpans(xml: string, from: number, to: number): number[] {
-  const out: number[] = [];
-  let col = -1;
-  let i = from;
-  while (i < to) {
-    const c = xml.indexOf("<c", i);
-    if (c < 0 || c >= to) break;
-    const ch = xml.charCodeAt(c + 2);
-    if (ch !== 32 && ch !== 62 && ch !== 47) {
-      i = c + 2;
-      continue;
-    }
-    const gt = xml.indexOf(">", c);
-    const end = xml.charCodeAt(gt - 1) === 47 ? gt + 1 : xml.indexOf("</c>", gt) + 4;
-    const at = cellRefCol(xml, c, gt);
-    col = at >= 0 ? at : col + 1;
-    out.push(c, end, col);
-    i = end;
-  }
-  return out;
+/** A row's XML: the bytes holding it, where it lies in them, and its index among the original rows (-1 when edited). */
+interface RowAt {
+  b: Uint8Array;
+  start: number;
+  end: number;
+  k: number;
 }
 
 export function isBlank(row: readonly Cell[]): boolean {
@@ -148,8 +42,8 @@ export function isBlank(row: readonly Cell[]): boolean {
 }
 
 export class SheetPart {
-  /** Original text; rows not edited are slices of it. */
-  private xml!: string;
+  /** Original UTF-8 bytes; rows not edited are copied from them. */
+  private src!: Uint8Array;
   private head!: string;
   private tail!: string;
   private bodyStart!: number;
@@ -157,47 +51,81 @@ export class SheetPart {
   private rowNums: Int32Array = new Int32Array(0);
   private rowStart: Int32Array = new Int32Array(0);
   private rowEnd: Int32Array = new Int32Array(0);
+  /** The last column of each original row once its cells were read (-2: not yet). */
+  private rowLastCol: Int32Array = new Int32Array(0);
   private indexed = false;
-  private readonly edits = new Map<number, string | null>();
+  /** The part to load before the sheet is next used (see rebase()). */
+  private pending: (() => string | Uint8Array) | null = null;
+  /** Edited rows as UTF-8 bytes; null: the row is removed. */
+  private readonly edits = new Map<number, Uint8Array | null>();
   changed = false;
   /** A cell that held a formula was overwritten (the calculation chain would point at it). */
   formulaRemoved = false;
 
-  constructor(xml: string) {
+  /** `xml`: the part's text, or its UTF-8 bytes without a byte-order mark. */
+  constructor(xml: string | Uint8Array) {
     this.load(xml);
   }
 
-  /** Starts again from `xml` (after a save: the written text becomes the original, edits are dropped). */
-  rebase(xml: string): void {
+  /**
+   * Starts again from `xml` (after a save: the written part becomes the original, edits are dropped). A
+   * function is called for the part only when the sheet is next used (after a save, nothing is reread
+   * unless the sheet is edited or read again).
+   */
+  rebase(xml: string | Uint8Array | (() => string | Uint8Array)): void {
     this.edits.clear();
     this.changed = false;
     this.indexed = false;
-    this.rowNums = this.rowStart = this.rowEnd = new Int32Array(0);
-    this.load(xml);
+    this.rowNums = this.rowStart = this.rowEnd = this.rowLastCol = new Int32Array(0);
+    this.src = new Uint8Array(0);
+    if (typeof xml === "function") this.pending = xml;
+    else {
+      this.pending = null;
+      this.load(xml);
+    }
   }
 
-  private load(xml: string): void {
-    this.xml = xml;
-    const sd = findElement(xml, "sheetData");
-    if (!sd) {
+  /** Loads the part given to rebase() as a function, when it is first needed. */
+  private ensure(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    this.load(pending());
+  }
+
+  private load(xml: string | Uint8Array): void {
+    // A node Buffer is viewed as a plain Uint8Array: one kind of array for the scanning code.
+    const b = typeof xml === "string" ? encoder.encode(xml) : new Uint8Array(xml.buffer, xml.byteOffset, xml.byteLength);
+    this.src = b;
+    const start = findTagIn(b, "sheetData");
+    const gt = start < 0 ? -1 : seek(b, ">", start);
+    const selfClosing = gt >= 0 && b[gt - 1] === 47;
+    const close = gt < 0 || selfClosing ? -1 : seekFar(b, "</sheetData>", gt);
+    if (start < 0 || (!selfClosing && close < 0)) {
       // A worksheet must have sheetData; make an empty one in its place.
-      const at = findTag(xml, "sheetCalcPr") >= 0 ? findTag(xml, "sheetCalcPr") : xml.lastIndexOf("</worksheet>");
-      this.head = `${xml.slice(0, at)}<sheetData>`;
-      this.tail = `</sheetData>${xml.slice(at)}`;
+      const text = decoder.decode(b);
+      const at = findTag(text, "sheetCalcPr") >= 0 ? findTag(text, "sheetCalcPr") : text.lastIndexOf("</worksheet>");
+      this.head = `${text.slice(0, at)}<sheetData>`;
+      this.tail = `</sheetData>${text.slice(at)}`;
       this.bodyStart = this.bodyEnd = 0;
       this.indexed = true;
+    } else if (selfClosing) {
+      this.head = `${decoder.decode(b.subarray(0, start))}<sheetData>`;
+      this.tail = `</sheetData>${decoder.decode(b.subarray(gt + 1))}`;
+      this.bodyStart = this.bodyEnd = gt + 1;
     } else {
-      this.head = sd.selfClosing ? `${xml.slice(0, sd.start)}<sheetData>` : xml.slice(0, sd.openEnd);
-      this.tail = sd.selfClosing ? `</sheetData>${xml.slice(sd.end)}` : xml.slice(sd.innerEnd);
-      this.bodyStart = sd.openEnd;
-      this.bodyEnd = sd.innerEnd;
+      this.head = decoder.decode(b.subarray(0, gt + 1));
+      this.tail = decoder.decode(b.subarray(close));
+      this.bodyStart = gt + 1;
+      this.bodyEnd = close;
     }
   }
 
   private index(): void {
+    this.ensure();
     if (this.indexed) return;
     this.indexed = true;
-    const xml = this.xml;
+    const b = this.src;
     let cap = 1024;
     let nums = new Int32Array(cap);
     let starts = new Int32Array(cap);
@@ -207,22 +135,21 @@ export class SheetPart {
     let sorted = true;
     let i = this.bodyStart;
     while (i < this.bodyEnd) {
-      const s = xml.indexOf("<row", i);
-      if (s < 0 || s >= this.bodyEnd) break;
-      const gt = xml.indexOf(">", s);
-      const self = xml.charCodeAt(gt - 1) === 47;
-      const e = self ? gt + 1 : xml.indexOf("</row>", gt) + 6;
-      const tag = xml.slice(s, gt);
-      const rAt = tag.indexOf(' r="');
-      const r = rAt >= 0 ? parseInt(tag.slice(rAt + 4, tag.indexOf('"', rAt + 4)), 10) : last + 1;
+      const s = seek(b, "<row", i, this.bodyEnd);
+      if (s < 0) break;
+      const gt = seek(b, ">", s);
+      const close = b[gt - 1] === 47 ? -1 : seekFar(b, "</row>", gt, this.bodyEnd);
+      const e = b[gt - 1] === 47 ? gt + 1 : close < 0 ? this.bodyEnd : close + 6;
+      const rAt = attrAt(b, "r", s, gt);
+      const r = rAt >= 0 ? intAt(b, rAt, valueEnd(b, rAt, gt)) : last + 1;
       if (r <= last) sorted = false;
       last = r;
       if (n === cap) {
         cap *= 2;
         const grow = (a: Int32Array) => {
-          const b = new Int32Array(cap);
-          b.set(a);
-          return b;
+          const c = new Int32Array(cap);
+          c.set(a);
+          return c;
         };
         nums = grow(nums);
         starts = grow(starts);
@@ -235,13 +162,14 @@ export class SheetPart {
       i = e;
     }
     if (!sorted) {
-      const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => nums[a] - nums[b]);
+      const order = Array.from({ length: n }, (_, k) => k).sort((a, c) => nums[a] - nums[c]);
       const pick = (a: Int32Array) => Int32Array.from(order, (k) => a[k]);
       [nums, starts, ends] = [pick(nums), pick(starts), pick(ends)];
     }
     this.rowNums = nums.subarray(0, n);
     this.rowStart = starts.subarray(0, n);
     this.rowEnd = ends.subarray(0, n);
+    this.rowLastCol = new Int32Array(n).fill(-2);
   }
 
   private find(r: number): number {
@@ -257,15 +185,22 @@ export class SheetPart {
     return -1;
   }
 
-  /** The row's XML and where it lies in it, or null when the row is absent. */
-  private row(r: number): { xml: string; start: number; end: number } | null {
+  /** The row's XML, or null when the row is absent. */
+  private row(r: number): RowAt | null {
     this.index();
     if (this.edits.has(r)) {
       const x = this.edits.get(r);
-      return x ? { xml: x, start: 0, end: x.length } : null;
+      return x ? { b: x, start: 0, end: x.length, k: -1 } : null;
     }
     const k = this.find(r);
-    return k < 0 ? null : { xml: this.xml, start: this.rowStart[k], end: this.rowEnd[k] };
+    return k < 0 ? null : { b: this.src, start: this.rowStart[k], end: this.rowEnd[k], k };
+  }
+
+  /** cellSpans of a row, noting an original row's last column for lastColumn(). */
+  private cells(row: RowAt): number[] {
+    const spans = cellSpans(row.b, row.start, row.end);
+    if (row.k >= 0) this.rowLastCol[row.k] = spans.length ? spans[spans.length - 1] : -1;
+    return spans;
   }
 
   /** The last row number that has a row element. */
@@ -283,27 +218,23 @@ export class SheetPart {
 
   /** Values of columns [left, left + width) of row r (0-based columns). */
   values(r: number, left: number, width: number, sst: (i: number) => string, formulas = false): Cell[] {
-    const out: Cell[] = new Array(width).fill(null);
     const row = this.row(r);
-    if (!row) return out;
-    const spans = cellSpans(row.xml, row.start, row.end);
-    for (let k = 0; k < spans.length; k += 3) {
-      const c = spans[k + 2] - left;
-      if (c >= 0 && c < width) out[c] = cellValue(row.xml, spans[k], spans[k + 1], sst, formulas);
-    }
-    return out;
+    return row ? spanValues(row.b, this.cells(row), left, width, sst, formulas) : new Array<Cell>(width).fill(null);
   }
 
   /** The highest column (0-based) used in any row, -1 when none. */
   lastColumn(): number {
     this.index();
     let max = -1;
-    const scan = (xml: string, s: number, e: number) => {
-      const spans = cellSpans(xml, s, e);
+    for (let k = 0; k < this.rowNums.length; k++) {
+      if (this.edits.has(this.rowNums[k])) continue;
+      if (this.rowLastCol[k] === -2) this.cells({ b: this.src, start: this.rowStart[k], end: this.rowEnd[k], k });
+      max = Math.max(max, this.rowLastCol[k]);
+    }
+    for (const x of this.edits.values()) {
+      const spans = x ? cellSpans(x, 0, x.length) : [];
       if (spans.length) max = Math.max(max, spans[spans.length - 1]);
-    };
-    for (let k = 0; k < this.rowNums.length; k++) if (!this.edits.has(this.rowNums[k])) scan(this.xml, this.rowStart[k], this.rowEnd[k]);
-    for (const x of this.edits.values()) if (x) scan(x, 0, x.length);
+    }
     return max;
   }
 
@@ -311,8 +242,8 @@ export class SheetPart {
   rawCell(r: number, col: number): string | null {
     const row = this.row(r);
     if (!row) return null;
-    const spans = cellSpans(row.xml, row.start, row.end);
-    for (let k = 0; k < spans.length; k += 3) if (spans[k + 2] === col) return row.xml.slice(spans[k], spans[k + 1]);
+    const spans = this.cells(row);
+    for (let k = 0; k < spans.length; k += 4) if (spans[k + 3] === col) return utf8(row.b, spans[k], spans[k + 2]);
     return null;
   }
 
@@ -321,11 +252,10 @@ export class SheetPart {
     const row = this.row(r);
     if (!row) return null;
     const out = new Map<number, number>();
-    const spans = cellSpans(row.xml, row.start, row.end);
-    for (let k = 0; k < spans.length; k += 3) {
-      const tag = row.xml.slice(spans[k], row.xml.indexOf(">", spans[k]));
-      const at = tag.indexOf(' s="');
-      out.set(spans[k + 2], at >= 0 ? parseInt(tag.slice(at + 4, tag.indexOf('"', at + 4)), 10) : 0);
+    const spans = this.cells(row);
+    for (let k = 0; k < spans.length; k += 4) {
+      const s = attrAt(row.b, "s", spans[k], spans[k + 1]);
+      out.set(spans[k + 3], s >= 0 ? intAt(row.b, s, valueEnd(row.b, s, spans[k + 1])) : 0);
     }
     return out;
   }
@@ -334,13 +264,14 @@ export class SheetPart {
   rowStyle(r: number): number | undefined {
     const row = this.row(r);
     if (!row) return undefined;
-    const tag = row.xml.slice(row.start, row.xml.indexOf(">", row.start));
+    const tag = utf8(row.b, row.start, seek(row.b, ">", row.start));
     const custom = attr(tag, "customFormat");
     return custom === "1" || custom === "true" ? Number(attr(tag, "s") ?? 0) : undefined;
   }
 
   /** A column's default style from <cols> (0 when none). */
   columnStyle(col: number): number {
+    this.ensure();
     const cols = findElement(this.head, "cols");
     if (!cols) return 0;
     for (let s = findElement(this.head, "col", cols.openEnd, cols.innerEnd); s && s.start < cols.innerEnd; s = findElement(this.head, "col", s.end, cols.innerEnd)) {
@@ -358,48 +289,48 @@ export class SheetPart {
     const row = this.row(r);
     const kept: RawCell[] = [];
     let open = `<row r="${r}">`;
+    let extLst = "";
     if (row) {
-      const gt = row.xml.indexOf(">", row.start);
-      open = setAttr(row.xml.slice(row.start, gt + 1).replace(/\s*\/>$/, ">"), "spans", undefined);
-      const spans = cellSpans(row.xml, row.start, row.end);
-      for (let k = 0; k < spans.length; k += 3) {
-        const col = spans[k + 2];
-        const x = row.xml.slice(spans[k], spans[k + 1]);
+      const gt = seek(row.b, ">", row.start);
+      open = setAttr(utf8(row.b, row.start, gt + 1).replace(/\s*\/>$/, ">"), "spans", undefined);
+      const spans = this.cells(row);
+      for (let k = 0; k < spans.length; k += 4) {
+        const col = spans[k + 3];
+        const x = utf8(row.b, spans[k], spans[k + 2]);
         if (col >= left && col < left + cells.length) {
           if (findTag(x, "f") >= 0) this.formulaRemoved = true;
           continue;
         }
         kept.push({ col, xml: /\sr="/.test(x.slice(0, x.indexOf(">"))) ? x : x.replace(/^<c/, `<c r="${columnLetter(col)}${r}"`) });
       }
+      const own = utf8(row.b, row.start, row.end);
+      const e = own.indexOf("<extLst");
+      if (e >= 0) extLst = own.slice(e, own.lastIndexOf("</row>"));
     }
     cells.forEach((xml, i) => {
       if (xml !== null) kept.push({ col: left + i, xml });
     });
     kept.sort((a, b) => a.col - b.col);
-    let extLst = "";
-    if (row) {
-      const own = row.xml.slice(row.start, row.end);
-      const e = own.indexOf("<extLst");
-      if (e >= 0) extLst = own.slice(e, own.lastIndexOf("</row>"));
-    }
-    this.edits.set(r, `${open}${kept.map((c) => c.xml).join("")}${extLst}</row>`);
+    this.edits.set(r, encoder.encode(`${open}${kept.map((c) => c.xml).join("")}${extLst}</row>`));
     this.changed = true;
   }
 
   /** Replaces a whole row's XML (a generated sheet's rows). */
   setRow(r: number, xml: string | null): void {
     this.index();
-    this.edits.set(r, xml);
+    this.edits.set(r, xml === null ? null : encoder.encode(xml));
     this.changed = true;
   }
 
   /** Replaces, inserts (schema order) or removes a top-level element after sheetData. */
   setTailElement(name: string, element: string | null): void {
+    this.ensure();
     this.tail = setChild(this.tail, "</worksheet>", WORKSHEET_ORDER, name, element);
     this.changed = true;
   }
 
   tailElement(name: string): string | null {
+    this.ensure();
     const s = findElement(this.tail, name);
     return s ? this.tail.slice(s.start, s.end) : null;
   }
@@ -425,53 +356,100 @@ export class SheetPart {
     if (ref !== `${a}:${b}`) this.head = this.head.slice(0, d.start) + setAttr(tag, "ref", ref) + this.head.slice(d.end);
   }
 
-  toString(): string {
-    if (!this.changed) return this.xml;
+  /** The part as UTF-8: rows not edited are the original bytes. */
+  toBytes(): Uint8Array {
+    this.ensure();
+    if (!this.changed) return this.src;
+    const parts = [...this.segments()];
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  /**
+   * The same bytes as toBytes(), in pieces of about `size` bytes made as they are taken, so a large edited
+   * sheet is never whole in memory (the package deflates it piece by piece).
+   */
+  *pieces(size = 1 << 22): Generator<Uint8Array> {
+    this.ensure();
+    if (!this.changed) {
+      for (let at = 0; at < this.src.length; at += size) yield this.src.subarray(at, at + size);
+      return;
+    }
+    let buf = new Uint8Array(size);
+    let used = 0;
+    for (const seg of this.segments()) {
+      for (let at = 0; at < seg.length; ) {
+        if (used === 0 && seg.length - at >= size) {
+          // A long run of original rows: handed on as it is, without a copy.
+          yield seg.subarray(at, at + size);
+          at += size;
+          continue;
+        }
+        const n = Math.min(size - used, seg.length - at);
+        buf.set(seg.subarray(at, at + n), used);
+        used += n;
+        at += n;
+        if (used === size) {
+          yield buf;
+          buf = new Uint8Array(size);
+          used = 0;
+        }
+      }
+    }
+    if (used) yield buf.subarray(0, used);
+  }
+
+  /** The edited part's bytes in order: head, runs of original rows and edited rows, tail. */
+  private *segments(): Generator<Uint8Array> {
     this.index();
     this.fixDimension();
-    const parts: string[] = [this.head];
+    yield encoder.encode(this.head);
     const editRows = [...this.edits.keys()].sort((a, b) => a - b);
     let e = 0;
     let runStart = -1;
     let runEnd = -1;
-    const flush = () => {
-      if (runStart >= 0) parts.push(this.xml.slice(runStart, runEnd));
-      runStart = -1;
-    };
     for (let k = 0; k < this.rowNums.length; k++) {
       const r = this.rowNums[k];
-      while (e < editRows.length && editRows[e] < r) {
-        flush();
+      let edited = false;
+      while (e < editRows.length && editRows[e] <= r) {
+        if (runStart >= 0) yield this.src.subarray(runStart, runEnd);
+        runStart = -1;
+        edited = editRows[e] === r;
         const x = this.edits.get(editRows[e++]);
-        if (x) parts.push(x);
+        if (x) yield x;
       }
-      if (e < editRows.length && editRows[e] === r) {
-        flush();
-        const x = this.edits.get(editRows[e++]);
-        if (x) parts.push(x);
-        continue;
-      }
+      if (edited) continue;
       if (runStart >= 0 && runEnd === this.rowStart[k]) runEnd = this.rowEnd[k];
       else {
-        flush();
+        if (runStart >= 0) yield this.src.subarray(runStart, runEnd);
         runStart = this.rowStart[k];
         runEnd = this.rowEnd[k];
       }
     }
-    flush();
+    if (runStart >= 0) yield this.src.subarray(runStart, runEnd);
     while (e < editRows.length) {
       const x = this.edits.get(editRows[e++]);
-      if (x) parts.push(x);
+      if (x) yield x;
     }
-    parts.push(this.tail);
-    return parts.join("");
+    yield encoder.encode(this.tail);
+  }
+
+  toString(): string {
+    return decoder.decode(this.toBytes());
   }
 
   get headXml(): string {
+    this.ensure();
     return this.head;
   }
 
   set headXml(xml: string) {
+    this.ensure();
     this.head = xml;
     this.changed = true;
   }

@@ -3,18 +3,31 @@
  * (header, compressed bytes, data descriptor) and written back as it was read. Only entries given new
  * content are compressed anew. Pure (Uint8Array in, Uint8Array out): runs in node and in a browser.
  */
-import { deflateSync, inflateSync } from "fflate";
+import { Deflate, deflateSync, inflateSync } from "fflate";
 import { BookFileError } from "./bookFileError";
 
 /** Raw deflate both ways; node passes zlib's (native, ~3× faster), a browser keeps fflate's. */
 export interface DeflateCodec {
   inflateRaw(data: Uint8Array, size: number): Uint8Array;
   deflateRaw(data: Uint8Array): Uint8Array;
+  /**
+   * Optional: a raw deflate stream made a piece at a time (each call gives the compressed output so far;
+   * `final` on the last piece), so a large part is never whole in memory. Without it the pieces are joined.
+   */
+  deflateRawStream?(): (piece: Uint8Array, final: boolean) => Uint8Array[];
 }
 
 export const FFLATE_CODEC: DeflateCodec = {
   inflateRaw: (data, size) => inflateSync(data, { out: new Uint8Array(size) }),
   deflateRaw: (data) => deflateSync(data, { level: 6 }),
+  deflateRawStream: () => {
+    const out: Uint8Array[] = [];
+    const d = new Deflate({ level: 6 }, (chunk) => out.push(chunk));
+    return (piece, final) => {
+      d.push(piece, final);
+      return out.splice(0);
+    };
+  },
 };
 
 export interface ZipEntry {
@@ -32,6 +45,8 @@ export interface ZipEntry {
   dataStart: number;
   /** New uncompressed content; set when the entry is rewritten. */
   content?: Uint8Array;
+  /** New uncompressed content as pieces in order, made when written (a large part, never joined whole). */
+  pieces?: () => Iterable<Uint8Array>;
 }
 
 const CRC_TABLE = (() => {
@@ -45,9 +60,9 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 (slice-by-4). */
-export function crc32(data: Uint8Array): number {
-  let c = -1;
+/** CRC-32 (slice-by-4); `crc`: the CRC of the data before, to continue it. */
+export function crc32(data: Uint8Array, crc = 0): number {
+  let c = ~crc;
   let i = 0;
   const t = CRC_TABLE;
   const end4 = data.length - (data.length % 4);
@@ -144,6 +159,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 /** The uncompressed content of an entry, checked against its CRC. */
 export function entryContent(entry: ZipEntry, codec: DeflateCodec): Uint8Array {
   if (entry.content) return entry.content;
+  if (entry.pieces) return joinPieces(entry.pieces());
   const raw = entry.local!.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   let out: Uint8Array;
   try {
@@ -161,14 +177,59 @@ function dosDateTime(d: Date): [number, number] {
   return [time, date];
 }
 
+function joinPieces(pieces: Iterable<Uint8Array>): Uint8Array {
+  const list = [...pieces];
+  const out = new Uint8Array(list.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of list) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Content given in pieces, deflated a piece at a time: the compressed pieces, the CRC and the size. */
+function deflatePieces(pieces: Iterable<Uint8Array>, codec: DeflateCodec): { data: Uint8Array[]; crc: number; size: number } {
+  if (!codec.deflateRawStream) {
+    const content = joinPieces(pieces);
+    return { data: content.length ? [codec.deflateRaw(content)] : [], crc: crc32(content), size: content.length };
+  }
+  const push = codec.deflateRawStream();
+  const data: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    if (!piece.length) continue;
+    crc = crc32(piece, crc);
+    size += piece.length;
+    data.push(...push(piece, false));
+  }
+  if (!size) return { data: [], crc: 0, size: 0 };
+  data.push(...push(new Uint8Array(0), true));
+  return { data, crc, size };
+}
+
 /** A new entry's local record and central header (deflated unless empty). */
-function freshRecords(name: string, content: Uint8Array, codec: DeflateCodec, now: Date): { local: Uint8Array; central: Uint8Array } {
+function freshRecords(name: string, content: Uint8Array | (() => Iterable<Uint8Array>), codec: DeflateCodec, now: Date): { local: Uint8Array; central: Uint8Array } {
   const nameBytes = new TextEncoder().encode(name);
-  const method = content.length ? 8 : 0;
-  const data = method ? codec.deflateRaw(content) : content;
-  const crc = crc32(content);
+  let method: number;
+  let pieces: readonly Uint8Array[];
+  let crc: number;
+  let size: number;
+  if (content instanceof Uint8Array) {
+    method = content.length ? 8 : 0;
+    pieces = [method ? codec.deflateRaw(content) : content];
+    crc = crc32(content);
+    size = content.length;
+  } else {
+    const d = deflatePieces(content(), codec);
+    method = d.size ? 8 : 0;
+    ({ crc, size } = d);
+    pieces = d.data;
+  }
+  const dataLength = pieces.reduce((n, p) => n + p.length, 0);
   const [time, date] = dosDateTime(now);
-  const local = new Uint8Array(30 + nameBytes.length + data.length);
+  const local = new Uint8Array(30 + nameBytes.length + dataLength);
   const lv = new DataView(local.buffer);
   lv.setUint32(0, 0x04034b50, true);
   lv.setUint16(4, 20, true);
@@ -177,11 +238,15 @@ function freshRecords(name: string, content: Uint8Array, codec: DeflateCodec, no
   lv.setUint16(10, time, true);
   lv.setUint16(12, date, true);
   lv.setUint32(14, crc, true);
-  lv.setUint32(18, data.length, true);
-  lv.setUint32(22, content.length, true);
+  lv.setUint32(18, dataLength, true);
+  lv.setUint32(22, size, true);
   lv.setUint16(26, nameBytes.length, true);
   local.set(nameBytes, 30);
-  local.set(data, 30 + nameBytes.length);
+  let at = 30 + nameBytes.length;
+  for (const p of pieces) {
+    local.set(p, at);
+    at += p.length;
+  }
   const central = new Uint8Array(46 + nameBytes.length);
   const cv = new DataView(central.buffer);
   cv.setUint32(0, 0x02014b50, true);
@@ -192,8 +257,8 @@ function freshRecords(name: string, content: Uint8Array, codec: DeflateCodec, no
   cv.setUint16(12, time, true);
   cv.setUint16(14, date, true);
   cv.setUint32(16, crc, true);
-  cv.setUint32(20, data.length, true);
-  cv.setUint32(24, content.length, true);
+  cv.setUint32(20, dataLength, true);
+  cv.setUint32(24, size, true);
   cv.setUint16(28, nameBytes.length, true);
   central.set(nameBytes, 46);
   return { local, central };
@@ -202,8 +267,8 @@ function freshRecords(name: string, content: Uint8Array, codec: DeflateCodec, no
 /** Writes the entries in order: unchanged ones byte for byte, changed ones compressed anew. */
 export function writeZip(entries: readonly ZipEntry[], codec: DeflateCodec, now = new Date()): Uint8Array {
   const records = entries.map((e) => {
-    if (e.content || !e.local || !e.central) {
-      const r = freshRecords(e.name, e.content ?? new Uint8Array(0), codec, now);
+    if (e.content || e.pieces || !e.local || !e.central) {
+      const r = freshRecords(e.name, e.content ?? e.pieces ?? new Uint8Array(0), codec, now);
       return { ...r, offsetField: { at: 42, wide: false } };
     }
     return { local: e.local, central: e.central.slice(), offsetField: e.offsetField! };

@@ -1,0 +1,92 @@
+import { DUES_STORE } from "../dues/duesRegister";
+import { SHEETS } from "../ledger/layout";
+import { tableFromRows } from "../ledger/readLedger";
+import { parsePeriod } from "../period";
+import { REDEMPTION_STORE } from "../redemption/redemption";
+import { getBuiltinScheme } from "../scheme/presets";
+import { type Cell, type TableData, isoToSerial } from "../sheetModel";
+import { blocksPeriod, isErrorValue, sideHeaderIssues, unreadableCells } from "./scoreInputs";
+
+const star = getBuiltinScheme("star-member");
+const row = (values: Record<string, Cell>, def: { columns: readonly { header: string }[] } = SHEETS.ledger) => def.columns.map((c) => values[c.header] ?? null);
+
+function book(ledger: Record<string, Cell>[], appraisals: Record<string, Cell>[] = []): Map<string, TableData> {
+  return new Map([
+    [SHEETS.ledger.table, tableFromRows(SHEETS.ledger, ledger.map((v) => row(v)))],
+    [SHEETS.appraisals.table, tableFromRows(SHEETS.appraisals, appraisals.map((v) => row(v, SHEETS.appraisals)))],
+  ]);
+}
+
+describe("unreadableCells", () => {
+  it("finds text in a number column and Excel error values where the scores read them, each at its cell", () => {
+    const cells = unreadableCells(
+      book([
+        { 日期: isoToSerial("2026-03-02"), 编号: "001", 项目代码: "D1", 次数: 1, 分值: "两分" },
+        { 日期: isoToSerial("2026-07-15"), 编号: "#REF!", 项目代码: "D1", 次数: "两次" },
+        { 日期: "2026-13-01", 编号: "001", 项目代码: "D1", 分值: -1, 说明: "#N/A" },
+        { 日期: isoToSerial("2026-04-01"), 编号: "002", 项目代码: "D6", 次数: "1", 分值: " -3 " },
+      ]),
+      star,
+    );
+    expect(cells.map((c) => [`${c.sheet}!${c.column}${c.row}`, c.code, c.message, c.blocks])).toEqual([
+      ["积分台账!G2", "unreadable-cell", "第2行 分值「两分」不是数字，这一行无法计分", { kind: "entry", date: "2026-03-02" }],
+      ["积分台账!B3", "unreadable-cell", "第3行 编号是错误值 #REF!：单元格原来的内容已丢失（如公式引用的单元格被删除），这一行无法计分", { kind: "entry", date: "2026-07-15" }],
+      ["积分台账!F3", "unreadable-cell", "第3行 次数「两次」不是数字，这一行无法计分", { kind: "entry", date: "2026-07-15" }],
+    ]);
+  });
+
+  it("finds a 评议等次 none of the scheme's grades, and text in 年度; 分值 is a note when the scheme appraises by grades", () => {
+    const cells = unreadableCells(
+      book([], [
+        { 年度: 2026, 编号: "001", 评议等次: "优" },
+        { 年度: "二〇二六", 编号: "002", 评议等次: "合格", 分值: "好" },
+        { 年度: 2026, 编号: "003", 评议等次: "" },
+      ]),
+      star,
+    );
+    expect(cells.map((c) => [`${c.column}${c.row}`, c.blocks])).toEqual([
+      ["D2", { kind: "appraisal", year: 2026 }],
+      ["A3", { kind: "appraisal", year: null }],
+    ]);
+    expect(cells[0].message).toBe("第2行 评议等次「优」不是本方案的评议等次（优秀、合格、基本合格、不合格），001的评议分无法计入");
+  });
+
+  it("reads a side sheet only where the scheme scores it (党费交纳 for a scheme with dues), and by its headers as written", () => {
+    const dues = tableFromRows(DUES_STORE, [row({ 月份: "2026-03", 编号: "001", 应交: "二十" }, DUES_STORE)]);
+    const spaced = { ...dues, headers: dues.headers.map((h) => (h === "应交" ? "应 交" : h)) };
+    const tables = new Map([[DUES_STORE.table, spaced]]);
+    expect(unreadableCells(tables, star).map((c) => `${c.column}${c.row} ${c.header}`)).toEqual(star.dues ? ["D2 应交"] : []);
+    expect(unreadableCells(tables, { ...star, dues: undefined })).toEqual([]);
+  });
+});
+
+describe("blocksPeriod", () => {
+  const at = (blocks: Parameters<typeof blocksPeriod>[0]["blocks"]) => ({ blocks }) as Parameters<typeof blocksPeriod>[0];
+  it("an entry blocks the periods holding its date (every period when its date is unreadable); an appraisal the year's totals; others everything", () => {
+    const june = at({ kind: "entry", date: "2026-06-01" });
+    expect(["2026", "2026H1", "2026Q2", "2026-06", "2026Q1", "2026H2"].map((p) => blocksPeriod(june, parsePeriod(p), 1))).toEqual([true, true, true, true, false, false]);
+    expect(blocksPeriod(at({ kind: "entry", date: null }), parsePeriod("2026Q1"), 1)).toBe(true);
+    expect(["2026", "2026Q4", "2025"].map((p) => blocksPeriod(at({ kind: "appraisal", year: 2026 }), parsePeriod(p), 1))).toEqual([true, false, false]);
+    expect(blocksPeriod(at({ kind: "all" }), parsePeriod("2026-03"), 1)).toBe(true);
+  });
+});
+
+describe("sideHeaderIssues", () => {
+  it("flags the headers a side sheet lacks: an error where the scores read the sheet, a warning elsewhere; spaces in a header are no loss", () => {
+    const dues = tableFromRows(DUES_STORE, []);
+    const redemption = tableFromRows(REDEMPTION_STORE, []);
+    const tables = new Map([
+      [DUES_STORE.table, { ...dues, headers: dues.headers.map((h) => (h === "实交" ? "实缴" : h === "应交" ? " 应\n交" : h)) }],
+      [REDEMPTION_STORE.table, { ...redemption, headers: redemption.headers.map((h) => (h === "消耗积分" ? "积分" : h)) }],
+    ]);
+    expect(sideHeaderIssues(tables, new Set()).map((i) => [i.severity, i.sheet, `${i.column}${i.row}`, i.message])).toEqual([
+      ["warning", "积分兑换", "A1", "第1行 表头缺少：消耗积分（这些列的内容未读取）"],
+      ["error", "党费交纳", "A1", "第1行 表头缺少：实交"],
+    ]);
+  });
+});
+
+it("isErrorValue: Excel's error values as gateways read them, nothing else", () => {
+  expect(["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#SPILL!"].every(isErrorValue)).toBe(true);
+  expect(["#1", "N/A", "#备注", 0, null].some((v) => isErrorValue(v as Cell))).toBe(false);
+});
