@@ -9,24 +9,14 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { cli } from "../support/cli";
+import { writeFilledBranch } from "../support/filledBranch";
 import { GENERATED_RECORD_SHEET } from "../../src/core/reports/generatedSheets";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "party-generated-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const demo = path.join(dir, "filled.xlsx");
-beforeAll(async () => {
-  const ids = Array.from({ length: 8 }, (_, i) => `D${String(i + 1).padStart(3, "0")}`);
-  const roster = path.join(dir, "名册.csv");
-  fs.writeFileSync(roster, `编号,姓名,党员类别\n${ids.map((id, i) => `${id},党员${i + 1},正式党员`).join("\n")}\n`);
-  const entries = path.join(dir, "积分.csv");
-  const rows = ids.flatMap((id, i) => [`2026-0${1 + (i % 6)}-10,${id},D1,1,,缺席支部大会`, `2026-${String(3 + (i % 9)).padStart(2, "0")}-15,${id},D2,1,,迟到`]);
-  fs.writeFileSync(entries, `日期,编号,项目代码,次数,分值,说明\n${rows.join("\n")}\n`);
-  const appraisals = path.join(dir, "评议.csv");
-  fs.writeFileSync(appraisals, `编号,评议等次\n${ids.map((id, i) => `${id},${i % 3 ? "合格" : "优秀"}`).join("\n")}\n`);
-  expect((await cli("init", demo, "--scheme", "star-member", "--year", "2026", "--branch", "第一党支部")).code).toBe(0);
-  expect((await cli("import", demo, "--roster", roster, "--entries", entries, "--appraisals", appraisals)).code).toBe(0);
-}, 60_000);
+beforeAll(() => writeFilledBranch(demo, { members: 8, d1Months: 6 }), 60_000);
 
 let copies = 0;
 function filled(): string {

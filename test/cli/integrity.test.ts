@@ -8,6 +8,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { cli } from "../support/cli";
+import { writeFilledBranch } from "../support/filledBranch";
 import { SHEETS } from "../../src/core/ledger/layout";
 import { tableFormats } from "../../src/core/ledger/recordIds";
 import { type Cell, isoToSerial } from "../../src/core/sheetModel";
@@ -18,18 +19,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A branch's ledger as the clerk fills it: init, then the roster, a year of entries (one with a date written wrong) and 民主评议. */
 const demo = path.join(dir, "filled.xlsx");
-beforeAll(async () => {
-  const ids = Array.from({ length: 12 }, (_, i) => `D${String(i + 1).padStart(3, "0")}`);
-  const roster = path.join(dir, "名册.csv");
-  fs.writeFileSync(roster, `编号,姓名,党员类别\n${ids.map((id, i) => `${id},党员${i + 1},正式党员`).join("\n")}\n`);
-  const entries = path.join(dir, "积分.csv");
-  const rows = ids.flatMap((id, i) => [`2026-0${1 + (i % 9)}-10,${id},D1,1,,缺席支部大会`, `2026-${String(3 + (i % 9)).padStart(2, "0")}-15,${id},D2,1,,迟到`]);
-  fs.writeFileSync(entries, `日期,编号,项目代码,次数,分值,说明\n${rows.join("\n")}\n2026-02-30,D002,D1,1,,日期写错\n`);
-  const appraisals = path.join(dir, "评议.csv");
-  fs.writeFileSync(appraisals, `编号,评议等次\n${ids.map((id, i) => `${id},${i % 3 ? "合格" : "优秀"}`).join("\n")}\n`);
-  expect((await cli("init", demo, "--scheme", "star-member", "--year", "2026", "--branch", "第一党支部")).code).toBe(0);
-  expect((await cli("import", demo, "--roster", roster, "--entries", entries, "--appraisals", appraisals)).code).toBe(0);
-}, 60_000);
+beforeAll(() => writeFilledBranch(demo, { members: 12, d1Months: 9, extraEntries: "2026-02-30,D002,D1,1,,日期写错\n" }), 60_000);
 
 let copies = 0;
 /** A fresh copy of the filled workbook. */

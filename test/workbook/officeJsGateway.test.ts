@@ -1,7 +1,8 @@
 import { SHEETS } from "../../src/core/ledger/layout";
+import { PEOPLE_TABLE } from "../support/peopleTable";
 import { formatsOf } from "../../src/core/ledger/scaffold";
 import { getBuiltinScheme } from "../../src/core/scheme/presets";
-import { type ColumnFormat, type SheetModel, isoToSerial } from "../../src/core/sheetModel";
+import { type SheetModel, isoToSerial } from "../../src/core/sheetModel";
 import { OfficeJsGateway, PAYLOAD_BUDGET } from "../../src/hosts/office/officeJsGateway";
 import { loadLedger, scaffoldWorkbook } from "../../src/app/ledgerService";
 import { syntheticEntries, syntheticRoster } from "../../bench/syntheticLedger";
@@ -143,17 +144,7 @@ describe("Office.js gateway batching (syncs counted by the fake)", () => {
 });
 
 describe("Office.js gateway: a table's columns added and renamed", () => {
-  const people = {
-    sheet: "名单",
-    table: "PeopleTable",
-    headers: ["编号", "姓名", "分值"],
-    formats: ["text", "text", "number"] as ColumnFormat[],
-    widths: [8, 10, 8],
-    rows: [
-      ["001", "张三", 2],
-      ["002", "李四", 3],
-    ],
-  };
+  const people = PEOPLE_TABLE;
 
   it("renames and adds in one look and one write (2 syncs), the new column's body formatted, its cells as written", async () => {
     const fake = createExcelFake();

@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
+import { PEOPLE_TABLE } from "../support/peopleTable";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { PackageGateway } from "../../src/hosts/xlsx/package/packageGateway";
 import { parseRef } from "../../src/hosts/xlsx/package/sheet";
 import { attr, findElements } from "../../src/hosts/xlsx/package/xml";
-import { type ColumnFormat, columnIndexOf } from "../../src/core/sheetModel";
+import { columnIndexOf } from "../../src/core/sheetModel";
 import type { WorkbookGateway } from "../../src/app/gateway";
 import { gatewayContract } from "./gatewayContract";
 
@@ -39,17 +40,7 @@ it("parses references", () => {
 });
 
 describe("adding and renaming a table column in place", () => {
-  const people = {
-    sheet: "名单",
-    table: "PeopleTable",
-    headers: ["编号", "姓名", "分值"],
-    formats: ["text", "text", "number"] as ColumnFormat[],
-    widths: [8, 10, 8],
-    rows: [
-      ["001", "张三", 2],
-      ["002", "李四", 3],
-    ],
-  };
+  const people = PEOPLE_TABLE;
 
   async function withPeople(): Promise<PackageGateway> {
     const gw = PackageGateway.create();

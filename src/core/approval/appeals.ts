@@ -110,7 +110,7 @@ export function planResolution(tables: Map<string, TableData>, scheme: Scheme, r
   let rows: number[] = [];
   let ids: number[] = [];
   if (newRows.length && ledger) {
-    const append = planLedgerAppend(ledger, newRows);
+    const append = planLedgerAppend(ledger, newRows, current ?? undefined);
     ops.push(...append.ops);
     if (append.log.length) ops.push(logOp(now, append.log));
     rows = append.rowNumbers;

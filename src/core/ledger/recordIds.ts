@@ -151,8 +151,8 @@ export function rowsInTableOrder(def: TableSheetDef, headers: readonly string[],
  * Rows appended to the ledger (in the layout's order, their 记录号 ignored) with the next 记录号 each,
  * after bringing the ledger up to date: one batch of operations and what it logged.
  */
-export function planLedgerAppend(table: TableData, rows: readonly (readonly Cell[])[]): RecordIdPlan & { ids: number[]; rowNumbers: number[] } {
-  const plan = planRecordIds(table);
+export function planLedgerAppend(table: TableData, rows: readonly (readonly Cell[])[], upToDate: RecordIdPlan = planRecordIds(table)): RecordIdPlan & { ids: number[]; rowNumbers: number[] } {
+  const plan = upToDate;
   const idAt = SHEETS.ledger.columns.findIndex((c) => c.header === RECORD_ID);
   let next = plan.next;
   const ids: number[] = [];

@@ -242,7 +242,11 @@ function validateEntries(
   for (const r of all) {
     if (isBlankRow(r)) continue;
     const key = rowKey(r, keys);
-    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    if (key !== null) {
+      const same = byKey.get(key);
+      if (same) same.push(r);
+      else byKey.set(key, [r]);
+    }
     else if (keys === "ids" && headerIndex(table?.headers ?? [], RECORD_ID) >= 0 && !isBlank(r.values[RECORD_ID] ?? null))
       sink.add(r, RECORD_ID, "warning", "bad-record-id", `「${show(r.values[RECORD_ID])}」不是记录号（正整数）：清空后由加载项重新编号`);
   }
