@@ -11,4 +11,5 @@ module.exports = {
   coverageReporters: ["text-summary", "lcov"],
   testTimeout: 60000,
   setupFiles: ["<rootDir>/test/support/textCodecs.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/testingLibrary.ts"],
 };

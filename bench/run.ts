@@ -176,6 +176,21 @@ function syncs(): void {
   }
 }
 
+/** The largest single request of every write (ledger, import, each report form), in bytes as Office.js serialises it. */
+function requestSizes(): void {
+  const limit = 5 * 1024 * 1024;
+  for (const members of [2000, 10000]) {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--max-old-space-size=4096", path.join(__dirname, "requestSizeCase.ts"), String(members)], { cwd: root, encoding: "utf8" });
+    for (const r of JSON.parse(out.trim().split("\n").pop()!) as { operation: string; bytes: number; requests: number }[])
+      rows.push({
+        area: "Excel 单次请求大小",
+        measure: `${members.toLocaleString("en-US")} 名党员：${r.operation}，最大一次请求（共 ${r.requests} 次 sync）`,
+        value: `${(r.bytes / 2 ** 20).toFixed(2)} MB（距 5 MB 上限 ${((limit - r.bytes) / 2 ** 20).toFixed(2)} MB）`,
+        goal: "< 5 MB",
+      });
+  }
+}
+
 function functions(): void {
   // Three fresh processes (the first call is about JIT warm-up, which varies): the median of each figure.
   const runs = [0, 1, 2].map(() => runCase("functionsCase.ts", ["100000", "10000", "star-member", "500", functionsBundle()], ["--expose-gc"]));
@@ -288,7 +303,7 @@ function table(): string {
 }
 
 // `npm run bench -- csvImport demo`: only the cases named, the table printed and results.md left as it is.
-const CASES: Record<string, () => void> = { engine, memberLedger, functions, excelJs, packageLayer, syncs, csvImport, demo, bundle, web, spreadsheetWay };
+const CASES: Record<string, () => void> = { engine, memberLedger, functions, excelJs, packageLayer, syncs, requestSizes, csvImport, demo, bundle, web, spreadsheetWay };
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !(name in CASES));
 if (unknown.length) throw new Error(`unknown bench case ${unknown.join(", ")}; cases: ${Object.keys(CASES).join(", ")}`);

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const entries = syntheticEntries(scheme, members, entryCount, 2026);
   fake.resetCounters();
   await gw.apply([
-    { op: "appendRows", table: SHEETS.roster.table, rows: members.map((m) => [m.id, m.name, m.category, null, null, null, null, "在册", null]), formats: formatsOf(SHEETS.roster) },
+    { op: "appendRows", table: SHEETS.roster.table, rows: members.map((m) => [m.id, m.name, m.category, null, null, null, null, "在册", null, null]), formats: formatsOf(SHEETS.roster) },
     { op: "appendRows", table: SHEETS.ledger.table, rows: entries.map((e, i) => [isoToSerial(e.date), e.memberId, names.get(e.memberId)!, e.itemCode, null, e.count ?? 1, e.value ?? null, null, null, null, null, i + 1]), formats: formatsOf(SHEETS.ledger) },
   ]);
   const importSyncs = fake.syncCount;

@@ -15,7 +15,7 @@ export async function fillSyntheticBook(gw: WorkbookGateway, entryCount: number,
   const items = new Map(scheme.items.map((i) => [i.code, i]));
   await scaffoldWorkbook(gw, scheme, { branch: "基准测试支部", year: 2026 });
   await gw.apply([
-    { op: "appendRows", table: SHEETS.roster.table, rows: members.map((m) => [m.id, m.name, m.category, null, null, null, null, "在册", null]), formats: formatsOf(SHEETS.roster) },
+    { op: "appendRows", table: SHEETS.roster.table, rows: members.map((m) => [m.id, m.name, m.category, null, null, null, null, "在册", null, null]), formats: formatsOf(SHEETS.roster) },
     {
       op: "appendRows",
       table: SHEETS.ledger.table,

@@ -131,13 +131,13 @@ export async function fillDemoWorkbook(gateway: WorkbookGateway, options: DemoOp
   const periodOf = (kind: string) =>
     kind === "cycle" ? String(YEAR) : kind === "month" ? subPeriods(cycle, "month", scheme.cycleStartMonth)[2].label : subPeriods(cycle, kind as "quarter" | "half", scheme.cycleStartMonth)[0].label;
   const extraForms = await fillBranchLedgers(gateway, scheme, members, random, now);
-  for (const name of ["公示", "排名通报", "年终审批", "季度申报", "季度明细", "半年备案", "全年备案", "民主评议", "个人台账", "月度台账", ...extraForms]) {
+  for (const name of ["公示", "排名通报", "年终审批", "季度申报", "季度明细", "半年备案", "全年备案", "民主评议", "个人台账", "月度台账", "统计", ...extraForms]) {
     const form = findReportForm(name)!;
     forms.push([name, periodOf(reportPeriodKind(form, scheme))]);
   }
   const sheets: string[] = [];
   for (const [name, period] of forms) {
-    const { models } = await writeReport(gateway, name, period, today, now, name === "个人台账" ? { memberIds: [members[0].id] } : {});
+    const { models } = await writeReport(gateway, name, period, today, now, name === "个人台账" ? { memberIds: [members[0].id] } : name === "统计" ? { excellentShare: 1 / 3 } : {});
     sheets.push(...models.map((m) => m.name));
   }
   const final = await loadLedger(gateway);

@@ -5,7 +5,7 @@ import { serialToIso } from "../core/dates";
 import { type HeaderMatch, IMPORT_TARGET, type ImportKind, describeMatch } from "../core/ledger/headerMatch";
 import { type CsvDelimiter, type CsvImport, DELIMITER_NAMES, type ImportContext, type ImportedRows, type PreviousTotalCell, type KeptValue, readCsvImport } from "../core/ledger/importCsv";
 import { type LogEntry, logOp } from "../core/ledger/log";
-import { formatsOf } from "../core/ledger/scaffold";
+import { formatsOf, planTableAppend } from "../core/ledger/scaffold";
 import { PREVIOUS_TOTALS, planPreviousFromRoster } from "../core/carryOver/previousTotals";
 import { SHEETS } from "../core/ledger/layout";
 import { planLedgerAppend } from "../core/ledger/recordIds";
@@ -180,7 +180,10 @@ export function appendImportOps(batches: readonly ImportBatch[], now: Date, tabl
       const append = planLedgerAppend(ledger, rows);
       ops.push(...append.ops);
       log.push(...append.log);
-    } else ops.push({ op: "appendRows", table: def.table, rows, formats: formatsOf(def) });
+    } else {
+      const table = tables?.get(def.table);
+      ops.push(...(table ? planTableAppend(def, table, rows) : [{ op: "appendRows" as const, table: def.table, rows, formats: formatsOf(def) }]));
+    }
     log.push({ action: IMPORT_ACTIONS[kind], sheet: def.sheet, range: "", detail: `从${from}追加 ${rows.length} 行` });
   }
   return ops.length > 0 ? [...ops, logOp(now, log)] : [];

@@ -1,4 +1,7 @@
-import { toIsoDate, toText } from "../core/cells";
+import { toIsoDate, toNumber, toText } from "../core/cells";
+import { entryConsequence } from "../core/ledger/batchEntry";
+import { type TakeBackPlan, type TakeBackRequest, planTakeBack } from "../core/ledger/takeBack";
+import { entryPoints, entryPointsValue } from "../core/engine/entryPoints";
 import { versionInForce } from "../core/scheme/versions";
 import { CoreError, Refused } from "../core/errors";
 import { type CycleInput, type CycleScores, ledgerEntries, scoreCycle } from "../core/engine/scoreMembers";
@@ -6,7 +9,7 @@ import type { ScoreResult } from "../core/engine/types";
 import { type ImportKind, tableRowBuilder } from "../core/ledger/importCsv";
 import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { SIDE_TABLES, validateSideStores } from "../core/stores";
-import { KNOWN_TABLES } from "../core/stores/knownTables";
+import { KNOWN_TABLES, SIDE_SHEET_DEFS } from "../core/stores/knownTables";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerModel, readLedger, readLedgerModel, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
 import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
@@ -14,7 +17,7 @@ import { checkReinit } from "../core/ledger/reinit";
 import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { Scheme } from "../core/scheme/schema";
 import { type ValidationIssue, type ValidationResult, structuralIssues, validateLedger } from "../core/validation/validateLedger";
-import type { TableData } from "../core/sheetModel";
+import type { Cell, TableData } from "../core/sheetModel";
 import { type AppealInput, type Resolution, planAppeal, planResolution } from "../core/approval/appeals";
 import { approvalStatus, planApproval, rowsInPeriod } from "../core/approval/approvals";
 import { ledgerNeedsUpgrade, planLedgerAppend, planRecordIds } from "../core/ledger/recordIds";
@@ -37,7 +40,9 @@ export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme,
   const wanted = [...(snapshot.tables.some((t) => t.name === SHEETS.settings.table) ? [SHEETS.settings.table] : []), ...(upgrade ? [SHEETS.ledger.table] : [])];
   const read = wanted.length > 0 ? await gateway.readTables(wanted) : new Map<string, TableData>();
   const fill = checkReinit(read.get(SHEETS.settings.table), scheme, settings);
-  const plan = planScaffold(snapshot, scheme, settings, now);
+  // Sheets kept from before print setup are headed by the branch 设置 names when none is given now.
+  const branch = settings.branch.trim() || (readSettings(read).get(SETTINGS_KEYS.branch) ?? "");
+  const plan = planScaffold(snapshot, scheme, { ...settings, branch }, now, SIDE_SHEET_DEFS);
   const formats = formatsOf(SHEETS.settings);
   const ledger = read.get(SHEETS.ledger.table);
   const ids = ledger && plan.kept.includes(SHEETS.ledger.sheet) ? planRecordIds(ledger) : null;
@@ -224,33 +229,110 @@ export interface AppendedEntry {
   issues: ValidationIssue[];
 }
 
+export interface AppendedEntries {
+  /** Sheet rows the entries have (or would have), in order. */
+  rows: number[];
+  /** Their 记录号 (when written). */
+  ids: number[];
+  written: boolean;
+  /** Validation of those rows against the scheme and the ledger as it stands. */
+  issues: ValidationIssue[];
+  /** Issues no insisting writes past: a row in an approved period, required evidence missing. */
+  blocking: ValidationIssue[];
+  /** Consequences the clerk has not confirmed yet (一票否决, heavy points): nothing was written. */
+  confirmations: string[];
+}
+
+export interface EntryWriteOptions {
+  /** Write rows with validation errors (listed by validation, scoring nothing until corrected); never past `blocking`. */
+  force?: boolean;
+  /** The clerk confirmed the consequences (一票否决, heavy points). */
+  confirmed?: boolean;
+}
+
+/** Never written, insisted or not: what the committee approved changes only through an appeal; required evidence is required. */
+const UNFORCEABLE = new Set(["approved-period-edited", "evidence-missing"]);
+
 /**
- * Appends one entry to 积分台账 after validating it in place (as the row it would become). A row with
- * errors is written only when the clerk insists (`force`): it then stays listed by validation and
- * counts for nothing until corrected. One read, one logged batch.
+ * Appends entries to 积分台账 after validating them in place (as the rows they would become), all or
+ * none. Rows with errors are written only when the clerk insists (`force`), never into an approved
+ * period nor without evidence the scheme requires; a veto or heavy points only once confirmed.
+ * One read, one logged batch.
  */
-export async function appendEntry(gateway: WorkbookGateway, form: EntryForm, options: { force?: boolean } = {}, now = new Date()): Promise<AppendedEntry> {
+export async function appendEntries(gateway: WorkbookGateway, forms: readonly EntryForm[], options: EntryWriteOptions = {}, now = new Date()): Promise<AppendedEntries> {
+  if (forms.length === 0) throw new Refused("entry", "没有要写入的记录：请选择党员");
   const ledger = await loadLedger(gateway);
   const def = SHEETS.ledger;
-  // Item name and fixed 分值 from the version in force on the entry's date.
-  const date = toIsoDate(form["日期"] ?? "");
-  const scheme = date ? versionInForce(ledger.versions, date) : ledger.scheme;
-  const row = tableRowBuilder("entries", { scheme, members: ledger.members, year: ledger.year })(new Map(Object.entries(form)));
   const table = ledger.tables.get(def.table);
   if (!table) throw new CoreError("not-a-ledger", `没有「${def.sheet}」表格：请先在「开始」中生成台账`);
-  // Validated as the row it would become, in the table as the write would leave it (记录号 and all).
-  const append = planLedgerAppend(table, [row]);
-  const rowNumber = append.rowNumbers[0];
+  const confirmations: string[] = [];
+  const rows = forms.map((form) => {
+    // Item name and fixed 分值 from the version in force on the entry's date.
+    const date = toIsoDate(form["日期"] ?? "");
+    const scheme = date ? versionInForce(ledger.versions, date) : ledger.scheme;
+    const row = tableRowBuilder("entries", { scheme, members: ledger.members, year: ledger.year })(new Map(Object.entries(form)));
+    const item = scheme.items.find((i) => i.code.toUpperCase() === toText(row[3]).toUpperCase());
+    if (item && date) {
+      const count = toNumber(row[5]);
+      const value = toNumber(row[6]);
+      const points = entryPoints(item, count ?? undefined, value ?? undefined);
+      const cycleYear = parsePeriod(date.slice(0, 7), scheme.cycleStartMonth).cycleYear;
+      const said = entryConsequence(
+        { code: item.code, name: item.name, veto: item.points.kind === "veto", heavy: item.heavy },
+        { name: toText(row[2]) || toText(row[1]), points: points.ok ? entryPointsValue(points) : null, cycleYear },
+      );
+      if (said) confirmations.push(said);
+    }
+    return row;
+  });
+  // Validated as the rows they would become, in the table as the write would leave it (记录号 and all).
+  const append = planLedgerAppend(table, rows);
+  const ours = new Set(append.rowNumbers);
   const tables = new Map(ledger.tables).set(def.table, append.table);
-  const issues = validateLedger({ tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.sheet === def.sheet && i.row === rowNumber);
-  const written = options.force === true || !issues.some((i) => i.severity === "error");
-  let id: number | undefined;
+  const issues = validateLedger({ tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.sheet === def.sheet && ours.has(i.row));
+  const blocking = issues.filter((i) => UNFORCEABLE.has(i.code));
+  const errors = issues.some((i) => i.severity === "error");
+  const unconfirmed = options.confirmed === true ? [] : confirmations;
+  const written = blocking.length === 0 && (!errors || options.force === true) && unconfirmed.length === 0;
   if (written) {
-    id = append.ids[0];
-    const detail = `第${rowNumber}行（记录号 ${id}） ${toText(row[1])} ${toText(row[3])}${issues.length ? `（${issues.length} 条校验提示）` : ""}`;
-    await gateway.apply([...append.ops, logOp(now, [...append.log, { action: "录入积分记录", sheet: def.sheet, range: "", detail }])]);
+    const detail = (row: readonly Cell[], i: number) => `第${append.rowNumbers[i]}行（记录号 ${append.ids[i]}） ${toText(row[1])} ${toText(row[3])}`;
+    const hints = issues.length ? `（${issues.length} 条校验提示）` : "";
+    const log =
+      rows.length === 1
+        ? [{ action: "录入积分记录", sheet: def.sheet, range: "", detail: `${detail(rows[0], 0)}${hints}` }]
+        : [{ action: "批量录入积分记录", sheet: def.sheet, range: `第${append.rowNumbers[0]}-${append.rowNumbers[rows.length - 1]}行`, detail: `${rows.length} 条：${rows.map((r, i) => detail(r, i)).join("；")}${hints}` }];
+    await gateway.apply([...append.ops, logOp(now, [...append.log, ...log])]);
   }
-  return { row: rowNumber, written, issues, ...(id !== undefined ? { id } : {}) };
+  return { rows: append.rowNumbers, ids: written ? append.ids : [], written, issues, blocking, confirmations: unconfirmed };
+}
+
+/**
+ * Appends one entry (see appendEntries). A row with errors is written only when the clerk insists
+ * (`force`); a veto or heavy points are written here without confirmation (callers without a pane).
+ */
+export async function appendEntry(gateway: WorkbookGateway, form: EntryForm, options: { force?: boolean } = {}, now = new Date()): Promise<AppendedEntry> {
+  const result = await appendEntries(gateway, [form], { force: options.force, confirmed: true }, now);
+  return { row: result.rows[0], written: result.written, issues: result.issues, ...(result.written ? { id: result.ids[0] } : {}) };
+}
+
+/**
+ * 撤销本条: appends the reversing row of a mistaken row of an open period (see planTakeBack); the
+ * sheet row and 记录号 written. One read, one logged batch.
+ */
+export async function takeBackEntry(gateway: WorkbookGateway, request: TakeBackRequest, now = new Date()): Promise<{ row: number; id: number; original: TakeBackPlan["original"] }> {
+  const ledger = await loadLedger(gateway);
+  const plan = planTakeBack(ledger.tables, ledger.scheme, request);
+  const row = plan.rowNumbers[0];
+  const tables = new Map(ledger.tables).set(SHEETS.ledger.table, plan.table);
+  // Only what is wrong with the reversal itself refuses it (a mistaken row may have had errors of its own).
+  const wrong = validateLedger({ tables, schemes: ledger.workbookSchemes }).issues.filter(
+    (i) => i.sheet === SHEETS.ledger.sheet && i.row === row && i.severity === "error" && (i.code === "approved-period-edited" || i.code.startsWith("reversal") || i.code === "reversed-twice"),
+  );
+  if (wrong.length) throw new Refused("entry", `不能撤销：${wrong.map((i) => i.message).join("；")}`);
+  const { original } = plan;
+  const detail = `第${row}行（记录号 ${plan.ids[0]}）撤销第${original.row}行（记录号 ${original.id}） ${original.memberId} ${original.name} ${original.itemCode}`;
+  await gateway.apply([...plan.ops, logOp(now, [...plan.log, { action: "撤销积分记录", sheet: SHEETS.ledger.sheet, range: "", detail }])]);
+  return { row, id: plan.ids[0], original };
 }
 
 /**

@@ -5,15 +5,18 @@ import { readDateInput, readDateSerial } from "../core/dates";
 import { CoreError } from "../core/errors";
 import { detectDelimiter, tableRowBuilder } from "../core/ledger/importCsv";
 import { matchHeaders } from "../core/ledger/headerMatch";
-import { MEMBER_STATUSES, SHEETS } from "../core/ledger/layout";
+import { MEMBER_STATUSES, SHEETS, TRANSFERRED_IN } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
-import { formatsOf } from "../core/ledger/scaffold";
+import { formatsOf, missingLaterColumns, planTableAppend } from "../core/ledger/scaffold";
+import { rowsInTableOrder, tableFormats } from "../core/ledger/recordIds";
+import { headerIndex } from "../core/tableRegion";
 import type { AppraisalComponent, Scheme } from "../core/scheme/schema";
 import type { Cell, TableData, WorkbookOp } from "../core/sheetModel";
 import { type ValidationIssue, validateLedger } from "../core/validation/validateLedger";
 import type { WorkbookGateway } from "./gateway";
 import { type ImportCounts, displayCell, planCsvImport } from "./importPlan";
 import { type LoadedLedger, loadLedger } from "./ledgerService";
+import { type TableImportPreview, type TableSource, previewTableImport } from "./tableImport";
 
 const ROSTER = SHEETS.roster;
 const APPRAISALS = SHEETS.appraisals;
@@ -31,8 +34,14 @@ function issuesAt(ledger: LoadedLedger, table: TableData, rows: ReadonlySet<numb
   return validateLedger({ tables, schemes: ledger.workbookSchemes }).issues.filter((i) => i.sheet === table.sheet && rows.has(i.row));
 }
 
-function withRows(table: TableData, rows: Cell[][]): TableData {
-  return { ...table, rows: [...table.rows, ...rows], rowCount: table.rowCount + rows.length };
+/**
+ * Validation of roster rows (in the layout's order) appended as they will stand: in the table's column
+ * order, with a later column (转入日期) they fill.
+ */
+function issuesOfAppended(ledger: LoadedLedger, table: TableData, rows: readonly Cell[][]): ValidationIssue[] {
+  const headers = [...table.headers, ...missingLaterColumns("roster", table.headers).map((c) => c.header)];
+  const appended = { ...table, headers, rows: [...table.rows, ...rowsInTableOrder(ROSTER, headers, rows)], rowCount: table.rowCount + rows.length };
+  return issuesAt(ledger, appended, new Set(rows.map((_, i) => table.firstRow + table.rows.length + i)));
 }
 
 /** A write the pane asked for: done, or refused with the validation errors at their cells. */
@@ -57,11 +66,11 @@ export async function addMember(gateway: WorkbookGateway, form: MemberForm, now 
   if (!values.get("在册状态")) values.set("在册状态", "在册");
   const row = tableRowBuilder("roster", { scheme: ledger.scheme, members: ledger.members, year: ledger.year })(values);
   const rowNumber = table.firstRow + table.rows.length;
-  const issues = issuesAt(ledger, withRows(table, [row]), new Set([rowNumber]));
+  const issues = issuesOfAppended(ledger, table, [row]);
   const written = !issues.some((i) => i.severity === "error");
   if (written) {
     const detail = `第${rowNumber}行 ${toText(row[0])} ${toText(row[1])}（${toText(row[2])}）`;
-    await gateway.apply([{ op: "appendRows", table: ROSTER.table, rows: [row], formats: formatsOf(ROSTER) }, logOp(now, [{ action: "添加党员", sheet: ROSTER.sheet, range: "", detail }])]);
+    await gateway.apply([...planTableAppend(ROSTER, table, [row]), logOp(now, [{ action: "添加党员", sheet: ROSTER.sheet, range: "", detail }])]);
   }
   return { row: rowNumber, written, issues };
 }
@@ -75,6 +84,8 @@ export interface MemberChange {
   status?: string;
   /** The date of the status change; written to 备注 (「2026-05-10 转出」), as the roster has no column for it. */
   statusOn?: string;
+  /** 转入: the date the member came to the branch, into 转入日期 (the column added if the roster lacks it); 在册状态 becomes 在册. */
+  transferredIn?: string;
 }
 
 /** The category whose members are on probation: the scheme's, else 预备党员. */
@@ -83,49 +94,87 @@ export function probationCategory(scheme: Scheme): string {
 }
 
 /**
- * Changes a member's 党员类别 and / or 在册状态 in place (setCells), logged. Refused (CoreError, nothing
+ * Changes a member's 党员类别 and / or 在册状态, or records a 转入 (转入日期, 在册), in place (setCells), logged. Refused (CoreError, nothing
  * written) for an unknown 编号, a conversion without its 转正日期, a status change without its date, or
  * a row the change would leave with validation errors.
  */
 export async function updateMember(gateway: WorkbookGateway, change: MemberChange, now = new Date()): Promise<RosterWrite> {
   const ledger = await loadLedger(gateway);
   const table = tableOf(ledger, ROSTER);
-  const index = table.rows.findIndex((r) => toText(r[col(ROSTER, "编号")]) === change.id.trim());
+  // By the table's own headers: a roster the clerk reordered or extended is changed where its columns are.
+  const at = (header: string) => {
+    const index = headerIndex(table.headers, header);
+    if (index < 0) throw new CoreError("missing-column", `「${ROSTER.sheet}」没有「${header}」列，无法修改`);
+    return index;
+  };
+  const index = table.rows.findIndex((r) => toText(r[at("编号")]) === change.id.trim());
   if (index < 0) throw new CoreError("unknown-member", `党员名册中没有编号为「${change.id}」的党员`);
   const current = table.rows[index];
   const cells: Record<number, Cell> = {};
   const said: string[] = [];
-  const oldCategory = toText(current[col(ROSTER, "党员类别")]);
+  const oldCategory = toText(current[at("党员类别")]);
   if (change.category !== undefined && change.category !== oldCategory) {
-    cells[col(ROSTER, "党员类别")] = change.category;
+    cells[at("党员类别")] = change.category;
     said.push(`党员类别 ${oldCategory || "（空）"}→${change.category}`);
     if (oldCategory === probationCategory(ledger.scheme)) {
       const full = readDateSerial(change.fullOn?.trim() ?? "");
       if (full === null) throw new CoreError("conversion-date", `${oldCategory}转为${change.category}须填写转正日期（如 2026-07-01）`);
-      cells[col(ROSTER, "转正日期")] = full;
+      cells[at("转正日期")] = full;
       said.push(`转正日期 ${readDateInput(change.fullOn!.trim())}`);
     }
   }
-  const oldStatus = toText(current[col(ROSTER, "在册状态")]) || "在册";
-  if (change.status !== undefined && change.status !== oldStatus) {
+  const oldStatus = toText(current[at("在册状态")]) || "在册";
+  const transfer = change.transferredIn?.trim() ? transferIn(table, index, change, oldStatus, at) : null;
+  if (transfer) {
+    Object.assign(cells, transfer.cells);
+    said.push(...transfer.said);
+  } else if (change.status !== undefined && change.status !== oldStatus) {
     if (!(MEMBER_STATUSES as readonly string[]).includes(change.status)) throw new CoreError("unknown-member-status", `在册状态须为 ${MEMBER_STATUSES.join("、")} 之一`);
     const on = readDateInput(change.statusOn?.trim() ?? "");
     if (on === null) throw new CoreError("status-date", `改为「${change.status}」须填写日期（如 2026-05-10）`);
-    cells[col(ROSTER, "在册状态")] = change.status;
-    const note = toText(current[col(ROSTER, "备注")]);
-    cells[col(ROSTER, "备注")] = `${note ? `${note}；` : ""}${on} ${change.status === "在册" ? "恢复在册" : change.status}`;
+    cells[at("在册状态")] = change.status;
+    const note = toText(current[at("备注")]);
+    cells[at("备注")] = `${note ? `${note}；` : ""}${on} ${change.status === "在册" ? "恢复在册" : change.status}`;
     said.push(`在册状态 ${oldStatus}→${change.status}（${on}）`);
   }
   const rowNumber = table.firstRow + index;
   if (said.length === 0) throw new CoreError("no-change", `${toText(current[1])}（${change.id}）的类别和在册状态没有改变`);
   const changed = current.map((v, c) => (c in cells ? cells[c] : v));
-  const issues = issuesAt(ledger, { ...table, rows: table.rows.map((r, i) => (i === index ? changed : r)) }, new Set([rowNumber]));
+  const rows = table.rows.map((r, i) => (i === index ? changed : r));
+  // A roster without 转入日期 is validated as it will stand, with the column added.
+  const after = transfer?.added ? { ...table, headers: [...table.headers, TRANSFERRED_IN], rows: rows.map((r, i) => [...r, transfer.added![i]]) } : { ...table, rows };
+  const issues = issuesAt(ledger, after, new Set([rowNumber]));
   const written = !issues.some((i) => i.severity === "error");
   if (written) {
-    const op: WorkbookOp = { op: "setCells", table: ROSTER.table, row: index, cells, formats: formatsOf(ROSTER) };
-    await gateway.apply([op, logOp(now, [{ action: "修改党员信息", sheet: ROSTER.sheet, range: `第${rowNumber}行`, detail: `${change.id} ${toText(current[1])}：${said.join("，")}` }])]);
+    const ops: WorkbookOp[] = [{ op: "setCells", table: ROSTER.table, row: index, cells, formats: tableFormats(ROSTER, table.headers) }];
+    if (transfer?.added) ops.push({ op: "addColumn", table: ROSTER.table, header: TRANSFERRED_IN, values: transfer.added, format: "date" });
+    await gateway.apply([...ops, logOp(now, [{ action: "修改党员信息", sheet: ROSTER.sheet, range: `第${rowNumber}行`, detail: `${change.id} ${toText(current[1])}：${said.join("，")}` }])]);
   }
   return { row: rowNumber, written, issues };
+}
+
+/**
+ * The cells a 转入 sets: 转入日期 (or, when the roster has no such column, the column to add with the
+ * date at the member's row), 在册状态 在册 with 「日期 转入」 in 备注 when the member was not 在册.
+ */
+function transferIn(table: TableData, index: number, change: MemberChange, oldStatus: string, at: (header: string) => number): { cells: Record<number, Cell>; said: string[]; added: Cell[] | null } {
+  const typed = change.transferredIn!.trim();
+  const serial = readDateSerial(typed);
+  if (serial === null) throw new CoreError("transfer-date", `转入日期「${typed}」不是日期：按 2026-03-10 的格式填写`);
+  if (change.status !== undefined && change.status !== "在册") throw new CoreError("transfer-status", `转入后在册状态为「在册」，不能同时改为「${change.status}」`);
+  const on = readDateInput(typed)!;
+  const cells: Record<number, Cell> = {};
+  const said = [`转入日期 ${on}`];
+  const column = headerIndex(table.headers, TRANSFERRED_IN);
+  const added = column < 0 ? table.rows.map((_, i) => (i === index ? serial : null)) : null;
+  if (column >= 0) cells[column] = serial;
+  if (oldStatus !== "在册") {
+    cells[at("在册状态")] = "在册";
+    const note = toText(table.rows[index][at("备注")]);
+    cells[at("备注")] = `${note ? `${note}；` : ""}${on} 转入`;
+    said.push(`在册状态 ${oldStatus}→在册`);
+  }
+  return { cells, said, added };
 }
 
 /** The roster's columns, in the order a pasted block without a header row is read. */
@@ -169,7 +218,7 @@ export async function previewRosterPaste(gateway: WorkbookGateway, pasted: strin
   const plan = planCsvImport({ scheme: ledger.scheme, members: ledger.members, year: ledger.year }, { roster: { name: PASTE_SOURCE, data: text } }, now);
   const rows = plan.ops.flatMap((op) => (op.op === "appendRows" && op.table === ROSTER.table ? op.rows : []));
   const sheetRows = rows.map((_, i) => table.firstRow + table.rows.length + i);
-  const issues = issuesAt(ledger, withRows(table, rows), new Set(sheetRows));
+  const issues = issuesOfAppended(ledger, table, rows);
   const types = ROSTER.columns.map((c) => c.type);
   return {
     headers: [...ROSTER_PASTE_ORDER],
@@ -179,6 +228,26 @@ export async function previewRosterPaste(gateway: WorkbookGateway, pasted: strin
     issues,
     text,
   };
+}
+
+/** A sheet of the clerk's roster workbook as 党员名册 would take it, with validation of those rows as they would stand. */
+export interface RosterFilePreview {
+  /** The sheet, header row, column mapping and the first rows (`rows`, `text`, `sourceRows`: at most `shown`). */
+  table: TableImportPreview;
+  /** 党员名册 sheet row the first imported row will take. */
+  firstRow: number;
+  /** Validation of every imported row in place, each with the file's row it came from. */
+  issues: (ValidationIssue & { sourceRow: number })[];
+}
+
+/** What importing a sheet of the clerk's roster workbook would add to 党员名册: nothing is written. */
+export async function previewRosterWorkbook(gateway: WorkbookGateway, source: TableSource, shown = 10): Promise<RosterFilePreview> {
+  const all = await previewTableImport(gateway, "roster", source, Number.POSITIVE_INFINITY);
+  const ledger = await loadLedger(gateway);
+  const table = tableOf(ledger, ROSTER);
+  const firstRow = table.firstRow + table.rows.length;
+  const issues = issuesOfAppended(ledger, table, all.rows).map((i) => ({ ...i, sourceRow: all.sourceRows[i.row - firstRow] }));
+  return { table: { ...all, rows: all.rows.slice(0, shown), sourceRows: all.sourceRows.slice(0, shown), text: all.text.slice(0, shown) }, firstRow, issues };
 }
 
 // ---- 民主评议 -------------------------------------------------------------------------------------

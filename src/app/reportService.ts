@@ -1,7 +1,10 @@
+import { withFormulaResults } from "../core/reports/formulaResults";
 import { CoreError } from "../core/errors";
 import { SETTINGS_KEYS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
-import { tryParsePeriod } from "../core/period";
+import { publicityDaysOf } from "../core/ledger/settings";
+import { periodDates, subPeriods, tryParsePeriod } from "../core/period";
+import { approvalStatus } from "../core/approval/approvals";
 import { REPORT_FORM_NAMES, REPORT_FORMS, type ReportSettings, findReportForm, reportPeriodKind } from "../core/reports";
 import { fitSheetModel } from "../core/ops/excelLimits";
 import { localTimestamp } from "../core/dates";
@@ -27,16 +30,42 @@ export function reportSettings(ledger: LoadedLedger, today: string): ReportSetti
   return {
     branch: get(SETTINGS_KEYS.branch) || "（支部名称）",
     secretary: get(SETTINGS_KEYS.secretary),
-    clerk: get(SETTINGS_KEYS.clerk),
-    contact: get(SETTINGS_KEYS.contact) || "党支部组织委员",
+    clerk: get(SETTINGS_KEYS.recorder),
+    contact: get(SETTINGS_KEYS.appealContact),
     today,
   };
 }
+
+/** The approval periods (quarters or halves, per scheme) overlapping a period, and whether each is approved. */
+export function approvalPeriodsWithin(ledger: LoadedLedger, periodLabel: string): { period: string; approved: boolean }[] {
+  const { scheme } = ledger;
+  const period = tryParsePeriod(periodLabel, scheme.cycleStartMonth);
+  if (!period) return [];
+  const { start, end } = periodDates(period, scheme.cycleStartMonth);
+  const cycle = tryParsePeriod(String(period.cycleYear), scheme.cycleStartMonth)!;
+  const approved = new Set(approvalStatus(ledger.tables, scheme, period.cycleYear).filter((s) => s.approved).map((s) => s.period));
+  return subPeriods(cycle, scheme.approval, scheme.cycleStartMonth)
+    .filter((p) => {
+      const d = periodDates(p, scheme.cycleStartMonth);
+      return d.start <= end && d.end >= start;
+    })
+    .map((p) => ({ period: p.label, approved: approved.has(p.label) }));
+}
+
+/** Every approval period within the period is approved: its 公示 was posted for good and is kept when made again. */
+export function periodApproved(ledger: LoadedLedger, periodLabel: string): boolean {
+  const within = approvalPeriodsWithin(ledger, periodLabel);
+  return within.length > 0 && within.every((p) => p.approved);
+}
+
+const KEPT_REASONS = { edited: "生成后有改动", "not-generated": "不是加载项生成的", posted: "是已审定期间张贴过的版本" } as const;
 
 /** The sheets of a form for a period, built from the ledger (nothing written). */
 export interface ReportOptions {
   /** 个人台账: only these members (default: everyone). */
   memberIds?: readonly string[];
+  /** 统计: the share of 优秀 the branch allows (e.g. 1/3), shown against the grade distribution. */
+  excellentShare?: number;
 }
 
 export function buildReport(ledger: LoadedLedger, formName: string, periodLabel: string, today: string, options: ReportOptions = {}): { title: string; models: SheetModel[] } {
@@ -57,13 +86,16 @@ export function buildReport(ledger: LoadedLedger, formName: string, periodLabel:
     entries: ledger.entries,
     appraisals: ledger.appraisals,
     memberIds: options.memberIds,
+    excellentShare: options.excellentShare,
+    publicityDays: form.name === "公示" ? publicityDaysOf(ledger.settings, ledger.tables) : undefined,
     commitments: form.name === "承诺事项" ? readCommitments(ledger.tables.get(COMMITMENT_STORE.table), period.cycleYear) : undefined,
     branchStars: form.name === "评星晋级" ? readBranchStars(ledger.tables.get(BRANCH_STAR_STORE.table), period.cycleYear) : undefined,
     grading: form.name === "分类定级" || form.name === "管理卡" ? readGrading(ledger.tables.get(GRADING_STORE.table), period.cycleYear) : undefined,
     branchScores: form.name === "支部积分" ? scoreBranchMonths(ledger.tables.get(BRANCH_SCORE_STORE.table), period.cycleYear).branches : undefined,
     redemptions: form.name === "积分兑换" ? redemptionBalances(ledger.members, approvedPoints(ledger), ledger.tables.get(REDEMPTION_STORE.table)) : undefined,
   });
-  return { title: form.title, models };
+  // Cached results: a reader that does not recalculate (the web page's grid, a viewer) shows the numbers.
+  return { title: form.title, models: models.map(withFormulaResults) };
 }
 
 /** The sheets for the log: all of them, or (个人台账 of a large branch) the first few and how many, within a cell. */
@@ -99,13 +131,14 @@ export async function writeReport(
   // Which sheets of these names are the add-in's own and untouched: one look at the workbook, one read of those sheets.
   const { sheets } = await gateway.inspect();
   const reads = await gateway.readSheets(sheetsToRead(fitted, sheets));
-  const plan = planGeneratedSheets({ models: fitted, sheets, reads, title, period: periodLabel, time: localTimestamp(now) });
+  const keepPosted = findReportForm(formName)?.name === "公示" && periodApproved(ledger, periodLabel);
+  const plan = planGeneratedSheets({ models: fitted, sheets, reads, title, period: periodLabel, time: localTimestamp(now), keepPosted });
   const { models, kept } = plan;
   warnings.push(...plan.warnings);
   const keptNote =
     kept.length > 5
       ? `；原有工作表 ${kept.length} 张（生成后有改动或不是加载项生成的）已保留，新表写在旁边，如「${kept[0].writtenTo}」`
-      : kept.map((k) => `；原有工作表「${k.sheet}」${k.reason === "edited" ? "生成后有改动" : "不是加载项生成的"}，已保留，新表写在「${k.writtenTo}」`).join("");
+      : kept.map((k) => `；原有工作表「${k.sheet}」${KEPT_REASONS[k.reason]}，已保留，新表写在「${k.writtenTo}」`).join("");
   await gateway.apply([
     ...models.map((model) => ({ op: "writeSheet" as const, model })),
     logOp(now, [{ action: "生成报表", sheet: sheetList(models.map((m) => m.name)), range: "", detail: `${title}，期间 ${periodLabel}${keptNote}` }]),

@@ -3,9 +3,10 @@
  * same way: one read of the ledger with that sheet, one batch of changes (the sheet is created with its
  * dropdowns on first use by the core's plan).
  */
-import { approvalStatus } from "../core/approval/approvals";
+import { approvalStatus, approvedPeriodOf } from "../core/approval/approvals";
 import { BRANCH_SCORE_STORE, type BranchScoreInput, type BranchYear, planBranchScore, scoreBranchMonths } from "../core/branchScores/branchScores";
-import { COMMITMENT_STORE, type CommitmentInput, type CommitmentStatus, planCommitment, planCommitmentUpdate } from "../core/commitments/commitments";
+import { COMMITMENT_STORE, type CommitmentInput, type CommitmentUpdate, planCommitment, planCommitmentUpdate } from "../core/commitments/commitments";
+import { SHEETS } from "../core/ledger/layout";
 import { GRADING_STORE, type GradingInput, planGradingRecord } from "../core/grading/classifiedGrading";
 import type { TableSheetDef } from "../core/ledger/layout";
 import { DUES_STORE, type DuesInput, planDues } from "../core/dues/duesRegister";
@@ -40,9 +41,9 @@ type WithYear<T extends { year: number }> = Omit<T, "year"> & { year?: number };
 export const addCommitment = (gateway: WorkbookGateway, input: WithYear<CommitmentInput>, now = new Date()) =>
   saveToStore(gateway, COMMITMENT_STORE, (l, t) => planCommitment(t, l.members, { ...input, year: input.year ?? l.year }, now));
 
-/** Records a commitment's 完成情况, follow-up and the 积分台账 row that scored it. */
-export const updateCommitment = (gateway: WorkbookGateway, update: { row: number; status: CommitmentStatus; followUp?: string; entryRow?: number }, now = new Date()) =>
-  saveToStore(gateway, COMMITMENT_STORE, (_l, t) => planCommitmentUpdate(t, update, now));
+/** Records a commitment's 完成情况, follow-up and the 积分台账 record (by 记录号, or the row it stands in now) that scored it. */
+export const updateCommitment = (gateway: WorkbookGateway, update: CommitmentUpdate, now = new Date()) =>
+  saveToStore(gateway, COMMITMENT_STORE, (l, t) => planCommitmentUpdate(t, update, now, l.tables.get(SHEETS.ledger.table)));
 
 /** Records a member's 存在问题, 整改措施 … for the year (the member's row of the year is updated). */
 export const saveGradingRecord = (gateway: WorkbookGateway, input: WithYear<GradingInput>, now = new Date()) =>
@@ -86,4 +87,5 @@ export const redeemPoints = async (gateway: WorkbookGateway, input: RedemptionIn
   }))!;
 
 /** Records one member-month of 党费交纳 (应交, 实交, 交纳日期, 正当理由). */
-export const addDues = (gateway: WorkbookGateway, input: DuesInput, now = new Date()) => saveToStore(gateway, DUES_STORE, (l, t) => planDues(t, l.members, input, now));
+export const addDues = (gateway: WorkbookGateway, input: DuesInput, now = new Date()) =>
+  saveToStore(gateway, DUES_STORE, (l, t) => planDues(t, l.members, input, now, l.scheme.dues?.item ? (month) => approvedPeriodOf(l.tables, l.scheme, `${month}-01`) : undefined));

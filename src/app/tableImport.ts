@@ -98,7 +98,7 @@ async function findTable(source: TableSource, kind: ImportKind, name: string): P
     const found = headerRowOf(cells, kind);
     if (found.index >= 0 && found.match) return { sheet, headerIndex: found.index, match: found.match, cells };
   }
-  throw new CoreError("bad-table", `${name} 中没有一张工作表的表头含有${required(kind)}列（已查看：${sheets.join("、") || "无工作表"}）；可用 sheet 选项指定工作表`);
+  throw new CoreError("bad-table", `${name} 中没有一张工作表的表头含有${required(kind)}列（已查看：${sheets.join("、") || "无工作表"}）；表头须在工作表的前 ${HEADER_SEARCH_ROWS} 行内`);
 }
 
 interface ReadTable {

@@ -27,6 +27,8 @@ export interface PageSetup {
   printTitleRows?: [number, number];
   /** Fit all columns onto one page wide. */
   fitToWidth: boolean;
+  /** Excel header/footer codes: &P page, &N pages, &A the sheet's name; a literal & is written &&. */
+  centerHeader?: string;
   centerFooter?: string;
 }
 
@@ -43,6 +45,52 @@ export interface SheetModel {
   pageBreaks?: number[];
   /** Written as a hidden sheet: the add-in's own record (报表生成记录), which the clerk does not see. */
   hidden?: boolean;
+  /** Native charts drawn from ranges of this sheet (gateways that cannot draw them write the data only). */
+  charts?: ChartSpec[];
+  /** A1 ranges that get data-bar conditional formatting (e.g. the 总分 column). */
+  dataBars?: string[];
+}
+
+export type ChartKind = "column" | "bar" | "line" | "pie";
+
+export interface ChartSeriesSpec {
+  /** The series' name as shown in the legend. */
+  name: string;
+  /** The cell holding the name (the table header), A1 on the same sheet; the legend follows it. */
+  nameCell?: string;
+  /** One column of values, A1 on the same sheet, e.g. "B5:B8". */
+  values: string;
+}
+
+/** A native chart: categories and series are ranges of the sheet it is on. */
+export interface ChartSpec {
+  kind: ChartKind;
+  title: string;
+  /** One column of category labels, A1, as long as each series' values. */
+  categories: string;
+  series: ChartSeriesSpec[];
+  /** The cells the chart covers, e.g. "A12:F27". */
+  anchor: string;
+}
+
+/** 1-based rows and 0-based columns of an A1 range ("B2:K20"); null when it is not one. */
+export function parseA1Range(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref);
+  if (!m) return null;
+  return { top: Number(m[2]), left: columnIndexOf(m[1]), bottom: Number(m[4] ?? m[2]), right: columnIndexOf(m[3] ?? m[1]) };
+}
+
+/** What a model holds in each cell of a range, row by row (a formula's known result; null where unknown). */
+export function modelRangeValues(model: SheetModel, ref: string): Cell[] {
+  const b = parseA1Range(ref);
+  if (!b) return [];
+  const out: Cell[] = [];
+  for (let r = b.top; r <= b.bottom; r++)
+    for (let c = b.left; c <= b.right; c++) {
+      const spec = model.rows[r - 1]?.[c];
+      out.push(spec === undefined ? null : spec.formula !== undefined ? spec.result ?? null : spec.value ?? null);
+    }
+  return out;
 }
 
 export type ColumnFormat = "text" | "date" | "number" | "integer";
@@ -59,6 +107,8 @@ export interface TableSpec {
   widths: number[];
   rows: Cell[][];
   note?: string;
+  /** How the sheet prints (A4, header row repeated); absent: the host's defaults. */
+  page?: PageSetup;
 }
 
 export type ValidationSource = { list: string[] } | { range: { sheet: string; column: number } };
@@ -104,6 +154,11 @@ export type WorkbookOp =
   | { op: "addColumn"; table: string; header: string; values: Cell[]; format: ColumnFormat }
   /** A table column's header renamed; its cells are untouched. */
   | { op: "renameColumn"; table: string; from: string; to: string }
+  /**
+   * A sheet's page setup, unless it has one of its own (see hasOwnPageSetup): an older ledger's sheets
+   * get the add-in's print setup, a setup the clerk made is kept. Cells are not touched.
+   */
+  | { op: "setPage"; sheet: string; page: PageSetup }
   | { op: "protectSheet"; sheet: string }
   /** Lifted by the add-in only to append to its own protected tables (approval records), then restored. */
   | { op: "unprotectSheet"; sheet: string };

@@ -8,6 +8,11 @@
  * and arrive with the table's header row; columns are found by header text. functions.json allows error
  * values for these `any` parameters (allowErrorForDataTypeAny, set at build): an error cell in a range
  * reaches the function, which names it (inputErrors.ts) instead of Excel never calling it.
+ *
+ * The functions are async (Promise<T>): without a [scheme] argument they use the workbook's, which they
+ * read themselves when they do not know it yet (workbookScheme.ts). `@requiresAddress` hands each call its
+ * cell (the last parameter, CustomFunctions.Invocation), so that a change of the workbook's scheme
+ * recalculates exactly these cells.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel hands any cell value; the core validates it. */
 import { appraisalPoints } from "../core/formulas/appraisal";
@@ -24,17 +29,19 @@ import { starLevel } from "../core/formulas/starLevel";
 import { inputError } from "./inputErrors";
 import { run } from "./toExcelError";
 import { withScheme } from "./withScheme";
-import { getWorkbookSchemes } from "./workbookScheme";
+import { ensureWorkbookScheme, getWorkbookSchemes, rememberCell } from "./workbookScheme";
 
 /**
  * 按积分方案的等次分数线返回积分对应的等次（如 优秀、合格、基本合格、不合格）。
  * @customfunction GRADE
  * @param score 积分总分（数字，或数字文本）
  * @param [scheme] 积分方案 id，如 star-member；省略时使用工作簿「设置」中选定的方案
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 等次
  */
-export function grade(score: any, scheme?: string): string {
-  return withScheme(scheme, (s) => gradeOf(cellOf(score), s), { fn: "GRADE", args: { 积分: score } });
+export async function grade(score: any, scheme?: string, invocation?: CustomFunctions.Invocation): Promise<string> {
+  return withScheme(scheme, (s) => gradeOf(cellOf(score), s), { fn: "GRADE", args: { 积分: score } }, invocation);
 }
 
 /**
@@ -42,10 +49,12 @@ export function grade(score: any, scheme?: string): string {
  * @customfunction APPRAISAL
  * @param result 评议等次（如 优秀、合格、基本合格、不合格），或按得分计的方案中的评议得分
  * @param [scheme] 积分方案 id，如 star-member；省略时使用工作簿「设置」中选定的方案
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 评议分值
  */
-export function appraisal(result: any, scheme?: string): number {
-  return withScheme(scheme, (s) => appraisalPoints(cellOf(result), s), { fn: "APPRAISAL", args: { 评议等次: result } });
+export async function appraisal(result: any, scheme?: string, invocation?: CustomFunctions.Invocation): Promise<number> {
+  return withScheme(scheme, (s) => appraisalPoints(cellOf(result), s), { fn: "APPRAISAL", args: { 评议等次: result } }, invocation);
 }
 
 /**
@@ -55,10 +64,12 @@ export function appraisal(result: any, scheme?: string): number {
  * @param [count] 次数，正整数；省略为 1
  * @param [value] 每次的分值；固定分值项目可省略，酌情计分项目必填
  * @param [scheme] 积分方案 id，如 star-member；省略时使用工作簿「设置」中选定的方案
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 该条记录的分值
  */
-export function item(code: any, count?: any, value?: any, scheme?: string): number {
-  return withScheme(scheme, (s) => itemPoints(cellOf(code), cellOf(count), cellOf(value), s), { fn: "ITEM", args: { 项目代码: code, 次数: count, 分值: value } });
+export async function item(code: any, count?: any, value?: any, scheme?: string, invocation?: CustomFunctions.Invocation): Promise<number> {
+  return withScheme(scheme, (s) => itemPoints(cellOf(code), cellOf(count), cellOf(value), s), { fn: "ITEM", args: { 项目代码: code, 次数: count, 分值: value } }, invocation);
 }
 
 /**
@@ -71,12 +82,15 @@ export function item(code: any, count?: any, value?: any, scheme?: string): numb
  * @param [component] 组成部分名称，如 日常行为积分；省略时返回总分
  * @param [appraisals] 「民主评议」整张表（含标题行，须有 年度、编号、评议等次 或 分值 列）；省略时不计评议分
  * @param [scheme] 积分方案 id，如 star-member；省略时使用工作簿「设置」中选定的方案
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 积分
  */
-export function total(ledger: any[][], roster: any[][], memberId: any, period: any, component?: string, appraisals?: any[][], scheme?: string): number {
+export async function total(ledger: any[][], roster: any[][], memberId: any, period: any, component?: string, appraisals?: any[][], scheme?: string, invocation?: CustomFunctions.Invocation): Promise<number> {
   return withScheme(scheme, (s, versions) =>
     memberTotal({ ledger, roster, appraisals, scheme: s, versions, memberId: cellOf(memberId), period: cellOf(period), component: cellOf(component) }),
     { fn: "TOTAL", args: { 台账: ledger, 名册: roster, 编号: memberId, 期间: period, 评议: appraisals } },
+    invocation,
   );
 }
 
@@ -88,13 +102,17 @@ export function total(ledger: any[][], roster: any[][], memberId: any, period: a
  * @param period 期间：2026（年度）、2026H1（半年）、2026Q3（季度）或 2026-07（月）
  * @param [appraisals] 「民主评议」整张表（含标题行，须有 年度、编号、评议等次 或 分值 列）；省略时不计评议分
  * @param [scheme] 积分方案 id，如 star-member；省略时使用工作簿「设置」中选定的方案
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 积分表（首行为标题）
  */
-export function scores(ledger: any[][], roster: any[][], period: any, appraisals?: any[][], scheme?: string): any[][] {
-  return withScheme(scheme, (s, versions) => scoresTable({ ledger, roster, appraisals, scheme: s, versions, period: cellOf(period) }), {
-    fn: "SCORES",
-    args: { 台账: ledger, 名册: roster, 期间: period, 评议: appraisals },
-  });
+export async function scores(ledger: any[][], roster: any[][], period: any, appraisals?: any[][], scheme?: string, invocation?: CustomFunctions.Invocation): Promise<any[][]> {
+  return withScheme(
+    scheme,
+    (s, versions) => scoresTable({ ledger, roster, appraisals, scheme: s, versions, period: cellOf(period) }),
+    { fn: "SCORES", args: { 台账: ledger, 名册: roster, 期间: period, 评议: appraisals } },
+    invocation,
+  );
 }
 
 /**
@@ -103,10 +121,12 @@ export function scores(ledger: any[][], roster: any[][], period: any, appraisals
  * @param date 日期（日期单元格，或日期文本如 2026-07-15）
  * @param [granularity] 期间粒度：年、半年、季度 或 月（也可填 year、half、quarter、month）；省略为季度
  * @param [scheme] 积分方案 id，如 star-member；省略时使用工作簿「设置」中选定的方案
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 期间标签
  */
-export function period(date: any, granularity?: string, scheme?: string): string {
-  return withScheme(scheme, (s) => periodLabelOf(cellOf(date), cellOf(granularity), s), { fn: "PERIOD", args: { 日期: date } });
+export async function period(date: any, granularity?: string, scheme?: string, invocation?: CustomFunctions.Invocation): Promise<string> {
+  return withScheme(scheme, (s) => periodLabelOf(cellOf(date), cellOf(granularity), s), { fn: "PERIOD", args: { 日期: date } }, invocation);
 }
 
 /**
@@ -114,10 +134,12 @@ export function period(date: any, granularity?: string, scheme?: string): string
  * @customfunction PROBATION
  * @param score 预备党员的年度积分（含民主评议分）
  * @param [scheme] 积分方案 id，如 dec-nov-cycle；省略时使用工作簿「设置」中选定的方案
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 转正结果
  */
-export function probation(score: any, scheme?: string): string {
-  return withScheme(scheme, (s) => probationOutcome(cellOf(score), s), { fn: "PROBATION", args: { 积分: score } });
+export async function probation(score: any, scheme?: string, invocation?: CustomFunctions.Invocation): Promise<string> {
+  return withScheme(scheme, (s) => probationOutcome(cellOf(score), s), { fn: "PROBATION", args: { 积分: score } }, invocation);
 }
 
 /**
@@ -125,9 +147,16 @@ export function probation(score: any, scheme?: string): string {
  * @customfunction STARLEVEL
  * @param stars 星数，或星名（一个单元格内连写，或分列在多个单元格中）
  * @param [scheme] 评星方案 id；省略时为 branch-stars（基层党支部评星晋级）
+ * @param invocation 调用本函数的单元格（Excel 传入）：本工作簿的方案改变时，只重算这些单元格
+ * @requiresAddress
  * @returns 星级
  */
-export function starlevel(stars: any[][], scheme?: string): string {
+export async function starlevel(stars: any[][], scheme?: string, invocation?: CustomFunctions.Invocation): Promise<string> {
+  // A scheme id may name one the workbook keeps (自定义方案): read them first, as the other functions do.
+  if (!isBlank(cellOf(scheme))) {
+    rememberCell(invocation?.address);
+    await ensureWorkbookScheme().catch(() => undefined);
+  }
   return run(() => {
     const bad = inputError("STARLEVEL", { 星: stars });
     if (bad) return bad;

@@ -1,16 +1,19 @@
-import { toIsoDate, toText } from "../core/cells";
+import { isBlank, toIsoDate, toText } from "../core/cells";
 import { type RepairResult, repairTables } from "../app/repairTables";
 import { describeItemPoints } from "../core/engine/entryPoints";
-import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
+import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, TRANSFERRED_IN } from "../core/ledger/layout";
 import { readSettings, rowsOf } from "../core/ledger/readLedger";
 import { SCHEME_STORE, readWorkbookSchemes } from "../core/scheme/workbookSchemes";
 import { CoreError } from "../core/errors";
 import type { ImportCounts } from "../app/importPlan";
+import { type TableImportResult, importTableRows } from "../app/tableImport";
+import { type RosterFile, openRosterFile } from "./rosterFile";
 import {
   type AppraisalRecord,
   type AppraisalWrite,
   type MemberChange,
   type MemberForm,
+  type RosterFilePreview,
   type RosterPastePreview,
   type RosterWrite,
   addMember,
@@ -18,26 +21,30 @@ import {
   appraisalsOfYear,
   gradesBestFirst,
   previewRosterPaste,
+  previewRosterWorkbook,
   probationCategory,
   saveAppraisals,
   updateMember,
 } from "../app/memberService";
 import { parsePeriod, subPeriods } from "../core/period";
-import { REPORT_FORMS, type ReportFormName, reportPeriodKind } from "../core/reports";
+import { REPORT_FORMS, type ReportFormName, reportPeriodKind, schemeForms } from "../core/reports";
+import { type ReportCheck, checkReport } from "../app/reportCheck";
+import { type WorkbookSettings, readWorkbookSettings, saveWorkbookSettings } from "../app/settingsService";
+import type { EditableSettings, SettingChange } from "../core/ledger/settings";
 import type { ScaffoldConflict } from "../core/ledger/scaffold";
 import { findBuiltinScheme, getBuiltinScheme } from "../core/scheme/presets";
 import type { Scheme } from "../core/scheme/schema";
 import type { ValidationResult } from "../core/validation/validateLedger";
 import { type AppealInput, type Resolution } from "../core/approval/appeals";
-import { type ApprovedEdit, approvalStatus, findApprovedEdits } from "../core/approval/approvals";
+import { type ApprovedEdit, approvalStatus, findApprovedEdits, periodsAwaitingReapproval } from "../core/approval/approvals";
 import { textRecords } from "../core/stores/storeRows";
-import { headerIndex } from "../core/tableRegion";
 import {
-  type AppendedEntry,
+  type AppendedEntries,
   type EntryForm,
-  appendEntry,
+  appendEntries,
   approvePeriod,
   importCsvFiles,
+  type LoadedLedger,
   loadLedger,
   recordAppeal,
   resolveAppeal,
@@ -45,12 +52,15 @@ import {
   scaffoldWorkbook,
   schemeOfSettings,
   scoreLedger,
+  takeBackEntry,
   validateWorkbook,
 } from "../app/ledgerService";
+import { type TakeBackRequest, approvalCovering } from "../core/ledger/takeBack";
+import { RECORD_ID, recordNumber, reversalColumns, reversalTarget, rowKey } from "../core/ledger/recordIds";
 import { writeReport } from "../app/reportService";
 import { addBranchScore, addCommitment, branchStarsOf, redeemPoints, redemptionBalancesOf, saveBranchStars, saveGradingRecord, updateCommitment } from "../app/sideStores";
 import type { RedemptionBalance, RedemptionInput } from "../core/redemption/redemption";
-import { COMMITMENT_STORE, type CommitmentInput, type CommitmentRecord, type CommitmentStatus, commitmentItems, commitmentRows } from "../core/commitments/commitments";
+import { COMMITMENT_STORE, type CommitmentInput, type CommitmentRecord, type CommitmentUpdate, commitmentItems, commitmentRows } from "../core/commitments/commitments";
 import { type BranchStarInput, type BranchStarRecord, starLevels, starNames, starRollup } from "../core/stars/branchStars";
 import { GRADING_STORE, type GradingInput, type GradingRecord, readGrading } from "../core/grading/classifiedGrading";
 import { BRANCH_SCORE_KINDS, BRANCH_SCORE_STORE, type BranchScoreInput, type BranchYear, scoreBranchMonths } from "../core/branchScores/branchScores";
@@ -67,6 +77,8 @@ export interface ScaffoldInput {
   branch: string;
   year: number;
   secretary: string;
+  recorder?: string;
+  appealContact?: string;
 }
 
 export interface ScaffoldOutcome {
@@ -78,10 +90,34 @@ export interface ScaffoldOutcome {
 export const scaffoldAction: Action<ScaffoldInput, ScaffoldOutcome> = {
   name: "生成台账",
   async perform(host, input) {
-    const plan = await scaffoldWorkbook(host.gateway, getBuiltinScheme(input.schemeId), { branch: input.branch, year: input.year, secretary: input.secretary });
+    // The workbook's own scheme (a branch's copy) when 补齐工作表 runs on it; else the built-in chosen.
+    let scheme = findBuiltinScheme(input.schemeId);
+    if (!scheme) {
+      const own = (await loadLedger(host.gateway)).scheme;
+      scheme = own.id === input.schemeId ? own : getBuiltinScheme(input.schemeId);
+    }
+    const plan = await scaffoldWorkbook(host.gateway, scheme, {
+      branch: input.branch,
+      year: input.year,
+      secretary: input.secretary,
+      clerk: input.recorder,
+      contact: input.appealContact,
+    });
     await host.schemeChanged();
     return { added: plan.added, kept: plan.kept, conflicts: plan.conflicts };
   },
+};
+
+/** 开始: the workbook's 设置 (branch, secretary, 记录人, 申诉联系人, 公示天数, scheme, year). */
+export const loadSettingsAction: Action<void, WorkbookSettings> = {
+  name: "读取设置",
+  perform: (host) => readWorkbookSettings(host.gateway),
+};
+
+/** Writes the changed 设置 rows, logged; the changes made (none: nothing written). */
+export const saveSettingsAction: Action<EditableSettings, SettingChange[]> = {
+  name: "保存设置",
+  perform: (host, values) => saveWorkbookSettings(host.gateway, values),
 };
 
 export const validateAction: Action<void, ValidationResult> = {
@@ -95,9 +131,16 @@ export const repairTablesAction: Action<void, RepairResult> = {
   perform: (host) => repairTables(host.gateway),
 };
 
-export const appendEntryAction: Action<{ form: EntryForm; force?: boolean }, AppendedEntry> = {
+/** One write for the whole batch (a single entry is a batch of one); see appendEntries. */
+export const appendEntriesAction: Action<{ forms: EntryForm[]; force?: boolean; confirmed?: boolean }, AppendedEntries> = {
   name: "录入积分记录",
-  perform: (host, input) => appendEntry(host.gateway, input.form, { force: input.force }),
+  perform: (host, input) => appendEntries(host.gateway, input.forms, { force: input.force, confirmed: input.confirmed }),
+};
+
+/** 撤销本条: a reversing row for a mistaken row of an open period. */
+export const takeBackAction: Action<TakeBackRequest, { row: number; id: number }> = {
+  name: "撤销积分记录",
+  perform: (host, input) => takeBackEntry(host.gateway, input),
 };
 
 export interface ItemChoice {
@@ -107,24 +150,52 @@ export interface ItemChoice {
   points: string;
   /** A discretionary item: the clerk types the 分值. */
   needsValue: boolean;
+  /** 分值 per occurrence of a fixed item; null otherwise. */
+  fixed: number | null;
+  veto: boolean;
+  /** The scheme's say on confirming it (see entryConsequence). */
+  heavy?: boolean;
   evidenceRequired: boolean;
   /** Categories the item applies to; empty = all. */
   categories: string[];
 }
 
+/** A ledger row as the 录入 pane lists it. */
+export interface RecentRow {
+  row: number;
+  /** 记录号; null for a row typed by hand (numbered at the next write). */
+  id: number | null;
+  date: string;
+  memberId: string;
+  name: string;
+  item: string;
+  points: string;
+  /** "approved": in an approved period (changed only through an appeal); "reversed": already taken back; "reversal": a reversing row. */
+  state: "open" | "approved" | "reversed" | "reversal";
+  /** The approved period, for the message. */
+  approvedPeriod?: string;
+}
+
 export interface EntryContext {
   schemeName: string;
   year: number;
+  cycleStartMonth: number;
   members: { id: string; name: string; category: string }[];
   /** Items by component, in scheme order; veto items last. */
   itemGroups: { component: string; items: ItemChoice[] }[];
   /** The last rows of 积分台账, newest first. */
-  recent: { row: number; date: string; name: string; item: string; points: string }[];
+  recent: RecentRow[];
+  /** Each member's last rows, newest first (for 撤销本条). */
+  recentByMember: Record<string, RecentRow[]>;
+  /** 记录人 from 设置 (empty when 设置 has none). */
+  recorder: string;
 }
 
 const RECENT_ROWS = 5;
+/** Rows of the selected member offered for 撤销本条. */
+export const MEMBER_RECENT_ROWS = 8;
 
-/** What the 录入 form offers: the roster, the scheme's items grouped by component, the latest rows. */
+/** What the 录入 form offers: the roster, the scheme's items grouped by component, the latest rows. One read. */
 export const loadEntryContextAction: Action<void, EntryContext> = {
   name: "读取台账",
   async perform(host) {
@@ -135,6 +206,9 @@ export const loadEntryContextAction: Action<void, EntryContext> = {
       name: i.name,
       points: describeItemPoints(i),
       needsValue: i.points.kind === "range",
+      fixed: i.points.kind === "fixed" ? i.points.value : null,
+      veto: i.points.kind === "veto",
+      ...(i.heavy !== undefined ? { heavy: i.heavy } : {}),
       evidenceRequired: i.evidenceRequired === true,
       categories: i.categories ? [...i.categories] : [],
     });
@@ -144,44 +218,60 @@ export const loadEntryContextAction: Action<void, EntryContext> = {
     const vetoes = scheme.items.filter((i) => i.points.kind === "veto").map(choice);
     if (vetoes.length) groups.push({ component: "一票否决", items: vetoes });
     const table = ledger.tables.get(SHEETS.ledger.table);
-    const headers = table?.headers ?? [];
-    const at = (row: unknown[], h: string) => row[headerIndex(headers, h)] as Parameters<typeof toText>[0];
-    const recent = (table?.rows ?? [])
-      .map((row, i) => ({ row: table!.firstRow + i, cells: row }))
-      .slice(-RECENT_ROWS)
-      .reverse()
-      .map(({ row, cells }) => ({
-        row,
-        date: toIsoDate(at(cells, "日期")) ?? toText(at(cells, "日期")),
-        name: toText(at(cells, "姓名")) || toText(at(cells, "编号")),
-        item: `${toText(at(cells, "项目代码"))} ${toText(at(cells, "项目名称"))}`.trim(),
-        points: toText(at(cells, "分值")),
-      }));
+    const columns = reversalColumns(table?.headers ?? []);
+    const rows = rowsOf(table).filter((r) => Object.values(r.values).some((v) => !isBlank(v)));
+    const reversed = new Set(rows.flatMap((r) => reversalTarget(r, columns) ?? []));
+    const approvedOf = new Map<string, string | null>();
+    const listed = (r: (typeof rows)[number]): RecentRow => {
+      const v = r.values;
+      const date = toIsoDate(v["日期"]) ?? toText(v["日期"]);
+      if (!approvedOf.has(date)) approvedOf.set(date, approvalCovering(ledger.tables, scheme.cycleStartMonth, date)?.period ?? null);
+      const approvedPeriod = approvedOf.get(date) ?? undefined;
+      const key = rowKey(r, columns.keys);
+      const state = reversalTarget(r, columns) !== null ? "reversal" : approvedPeriod ? "approved" : key !== null && reversed.has(key) ? "reversed" : "open";
+      return {
+        row: r.row,
+        id: recordNumber(v[RECORD_ID] ?? null),
+        date,
+        memberId: toText(v["编号"]),
+        name: toText(v["姓名"]) || toText(v["编号"]),
+        item: `${toText(v["项目代码"])} ${toText(v["项目名称"])}`.trim(),
+        points: toText(v["分值"]),
+        state,
+        ...(approvedPeriod ? { approvedPeriod } : {}),
+      };
+    };
+    const recentByMember: Record<string, RecentRow[]> = {};
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const id = toText(rows[i].values["编号"]);
+      const mine = (recentByMember[id] ??= []);
+      if (mine.length < MEMBER_RECENT_ROWS) mine.push(listed(rows[i]));
+    }
     return {
       schemeName: scheme.name,
       year: ledger.year,
+      cycleStartMonth: scheme.cycleStartMonth,
       members: ledger.members.map((m) => ({ id: m.id, name: m.name, category: m.category })),
       itemGroups: groups.filter((g) => g.items.length > 0),
-      recent,
+      recent: rows.slice(-RECENT_ROWS).reverse().map(listed),
+      recentByMember,
+      recorder: ledger.settings.get(SETTINGS_KEYS.recorder) ?? "",
     };
   },
 };
-
-/** The forms the 公示 / 排名 / 年终 panel writes, in the order of the year's work. */
-export const PANEL_REPORT_FORMS: readonly ReportFormName[] = ["公示", "排名通报", "年终审批", "承诺事项", "积分兑换", "评星晋级", "分类定级", "管理卡", "支部积分"];
 
 export interface ReportChoices {
   forms: { name: ReportFormName; title: string; periods: string[] }[];
 }
 
-/** For each form, the periods of the ledger's cycle it is made for (by the scheme's cadence). */
+/** For each form the scheme uses (every one of them), the periods of the ledger's cycle it is made for (by the scheme's cadence). */
 export const loadReportChoicesAction: Action<void, ReportChoices> = {
   name: "读取台账",
   async perform(host) {
     const { scheme, year } = await loadLedger(host.gateway);
     const cycle = parsePeriod(String(year), scheme.cycleStartMonth);
     return {
-      forms: PANEL_REPORT_FORMS.map((name) => {
+      forms: schemeForms(scheme).map((name) => {
         const form = REPORT_FORMS[name];
         const kind = reportPeriodKind(form, scheme);
         const periods = kind === "cycle" ? [cycle.label] : subPeriods(cycle, kind, scheme.cycleStartMonth).map((p) => p.label);
@@ -201,6 +291,12 @@ export interface WrittenReport {
 }
 
 const TOP_ROWS = 8;
+
+/** Before writing: errors, rows left out, unapproved or unfinished periods, an empty roster, a posted 公示 kept. Nothing written. */
+export const checkReportAction: Action<{ form: ReportFormName; period: string; today: string }, ReportCheck> = {
+  name: "检查报表",
+  perform: (host, input) => checkReport(host.gateway, input.form, input.period, input.today),
+};
 
 /** Writes a committee sheet (never into a ledger sheet) and shows it. */
 export const writeReportAction: Action<{ form: ReportFormName; period: string; today: string }, WrittenReport> = {
@@ -226,6 +322,8 @@ export interface AppealSummary {
 export interface ReviewState {
   /** Each approval period of the cycle (quarters or halves, per scheme) and whether the committee approved it. */
   periods: { period: string; approved: boolean }[];
+  /** Approved periods with an appeal resolved since: awaiting re-approval. */
+  reopened: string[];
   /** Rows of approved periods changed since approval. */
   edits: ApprovedEdit[];
   appeals: AppealSummary[];
@@ -240,6 +338,7 @@ export const loadReviewAction: Action<void, ReviewState> = {
     const fields = { id: "申诉编号", memberId: "编号", name: "姓名", period: "期间", claim: "申诉事项", result: "处理结果" } as const;
     return {
       periods: approvalStatus(ledger.tables, ledger.scheme, ledger.year),
+      reopened: periodsAwaitingReapproval(ledger.tables),
       edits: findApprovedEdits(ledger.tables, ledger.scheme),
       appeals: textRecords(ledger.tables.get(SHEETS.appeals.table), fields, "claim").map(({ row: _row, values: _values, ...a }) => a),
       members: ledger.members.map((m) => ({ id: m.id, name: m.name })),
@@ -334,7 +433,7 @@ export const addCommitmentAction: Action<Omit<CommitmentInput, "year">, void> = 
   perform: (host, input) => addCommitment(host.gateway, input),
 };
 
-export const updateCommitmentAction: Action<{ row: number; status: CommitmentStatus; followUp?: string; entryRow?: number }, void> = {
+export const updateCommitmentAction: Action<CommitmentUpdate, void> = {
   name: "更新承诺事项",
   perform: (host, input) => updateCommitment(host.gateway, input),
 };
@@ -433,10 +532,14 @@ export interface RosterMember {
   branch: string;
   joinedOn: string;
   fullOn: string;
+  /** 转入日期 (新入职 / 组织关系转入). */
+  transferredIn: string;
   contact: string;
   /** 在册状态; blank reads as 在册. */
   status: string;
   note: string;
+  /** For a probationary member where the scheme says: 按期转正 / 延期转正 / 取消预备党员资格 by the year's points so far. */
+  probation: string | null;
 }
 
 export interface RosterState {
@@ -450,6 +553,21 @@ export interface RosterState {
   /** 设置 支部名称, to prefill 所在支部. */
   branch: string;
   members: RosterMember[];
+  /** Why the probation outcomes could not be worked out (the year's scores are refused), else null. */
+  probationProblem: string | null;
+}
+
+/** Each probationary member's outcome by the year's scores, or why the scores cannot be had. */
+function probationOutcomes(ledger: LoadedLedger): { outcomes: Map<string, string>; problem: string | null } {
+  if (!ledger.scheme.probation) return { outcomes: new Map(), problem: null };
+  try {
+    const scored = scoreLedger(ledger, String(ledger.year)).members;
+    return { outcomes: new Map(scored.flatMap((m) => (m.probation ? [[m.id, m.probation] as const] : []))), problem: null };
+  } catch (e) {
+    // The roster is still shown; the outcome waits for a ledger that can be scored.
+    if (e instanceof CoreError) return { outcomes: new Map(), problem: e.message };
+    throw e;
+  }
 }
 
 /** 名册: the members as the roster holds them, the scheme's categories. One read. */
@@ -459,7 +577,9 @@ export const loadRosterAction: Action<void, RosterState> = {
     const ledger = await loadLedger(host.gateway);
     const text = (row: Record<string, unknown>, h: string) => toText(row[h] as Parameters<typeof toText>[0]);
     const date = (row: Record<string, unknown>, h: string) => toIsoDate(row[h] as Parameters<typeof toIsoDate>[0]) ?? text(row, h);
+    const probation = probationOutcomes(ledger);
     return {
+      probationProblem: probation.problem,
       schemeName: ledger.scheme.name,
       year: ledger.year,
       categories: ledger.scheme.categories.map((c) => c.name),
@@ -476,9 +596,11 @@ export const loadRosterAction: Action<void, RosterState> = {
           branch: text(r.values, "所在支部"),
           joinedOn: date(r.values, "入党日期"),
           fullOn: date(r.values, "转正日期"),
+          transferredIn: date(r.values, TRANSFERRED_IN),
           contact: text(r.values, "联系方式"),
           status: text(r.values, "在册状态") || "在册",
           note: text(r.values, "备注"),
+          probation: probation.outcomes.get(text(r.values, "编号")) ?? null,
         })),
     };
   },
@@ -506,6 +628,24 @@ export const previewRosterPasteAction: Action<string, RosterPastePreview> = {
 export const importRosterPasteAction: Action<string, ImportCounts> = {
   name: "导入名册",
   perform: (host, text) => importCsvFiles(host.gateway, { roster: { name: "粘贴的名册", data: text } }),
+};
+
+/** Opens a roster workbook (.xlsx) the clerk picked: its sheets; nothing written. */
+export const openRosterFileAction: Action<File, RosterFile> = {
+  name: "读取名册工作簿",
+  perform: (_host, file) => openRosterFile(file),
+};
+
+/** What a sheet of the picked workbook (else the first with a roster header) would add to 党员名册, validated: nothing written. */
+export const previewRosterFileAction: Action<{ file: RosterFile; sheet?: string }, RosterFilePreview> = {
+  name: "读取名册工作簿",
+  perform: (host, { file, sheet }) => previewRosterWorkbook(host.gateway, { gateway: file.gateway, name: file.name, sheet }),
+};
+
+/** Appends the rows of that sheet to 党员名册 (one logged batch). */
+export const importRosterFileAction: Action<{ file: RosterFile; sheet: string }, TableImportResult> = {
+  name: "导入名册",
+  perform: (host, { file, sheet }) => importTableRows(host.gateway, "roster", { gateway: file.gateway, name: file.name, sheet }),
 };
 
 export interface AppraisalState {
@@ -555,6 +695,8 @@ export interface PaneFeatures {
   roster: boolean;
   /** The scheme has an appraisal component (民主评议). */
   appraisal: boolean;
+  /** The committee forms the scheme uses (the 承诺事项, 积分兑换 and 支部台账 tabs follow them). */
+  forms: ReportFormName[];
 }
 
 /** Which of the scheme's panels the pane offers; null when the workbook has no ledger yet. */
@@ -566,6 +708,6 @@ export const loadPaneFeaturesAction: Action<void, PaneFeatures | null> = {
     if (!settings.get(SETTINGS_KEYS.schemeId)) return null;
     const versions = schemeOfSettings(settings, readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes);
     const scheme = versions[versions.length - 1];
-    return { roster: scheme.subject === "member", appraisal: appraisalOf(scheme) !== null };
+    return { roster: scheme.subject === "member", appraisal: appraisalOf(scheme) !== null, forms: schemeForms(scheme) };
   },
 };

@@ -44,7 +44,7 @@ export const OFFICE_ERROR_MESSAGES: Readonly<Record<string, string>> = {
 
 /** A protected sheet shows up under several codes (AccessDenied, InvalidOperation) with English text naming it. */
 const PROTECTED = /protected sheet|is protected|unprotect/i;
-const PROTECTED_MESSAGE = "要修改的工作表受保护（如审定记录、审定指纹在审定后处于保护状态）：请先在「申诉·审定」中按规定操作，或在 Excel 的「审阅」→「撤销工作表保护」后再试。";
+const PROTECTED_MESSAGE = "要修改的工作表受保护（审定后的审定记录受保护，防止改动）：请先在「申诉·审定」中按规定操作，或在 Excel 的「审阅」→「撤销工作表保护」后再试。";
 
 function officeCode(error: unknown): string | null {
   if (typeof error !== "object" || error === null) return null;

@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { OfficeJsGateway, runInExcel } from "../hosts/office/officeJsGateway";
+import { type ExcelRunner, OfficeJsGateway, runInExcel } from "../hosts/office/officeJsGateway";
+import { recalculateCells } from "../functions/workbookScheme";
 import { App, type WorkbookStatus } from "./components/App";
 import { describeFailure } from "./errors";
 import { officeHost } from "./officeHost";
@@ -16,11 +17,14 @@ function render(status: WorkbookStatus): void {
   );
 }
 
-/** Inside Excel: tell the PARTY.* functions which scheme this workbook uses, recalculating them if it changed. */
-async function connectWorkbook(): Promise<WorkbookStatus> {
+/**
+ * Inside Excel: tell the PARTY.* functions which scheme this workbook uses (they also read it themselves),
+ * recalculating the PARTY.* cells that used another one: only those, in this workbook.
+ */
+export async function connectWorkbook(run: ExcelRunner = runInExcel): Promise<WorkbookStatus> {
   try {
-    const { schemeId, changed } = await syncWorkbookScheme(new OfficeJsGateway());
-    if (changed) await runInExcel(async (context) => context.workbook.application.calculate("Full"));
+    const { schemeId, changed } = await syncWorkbookScheme(new OfficeJsGateway(run));
+    if (changed) await recalculateCells(run);
     return { inExcel: true, schemeId, error: null };
   } catch (e) {
     return { inExcel: true, schemeId: null, error: `读取工作簿「设置」失败：${describeFailure(e)}` };

@@ -1,5 +1,6 @@
 import { type ExcelRunner, OfficeJsGateway, runInExcel } from "../hosts/office/officeJsGateway";
 import type { LedgerHost } from "./host";
+import { recalculateCells } from "../functions/workbookScheme";
 import { syncWorkbookScheme } from "./workbookScheme";
 
 /**
@@ -18,9 +19,10 @@ export function officeHost(run: ExcelRunner = runInExcel): LedgerHost {
         worksheet.getRange(`${column}${row}`).select();
         await context.sync();
       }),
+    // Only this workbook's PARTY.* cells that used the scheme are recalculated (not Application.calculate: every open workbook).
     schemeChanged: async () => {
       const { schemeId, changed } = await syncWorkbookScheme(gateway);
-      if (changed) await run(async (context) => context.workbook.application.calculate("Full"));
+      if (changed) await recalculateCells(run);
       return schemeId;
     },
     showSheet: (sheet) =>

@@ -1,7 +1,4 @@
-import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
-import { readSettings } from "../core/ledger/readLedger";
-import { SCHEME_STORE, readWorkbookSchemes } from "../core/scheme/workbookSchemes";
-import { getWorkbookSchemeId, getWorkbookSchemes, setWorkbookSchemeId, setWorkbookSchemes } from "../functions/workbookScheme";
+import { acceptWorkbookScheme, readWorkbookScheme } from "../functions/workbookScheme";
 import type { WorkbookGateway } from "../app/gateway";
 
 /**
@@ -10,12 +7,6 @@ import type { WorkbookGateway } from "../app/gateway";
  * ledger yet, and whether anything changed, so the caller can ask Excel to recalculate.
  */
 export async function syncWorkbookScheme(gateway: WorkbookGateway): Promise<{ schemeId: string | null; changed: boolean }> {
-  const tables = await gateway.readTables([SHEETS.settings.table, SCHEME_STORE.table]);
-  const schemeId = readSettings(tables).get(SETTINGS_KEYS.schemeId) || null;
-  const schemes = readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes;
-  const signature = (list: readonly { id: string; version: number }[]) => list.map((s) => `${s.id}@${s.version}`).join(",");
-  const changed = schemeId !== getWorkbookSchemeId() || signature(schemes) !== signature(getWorkbookSchemes());
-  setWorkbookSchemeId(schemeId);
-  setWorkbookSchemes(schemes);
-  return { schemeId, changed };
+  const { schemeId, schemes } = await readWorkbookScheme(gateway);
+  return { schemeId, changed: acceptWorkbookScheme(schemeId, schemes) };
 }

@@ -54,7 +54,7 @@ export function EditableGrid({ book }: { book: WebWorkbook }) {
       </div>
       {g.confirmingDelete && g.selectedRows && (
         <MessageBar intent="warning">
-          <MessageBarBody>{`删除第 ${g.selectedRows[0]}–${g.selectedRows[1]} 行？下面的行会上移，「承诺事项」中「积分记录行」等按行号记下的内容不会随之改变（撤销记录号按记录号，不受影响）；已审定期间的记录请不要删除，更正请新增一行。`}</MessageBarBody>
+          <MessageBarBody>{`删除第 ${g.selectedRows[0]}–${g.selectedRows[1]} 行？下面的行会上移（撤销记录号、承诺事项的积分记录号都按记录号，不受影响）；已审定期间的记录请不要删除，更正请新增一行。`}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" appearance="primary" onClick={g.deleteRows}>
               确认删除

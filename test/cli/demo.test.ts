@@ -39,9 +39,10 @@ describe("party-ledger demo", () => {
     const b = await buildDemoWorkbook({ schemeId: id, out: path.join(dir, `${id}-b.xlsx`) });
     expect({ ...a, file: "", ms: 0 }).toEqual({ ...b, file: "", ms: 0 });
     expect(a.members).toBe(30);
-    // The ten member forms, plus the branch-level 台账 of the schemes that keep one.
+    // The ten member forms and 统计 (with its charts), plus the branch-level 台账 of the schemes that keep one.
     const extra: Record<string, string[]> = { "branch-stars": ["评星晋级-2026"], "classified-grading": ["分类定级台账-2026", "管理卡-2026"], "hospital-40-50-10": ["支部积分-2026"] };
-    expect(a.sheets.length).toBe(10 + (extra[id]?.length ?? 0));
+    expect(a.sheets.length).toBe(11 + (extra[id]?.length ?? 0));
+    expect(a.sheets.some((name) => name.startsWith("统计-"))).toBe(true);
     expect(a.sheets).toEqual(expect.arrayContaining(extra[id] ?? []));
     expect(a.approved.length).toBeGreaterThan(0);
   });

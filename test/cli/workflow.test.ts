@@ -148,6 +148,11 @@ describe("approval workflow through the CLI", () => {
     expect((await cli("commitment", book, "--member", "001", "--text", "结对帮扶一名困难职工", "--date", "2026-03-01", "--deadline", "2026-06-30")).code).toBe(0);
     expect((await cli("commitment", book, "--member", "002", "--text", "每月读一本书", "--date", "2026-03-01", "--deadline", "2026-12-31")).code).toBe(0);
     expect((await cli("commitment", book, "--row", "2", "--status", "已兑现", "--follow-up", "6月底完成", "--entry-row", "2")).code).toBe(0);
+    // --entry-row names the row as it stands now; what is kept is that record's 记录号.
+    const wbLink = new ExcelJS.Workbook();
+    await wbLink.xlsx.readFile(book);
+    expect(wbLink.getWorksheet("承诺事项")!.getRow(1).getCell(9).value).toBe("积分记录号");
+    expect(wbLink.getWorksheet("承诺事项")!.getRow(2).getCell(9).value).toBe(wbLink.getWorksheet("积分台账")!.getRow(2).getCell(12).value);
     expect((await cli("commitment", book, "--row", "3", "--status", "已兑现")).code).toBe(0);
     const result = await cli("validate", book, "--json");
     const commitments = JSON.parse(result.out).filter((i: { sheet: string }) => i.sheet === "承诺事项");

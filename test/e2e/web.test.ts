@@ -2,20 +2,22 @@
  * The offline web page (网页版) in a real browser (Debian's Chromium through playwright-core), opened
  * straight from disk (file://). The clerk's path on a workbook LibreOffice made, with a chart: drop it
  * on the page → 生成台账 → paste a roster copied from Excel and type a member in the grid → paste a
- * month of entries, one bad row deleted again → one entry through 录入 → 校验 → 公示 and 年终审批 →
+ * month of entries, one bad row deleted again → one entry through 录入 → 校验 → 公示 and 年终审批, each
+ * written after the clerk has seen that the periods are not approved →
  * save (a download). The saved file keeps the chart parts byte for byte, its report cells hold the
  * engine's totals, and LibreOffice, recalculating every formula, shows the same totals. The page asks
  * nothing of the network: every request is a file in its own folder.
  *
  * Then the demo workbook, as `npm run preview` opens it (served over http, index.html?demo): the task
- * pane at 320 px, and every panel on the demo branch's year: scaffold keeps its sheets → three entries
- * (one bad, written anyway) → validate by keyboard (choosing the bad one selects its cell in the grid)
- * → a 公示 listing every member → approval refused while errors remain → the scheme copied and edited
- * → a branch's stars. Screenshots of each panel go to docs/screenshots (the README shows them).
+ * pane at 320 px, and every panel on the demo branch's year: 开始 shows the workbook's 设置 and 补齐 adds
+ * no sheet → three entries (one bad, written anyway) → validate by keyboard (choosing the bad one selects
+ * its cell in the grid) → a 公示 listing every member, written once the clerk has seen the
+ * errors and the unapproved period → approval refused while errors remain → the scheme copied and edited
+ * → a branch's stars, on a 基层党支部评星晋级 workbook (only its scheme has 支部台账). Screenshots of each
+ * panel go to docs/screenshots (the README shows them).
  *
  * PARTY_WEB_DIST=<folder> tests a dist-web/ already built (npm run build:web) instead of building one.
  */
-import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -26,11 +28,12 @@ import { NODE_CODEC } from "../../src/hosts/xlsx/bookFile";
 import { entryContent, readZip } from "../../src/hosts/xlsx/package/zip";
 import { convert } from "../libreoffice/soffice";
 import { fillSyntheticBook } from "../../bench/syntheticBook";
-import { launchChromium, serveDirectory } from "./browser";
+import { launchChromium, serveDirectory, webBundle } from "./browser";
 
 const root = path.resolve(__dirname, "../..");
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "party-web-"));
-const dist = process.env.PARTY_WEB_DIST ? path.resolve(process.env.PARTY_WEB_DIST) : path.join(work, "dist-web");
+/** The web bundle, shared with the other browser tests of the run (browser.ts). */
+let dist = "";
 const CHARTS = path.join(root, "test/corpus/files/lo-charts.xlsx");
 let browser: Browser;
 let page: Page;
@@ -39,10 +42,7 @@ const requests: string[] = [];
 let saved = "";
 
 beforeAll(async () => {
-  if (!process.env.PARTY_WEB_DIST) {
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--env", "web", "--output-path", dist], { cwd: root, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`webpack (web) failed:\n${build.stderr}${build.stdout}`);
-  }
+  dist = await webBundle(root);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 820 }, deviceScaleFactor: 1, acceptDownloads: true });
   page.on("request", (r) => requests.push(r.url()));
@@ -196,7 +196,7 @@ describe("the web page, from file://", () => {
   });
 
   it("adds one entry through 录入", async () => {
-    await pane().getByRole("tab", { name: "录入" }).click();
+    await pane().getByRole("tab", { name: "录入", exact: true }).click();
     const box = pane().getByRole("combobox", { name: /党员/ });
     await box.click();
     await box.pressSequentially("W005");
@@ -217,9 +217,13 @@ describe("the web page, from file://", () => {
   });
 
   it("generates the 公示 for 2026H1 and the 年终审批 for 2026, shown with their values", async () => {
-    await pane().getByRole("tab", { name: "公示·排名·年终" }).click();
+    await pane().getByRole("tab", { name: "报表", exact: true }).click();
     await pick(/期间/, /^2026H1$/);
     await pane().getByRole("button", { name: "生成并打开" }).click();
+    // Nothing is approved yet: the pane says so and writes nothing until the clerk decides.
+    await pane().getByLabel("生成前的检查").getByText(/2026H1 尚未经支委会审定/).waitFor();
+    await expect(grid().getByRole("tab", { name: "公示-2026H1" }).count()).resolves.toBe(0);
+    await pane().getByRole("button", { name: "知悉以上情况，仍然生成" }).click();
     await pane().getByText(/已生成：公示-2026H1/).waitFor();
     await grid().getByRole("tab", { name: "公示-2026H1", selected: true }).waitFor();
     // The README's picture of the web page.
@@ -232,6 +236,8 @@ describe("the web page, from file://", () => {
     await pick(/报表/, /年终/);
     await pick(/期间/, /^2026$/);
     await pane().getByRole("button", { name: "生成并打开" }).click();
+    await pane().getByLabel("生成前的检查").getByText(/2026H1、2026H2 尚未经支委会审定/).waitFor();
+    await pane().getByRole("button", { name: "知悉以上情况，仍然生成" }).click();
     await pane().getByText(/已生成：年终审批-2026/).waitFor();
     await grid().getByRole("tab", { name: "年终审批-2026", selected: true }).waitFor();
   });
@@ -362,15 +368,20 @@ describe("the demo workbook, as npm run preview opens it (over http, index.html?
   });
 
   it("scaffolds: the demo workbook's sheets are kept, nothing is added twice", async () => {
-    await demoPane().getByRole("textbox", { name: /党支部名称/ }).fill("示例党支部");
-    await demoPane().getByRole("button", { name: "生成台账" }).click();
+    // 开始 reads the workbook's own 设置; its sheets are all there, so 补齐 makes none.
+    await expect(demoPane().getByRole("textbox", { name: /党支部名称/ }).inputValue()).resolves.toBe("示例党支部");
+    await expect(demoPane().getByRole("textbox", { name: /记录人/ }).inputValue()).resolves.toBe("李红梅");
+    const tabs = await demoGrid().getByRole("tab").allTextContents();
+    await demoPane().getByRole("button", { name: "补齐缺少的工作表" }).click();
     await demoPane().getByText(/保留原有数据：.*积分台账/).waitFor();
-    await expect(demoPane().getByText("没有新建工作表。").count()).resolves.toBe(1);
+    await expect(demoPane().getByText(/^工作表都在，没有新建。/).count()).resolves.toBe(1);
+    await expect(demoGrid().getByRole("tab").allTextContents()).resolves.toEqual(tabs);
+    await demoPane().getByText(/^工作表都在，没有新建。/).scrollIntoViewIfNeeded();
     await shot("开始");
   });
 
   it("adds three entries, one of them bad and written anyway", async () => {
-    await demoPane().getByRole("tab", { name: "录入" }).click();
+    await demoPane().getByRole("tab", { name: "录入", exact: true }).click();
     await pickMember("D001", /D001/);
     await pickItem("D1");
     await demoPane().getByRole("button", { name: "写入台账" }).click();
@@ -398,7 +409,7 @@ describe("the demo workbook, as npm run preview opens it (over http, index.html?
 
   it("validates, by keyboard: the bad entry is listed, and choosing it selects its cell in the grid", async () => {
     // Arrow keys move along the tabs (录入 → 民主评议 → 校验), Enter opens one; Enter on an issue selects its cell.
-    await demoPane().getByRole("tab", { name: "录入" }).focus();
+    await demoPane().getByRole("tab", { name: "录入", exact: true }).focus();
     await demo.keyboard.press("ArrowRight");
     await demo.keyboard.press("ArrowRight");
     await demo.keyboard.press("Enter");
@@ -417,8 +428,15 @@ describe("the demo workbook, as npm run preview opens it (over http, index.html?
   });
 
   it("writes a 公示表 whose rows list every member, and shows it", async () => {
-    await demoPane().getByRole("tab", { name: "公示·排名·年终" }).click();
+    await demoPane().getByRole("tab", { name: "报表", exact: true }).click();
     await demoPane().getByRole("button", { name: "生成并打开" }).click();
+    // Before writing, the pane states what is wrong (the bad entry among the errors, the period not approved) and waits.
+    const findings = demoPane().getByLabel("生成前的检查");
+    await findings.getByText(/^工作簿有 \d+ 个校验错误/).waitFor();
+    await findings.getByRole("button", { name: new RegExp(`^积分台账 第 ${badRow} 行 G 列：.*-9`) }).waitFor();
+    await findings.getByText("2026H2 尚未经支委会审定：表中积分是暂定的。").waitFor();
+    await expect(demoGrid().getByRole("tab", { name: "公示-2026H2" }).count()).resolves.toBe(0);
+    await demoPane().getByRole("button", { name: "知悉以上情况，仍然生成" }).click();
     await demoPane().getByText(/已生成：公示-2026H2/).waitFor();
     await demoGrid().getByRole("tab", { name: "公示-2026H2", selected: true }).waitFor();
     await demoGrid().locator('table[data-sheet="公示-2026H2"]').waitFor();
@@ -428,6 +446,16 @@ describe("the demo workbook, as npm run preview opens it (over http, index.html?
     expect(memberRows).toHaveLength(30);
     expect([...rows.values()].flat().join("")).not.toContain("PARTY.");
     await shot("公示");
+  });
+
+  it("draws the 看板 and lists the members behind a grade's bar", async () => {
+    await demoPane().getByRole("tab", { name: "看板" }).click();
+    await demoPane().getByRole("img", { name: "等次分布" }).waitFor();
+    await demoPane().getByRole("button", { name: /^优秀 \d+$/ }).click();
+    const list = demoPane().getByRole("list", { name: /等次分布.*所选的明细/ });
+    await list.waitFor();
+    expect(await list.getByRole("listitem").count()).toBeGreaterThan(0);
+    await shot("看板");
   });
 
   it("shows the approval status and refuses to approve a period with errors", async () => {
@@ -443,11 +471,13 @@ describe("the demo workbook, as npm run preview opens it (over http, index.html?
     await demoPane().getByRole("tab", { name: "规则" }).click();
     await demoPane().getByText(/内置方案（只读）/).waitFor();
     await demoPane().getByRole("button", { name: "复制为本支部方案" }).click();
-    await demoPane().getByText(/已保存 star-member-branch 第1版/).waitFor();
+    await demoPane().getByText(/^已保存「星级党员管理量化考评制度（本支部）」第1版.*并设为本工作簿的方案。$/).waitFor();
+    await demoPane().getByText(/· 本支部的方案$/).waitFor();
     await demoPane().getByRole("textbox", { name: "D1 分值" }).fill("-2");
-    await demoPane().getByRole("button", { name: "另存为新版本（已改 1 项）" }).click();
-    await demoPane().getByText(/已保存 star-member-branch 第2版/).waitFor();
-    await demoPane().getByText(/^本工作簿使用方案 star-member-branch；/).waitFor();
+    await demoPane().getByRole("button", { name: "另存为新版本（已改 1 处）" }).click();
+    await demoPane().getByText(/^已保存「星级党员管理量化考评制度（本支部）」第2版/).waitFor();
+    await demoPane().getByText(/^第1版自 .* 起施行；第2版自 .* 起施行 · 本支部的方案$/).waitFor();
+    await expect(demoPane().getByRole("textbox", { name: "D1 分值" }).inputValue()).resolves.toBe("-2");
     await demoGrid().getByRole("tab", { name: "自定义方案", exact: true }).click();
     await demoGrid().locator('table[data-sheet="自定义方案"]').waitFor();
     const rows = [...(await gridRows(demo)).values()];
@@ -456,22 +486,44 @@ describe("the demo workbook, as npm run preview opens it (over http, index.html?
     await shot("规则");
   });
 
-  it("records a branch's stars under 支部台账 and shows its level against the target", async () => {
-    await demoPane().getByRole("tab", { name: "支部台账" }).click();
-    await demoPane().getByRole("tab", { name: "评星晋级" }).click();
-    await demoPane().getByRole("textbox", { name: "党组织名称" }).fill("掘进六队党支部");
-    await demoPane().getByRole("textbox", { name: "党员人数" }).fill("9");
-    for (const star of ["安全星", "绩效星", "廉洁星"]) await demoPane().getByRole("checkbox", { name: star }).check();
-    await demoPane().getByRole("combobox", { name: "晋级目标" }).click();
-    await demo.getByRole("option", { name: "四星级党支部" }).click();
-    await demoPane().getByRole("button", { name: "保存评星晋级" }).click();
-    await demoPane().getByText(/掘进六队党支部：安全星绩效星廉洁星 · 三星级党支部 → 四星级党支部（尚差 1 星）/).waitFor();
-    await demoGrid().getByRole("tab", { name: "评星晋级", exact: true }).click();
-    await demoGrid().locator('table[data-sheet="评星晋级"]').waitFor();
-    const rows = [...(await gridRows(demo)).values()];
-    expect(rows.find((r) => r[1] === "掘进六队党支部")?.slice(10, 16)).toEqual(["", "√", "√", "√", "", "四星级党支部"]);
-    await demoPane().evaluate((el) => el.scrollTo(0, 0));
-    await shot("支部台账");
+  it("offers 支部台账 only for a scheme that keeps one: a branch's stars, recorded on a 基层党支部评星晋级 workbook, show its level against the target", async () => {
+    // The demo's scheme scores members: no 支部台账 tab.
+    await expect(demoPane().getByRole("tab", { name: "支部台账" }).count()).resolves.toBe(0);
+    const stars = await browser.newPage({ viewport: { width: 1280, height: 820 }, deviceScaleFactor: 1 });
+    stars.on("pageerror", (e) => demoErrors.push(e.message));
+    stars.on("console", (m) => {
+      if (m.type() === "error") demoErrors.push(m.text());
+    });
+    const starsPane = () => stars.getByRole("complementary", { name: "任务窗格" });
+    const starsGrid = () => stars.getByRole("region", { name: "工作簿" });
+    try {
+      await stars.goto(`${server.url}?empty`);
+      await stars.getByRole("status").getByText(/^已新建空白工作簿/).waitFor();
+      await starsPane().getByRole("combobox", { name: /积分方案/ }).click();
+      await stars.getByRole("option", { name: /^基层党支部评星晋级/ }).click();
+      await starsPane().getByRole("textbox", { name: /考核年度/ }).fill("2026");
+      await starsPane().getByRole("textbox", { name: /党支部名称/ }).fill("示例煤矿党委");
+      await starsPane().getByRole("button", { name: "生成台账" }).click();
+      await starsPane().getByText(/^新建：/).waitFor();
+      await starsPane().getByRole("tab", { name: "支部台账" }).click();
+      await starsPane().getByRole("tab", { name: "评星晋级" }).click();
+      await starsPane().getByRole("textbox", { name: "党组织名称" }).fill("掘进六队党支部");
+      await starsPane().getByRole("textbox", { name: "党员人数" }).fill("9");
+      for (const star of ["安全星", "绩效星", "廉洁星"]) await starsPane().getByRole("checkbox", { name: star }).check();
+      await starsPane().getByRole("combobox", { name: "晋级目标" }).click();
+      await stars.getByRole("option", { name: "四星级党支部" }).click();
+      await starsPane().getByRole("button", { name: "保存评星晋级" }).click();
+      const saved = starsPane().getByText(/掘进六队党支部：安全星绩效星廉洁星 · 三星级党支部 → 四星级党支部（尚差 1 星）/);
+      await saved.waitFor();
+      await starsGrid().getByRole("tab", { name: "评星晋级", exact: true }).click();
+      await starsGrid().locator('table[data-sheet="评星晋级"]').waitFor();
+      const rows = [...(await gridRows(stars)).values()];
+      expect(rows.find((r) => r[1] === "掘进六队党支部")?.slice(10, 16)).toEqual(["", "√", "√", "√", "", "四星级党支部"]);
+      await saved.scrollIntoViewIfNeeded();
+      await stars.screenshot({ path: path.join(shots, "支部台账.png") });
+    } finally {
+      await stars.close();
+    }
   });
 
   it("starts from a blank workbook with ?empty", async () => {

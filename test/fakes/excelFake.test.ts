@@ -523,10 +523,12 @@ describe("sync accounting", () => {
     expect([fake.syncCount, fake.syncPayloads]).toEqual([0, []]);
   });
 
-  test("payload sizes are the UTF-8 bytes of the queued commands' JSON, in order", async () => {
+  test("payload sizes are the UTF-8 bytes of the request as Office.js serialises it, in order", async () => {
     const fake = await seeded();
     await fake.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("S");
+      await context.sync();
+      sheet.getRange("A1").values = [["a".repeat(1000)]];
       await context.sync();
       sheet.getRange("A1").values = [["a".repeat(1000)]];
       await context.sync();
@@ -535,12 +537,37 @@ describe("sync accounting", () => {
       sheet.getRange("A1:A2").load("values");
       await context.sync();
     });
-    const [empty, ascii, cjk, load] = fake.syncPayloads;
-    expect(empty).toBe(2); // "[]"
+    // The first write also instantiates getItem("S"); the second is shaped as the CJK one.
+    const [empty, , ascii, cjk, load] = fake.syncPayloads;
+    expect(empty).toBe(`{"Actions":[],"ObjectPaths":{}}`.length);
     expect(ascii).toBeGreaterThan(1000);
-    expect(cjk - ascii).toBe(2000); // 3 bytes per CJK character instead of 1
+    // 3 bytes per CJK character instead of 1 (and a few digits more as the ids grow).
+    expect(cjk - ascii).toBeGreaterThanOrEqual(2000);
+    expect(cjk - ascii).toBeLessThan(2020);
     expect(load).toBeGreaterThan(2);
-    expect(load).toBeLessThan(200);
+    expect(load).toBeLessThan(600);
+  });
+
+  test("each object path an action reaches is sent once per request: a styled cell costs its range, format, font, borders and fill", async () => {
+    const fake = await seeded();
+    await fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A1").values = [[1]];
+      await context.sync();
+      sheet.getRange("A1").values = [[1]];
+      await context.sync();
+      const range = sheet.getRange("A1");
+      range.values = [[1]];
+      range.format.font.bold = true;
+      range.format.fill.color = "#DDEBF7";
+      for (const edge of ["EdgeTop", "EdgeBottom"] as const) range.format.borders.getItem(edge).style = "Continuous";
+      await context.sync();
+    });
+    const [first, again, styled] = fake.syncPayloads;
+    // The first request also carries the workbook, worksheets and getItem("S") paths and their instantiation.
+    expect(first).toBeGreaterThan(again);
+    // Five more set actions (~80 bytes each) and six more object paths (~80 bytes each, two of them instantiated).
+    expect(styled - again).toBeGreaterThan(5 * 70 + 6 * 70);
   });
 
   test("a batch over 5 MB is rejected with RequestPayloadSizeLimitExceeded and not applied", async () => {

@@ -104,6 +104,7 @@ const rowsOf = (r: Rect): number => r.r1 - r.r0 + 1;
 const colsOf = (r: Rect): number => r.c1 - r.c0 + 1;
 const cellsOf = (r: Rect): number => rowsOf(r) * colsOf(r);
 const cellKey = (r: number, c: number): number => r * MAX_COLS + c;
+const cellAt = (key: number): { r: number; c: number } => ({ r: Math.floor(key / MAX_COLS), c: key % MAX_COLS });
 const keyRow = (k: number): number => Math.floor(k / MAX_COLS);
 const keyCol = (k: number): number => k % MAX_COLS;
 const contains = (a: Rect, r: number, c: number): boolean => r >= a.r0 && r <= a.r1 && c >= a.c0 && c <= a.c1;
@@ -378,6 +379,25 @@ interface SheetEntity {
   printArea?: string;
   headerFooter: Record<string, string>;
   selection: Rect;
+  /** Worksheet.charts (absent until a chart is added). */
+  charts?: ChartEntity[];
+  /** Range.conditionalFormats.add(...) on the sheet, in order (absent until one is added). */
+  conditionalFormats?: { type: string; rect: Rect }[];
+}
+
+interface ChartSeriesEntity {
+  name: string;
+  /** null: a series added without values yet. */
+  values: Rect | null;
+  xAxis?: Rect;
+}
+
+interface ChartEntity {
+  sheet: SheetEntity;
+  type: string;
+  title: string;
+  series: ChartSeriesEntity[];
+  position?: { start: Rect; end: Rect };
 }
 
 interface TableEntity {
@@ -387,12 +407,66 @@ interface TableEntity {
   rect: Rect;
   style: string;
   deleted: boolean;
+  /** The clerk's filter on the table (column filter criteria): Excel will not insert table rows then. */
+  filtered?: boolean;
+}
+
+/** A custom function as the calculation engine calls it: its arguments, then the invocation (address). */
+export type FakeCustomFunction = (...args: unknown[]) => unknown;
+
+/**
+ * The calculation engine, for custom functions only: a cell whose formula is `=NS.NAME(literal, …)` calls
+ * the registered function with its literal arguments (numbers, "text", blank → null) padded to the
+ * function's parameter count, then an invocation { address }. Calculated when the formula is entered, by
+ * Range.calculate / RangeAreas.calculate over the cell, and by Application.calculate (every open workbook).
+ */
+class CalcEngine {
+  functions = new Map<string, { fn: FakeCustomFunction; params: number }>();
+  results = new Map<string, { value?: unknown; error?: unknown }>();
+  pending: Promise<unknown>[] = [];
+  /** Addresses calculated, in order ("Sheet1!B2"). */
+  log: string[] = [];
+  /** Application.calculate calls (types): each recalculates every open workbook. */
+  applicationCalculations: string[] = [];
+
+  evaluate(sheet: SheetEntity, r: number, c: number): void {
+    const formula = sheet.cells.get(cellKey(r, c))?.formula;
+    const m = formula ? /^=([A-Z][\w]*\.[A-Z][\w]*)\((.*)\)$/i.exec(formula) : null;
+    if (!m) return;
+    const entry = this.functions.get(m[1].toUpperCase());
+    const address = `${/^[\w\u4e00-\u9fff]+$/u.test(sheet.name) ? sheet.name : `'${sheet.name.replace(/'/g, "''")}'`}!${rectToA1({ r0: r, c0: c, r1: r, c1: c })}`;
+    const key = `${sheet.id}!${cellKey(r, c)}`;
+    this.log.push(address);
+    if (!entry) {
+      this.results.set(key, { error: "#NAME?" });
+      return;
+    }
+    const args: unknown[] = m[2].trim() === "" ? [] : m[2].split(",").map((a) => a.trim()).map((a) => (a === "" ? null : /^".*"$/.test(a) ? a.slice(1, -1).replace(/""/g, '"') : Number(a)));
+    while (args.length < entry.params) args.push(null);
+    const settle = Promise.resolve()
+      .then(() => entry.fn(...args, { address }))
+      .then(
+        (value) => this.results.set(key, { value }),
+        (error) => this.results.set(key, { error }),
+      );
+    this.pending.push(settle);
+  }
+
+  evaluateRect(sheet: SheetEntity, rect: Rect): void {
+    for (const k of [...sheet.cells.keys()].sort((a, b) => a - b)) {
+      const { r, c } = cellAt(k);
+      if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) this.evaluate(sheet, r, c);
+    }
+  }
 }
 
 class WorkbookState {
   sheets: SheetEntity[] = [];
   tables: TableEntity[] = [];
   active: SheetEntity | undefined;
+  calc = new CalcEngine();
+  /** WorksheetCollection.onChanged handlers (registered by a sync). */
+  changeHandlers: ((args: unknown) => unknown)[] = [];
   private nextSheetId = 1;
   private nextTableId = 1;
 
@@ -703,7 +777,41 @@ function displayText(cell: CellContent | undefined): string {
 interface QueuedCommand {
   bytes: number;
   where: string;
+  /** The object the action is on (its path is sent with the request). */
+  objects: FakeObject[];
   run(res: BatchResults): void;
+}
+
+/** The parts of one step of an object path: `getRange("A1")` → a method with its arguments; `format` → a property. */
+function stepParts(step: string): { name: string; args: string | null } {
+  const open = step.indexOf("(");
+  return open < 0 ? { name: step, args: null } : { name: step.slice(0, open), args: step.slice(open + 1, step.lastIndexOf(")")) };
+}
+
+/** One ObjectPaths entry: `"7":{"Id":7,"ObjectPathType":3,"Name":"getRange","ParentObjectPathId":6,"ArgumentInfo":{"Arguments":["A1:B2"]}}`. */
+function pathBytes(ctx: FakeContext, o: FakeObject): number {
+  const id = ctx._idOf(o);
+  if (!o._parent) return utf8Bytes(`"${id}":{"Id":${id},"ObjectPathType":1,"Name":""}`);
+  const { name, args } = stepParts(o._step);
+  const type = args === null ? 4 : 3;
+  const argInfo = args === null ? "" : `,"ArgumentInfo":{"Arguments":[${args}]}`;
+  return utf8Bytes(`"${id}":{"Id":${id},"ObjectPathType":${type},"Name":${JSON.stringify(name)},"ParentObjectPathId":${ctx._idOf(o._parent)}${argInfo}}`);
+}
+
+/** One action: SetProperty (4), Method (3), Query (2, a load) or Instantiate (1), with its arguments as JSON. */
+function actionBytes(ctx: FakeContext, obj: FakeObject, desc: { op: string; n?: string; a?: unknown }): number {
+  const head = `{"Id":${ctx._nextId++},"ActionType":`;
+  const tail = `,"ObjectPathId":${ctx._idOf(obj)}`;
+  switch (desc.op) {
+    case "set":
+      return utf8Bytes(`${head}4,"Name":${JSON.stringify(desc.n)}${tail},"ArgumentInfo":{"Arguments":[`) + jsonBytes(desc.a) + 4;
+    case "call":
+      return utf8Bytes(`${head}3,"Name":${JSON.stringify(desc.n)}${tail},"ArgumentInfo":{"Arguments":`) + jsonBytes(desc.a) + 3;
+    case "load":
+      return utf8Bytes(`${head}2,"Name":""${tail},"QueryInfo":{"Select":`) + jsonBytes(desc.a) + 3;
+    default:
+      return utf8Bytes(`${head}1,"Name":""${tail}}`);
+  }
 }
 
 class BatchResults {
@@ -723,6 +831,10 @@ class BatchResults {
 interface Counters {
   syncCount: number;
   syncPayloads: number[];
+  /** Per sync: whether its batch suspended API calculation. */
+  syncSuspended: boolean[];
+  /** Makes the n-th sync (counted since the last reset) fail as Excel would, given where its actions are. */
+  failAt?: (sync: number, actions: string[]) => boolean;
 }
 
 /** Arguments are captured when the command is queued (as Office.js serializes them then). */
@@ -804,22 +916,78 @@ class FakeContext {
     return this._tracked;
   }
 
-  _enqueue(desc: { o: string; op: string; n?: string; a?: unknown }, run: (res: BatchResults) => void): void {
+  /** Office.js numbers the object paths and actions of a context in one sequence. */
+  _nextId = 1;
+  _pathIds = new Map<FakeObject, number>();
+  /** Method-made objects already instantiated (Office.js sends their Instantiate action once). */
+  _instantiated = new Set<FakeObject>();
+  /** The batch calls application.suspendApiCalculationUntilNextSync. */
+  _suspended = false;
+
+  _enqueue(desc: { o: string; op: string; n?: string; a?: unknown }, run: (res: BatchResults) => void, obj?: FakeObject): void {
     if (this._closed) {
       throw new FakeOfficeError("InvalidRequestContext", `Cannot queue ${desc.o}.${desc.n ?? desc.op}: its Excel.run batch has finished. Use a new run.`);
     }
-    this._queue.push({ bytes: jsonBytes(desc), where: `${desc.o}.${desc.n ?? desc.op}`, run });
+    const where = `${desc.o}.${desc.n ?? desc.op}`;
+    if (!obj) {
+      this._queue.push({ bytes: jsonBytes(desc), where, run, objects: [] });
+      return;
+    }
+    this._queue.push({ bytes: actionBytes(this, obj, desc), where, run, objects: [obj] });
+  }
+
+  _idOf(obj: FakeObject): number {
+    let id = this._pathIds.get(obj);
+    if (id === undefined) {
+      if (obj._parent) this._idOf(obj._parent);
+      id = this._nextId++;
+      this._pathIds.set(obj, id);
+    }
+    return id;
+  }
+
+  /**
+   * The request body as Office.js serialises it (its RequestMessage): {"Actions":[…],"ObjectPaths":{…}},
+   * every action with its Id, ActionType, Name, ObjectPathId and arguments, and every object path an
+   * action refers to, with its ancestors, once per request; a method-made object's first use adds an
+   * Instantiate action.
+   */
+  _requestBytes(batch: QueuedCommand[]): number {
+    let bytes = `{"Actions":[],"ObjectPaths":{}}`.length;
+    let entries = 0;
+    let actions = batch.length;
+    const paths = new Set<FakeObject>();
+    for (const command of batch)
+      for (let o: FakeObject | undefined = command.objects[0]; o && !paths.has(o); o = o._parent) {
+        paths.add(o);
+        if (o._step.includes("(") && !this._instantiated.has(o)) {
+          this._instantiated.add(o);
+          bytes += utf8Bytes(`{"Id":${this._nextId++},"ActionType":1,"Name":"","ObjectPathId":${this._idOf(o)}}`);
+          actions++;
+        }
+      }
+    for (const command of batch) bytes += command.bytes;
+    for (const o of paths) {
+      bytes += pathBytes(this, o);
+      entries++;
+    }
+    return bytes + Math.max(0, actions - 1) + Math.max(0, entries - 1);
   }
 
   async sync(): Promise<void> {
     if (this._closed) throw new FakeOfficeError("InvalidRequestContext", "context.sync() called after its Excel.run batch finished.");
     const batch = this._queue;
     this._queue = [];
-    const bytes = 2 + batch.reduce((n, c) => n + c.bytes, 0) + Math.max(0, batch.length - 1);
+    const bytes = this._requestBytes(batch);
     this._counters.syncCount++;
     this._counters.syncPayloads.push(bytes);
+    this._counters.syncSuspended.push(this._suspended);
+    this._suspended = false;
     await Promise.resolve();
     await this._gate();
+    if (this._counters.failAt?.(this._counters.syncCount, batch.map((c) => c.where))) {
+      throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.");
+    }
     if (bytes > PAYLOAD_LIMIT_BYTES) {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit (${PAYLOAD_LIMIT_BYTES} bytes) of Excel on the web.`);
     }
@@ -1016,6 +1184,9 @@ abstract class FakeObject<E = unknown> {
   _loaded: Map<string, unknown>;
   _isNull: boolean | undefined;
   _children: Map<string, FakeObject>;
+  /** The object this one was reached from, and the step (`getRange("A1")`, `format`): its object path. */
+  _parent: FakeObject | undefined;
+  _step = "";
 
   constructor(ctx: FakeContext, path: string, resolver: Resolver<E>) {
     this._ctx = ctx;
@@ -1076,11 +1247,11 @@ abstract class FakeObject<E = unknown> {
     def.check?.(value);
     const captured = captureArg(value);
     const set = def.set;
-    this._ctx._enqueue({ o: this._path, op: "set", n: name, a: payloadForm(captured) }, () => set(this, captured));
+    this._ctx._enqueue({ o: this._path, op: "set", n: name, a: payloadForm(captured) }, () => set(this, captured), this);
   }
 
   _call(name: string, args: unknown[], run: (res: BatchResults) => void): void {
-    this._ctx._enqueue({ o: this._path, op: "call", n: name, a: payloadForm(args.map(captureArg)) }, run);
+    this._ctx._enqueue({ o: this._path, op: "call", n: name, a: payloadForm(args.map(captureArg)) }, run, this);
   }
 
   _nav(name: string): FakeObject {
@@ -1098,28 +1269,34 @@ abstract class FakeObject<E = unknown> {
 
   /** A child proxy resolved from this one (null parent → null child). */
   _sub<X, C extends FakeObject<X>>(Cls: new (ctx: FakeContext, path: string, resolver: Resolver<X>) => C, suffix: string, f: (e: E) => X | null): C {
-    return wrap(
-      new Cls(this._ctx, `${this._path}.${suffix}`, () => {
-        const e = this._resolveRaw();
-        return e === null ? null : f(e);
-      }),
-    );
+    const child = new Cls(this._ctx, `${this._path}.${suffix}`, () => {
+      const e = this._resolveRaw();
+      return e === null ? null : f(e);
+    });
+    child._parent = this;
+    child._step = suffix;
+    return wrap(child);
   }
 
   /** *OrNullObject results: Office loads isNullObject at the next sync without an explicit load. */
   _instantiate<C extends FakeObject>(obj: C): C {
-    this._ctx._enqueue({ o: obj._path, op: "instantiate" }, (res) => {
-      const v = obj._resolveRaw();
-      res.publish(() => {
-        obj._isNull = v === null;
-      });
-    });
+    this._ctx._enqueue(
+      { o: obj._path, op: "instantiate" },
+      (res) => {
+        const v = obj._resolveRaw();
+        res.publish(() => {
+          obj._isNull = v === null;
+        });
+      },
+      obj,
+    );
+    this._ctx._instantiated.add(obj);
     return obj;
   }
 
   load(arg?: unknown): this {
     const spec = parseLoad(metaOf(this.constructor), arg);
-    this._ctx._enqueue({ o: this._path, op: "load", a: arg === undefined ? null : payloadForm(captureArg(arg)) }, (res) => this._runLoad(spec, res));
+    this._ctx._enqueue({ o: this._path, op: "load", a: arg === undefined ? null : payloadForm(captureArg(arg)) }, (res) => this._runLoad(spec, res), this);
     return this;
   }
 
@@ -1166,6 +1343,12 @@ abstract class FakeObject<E = unknown> {
     }
     return out;
   }
+}
+
+function childOf<T extends FakeObject>(parent: FakeObject, child: T, step: string): T {
+  child._parent = parent;
+  child._step = step;
+  return child;
 }
 
 function wrap<T extends FakeObject>(obj: T): T {
@@ -1248,10 +1431,20 @@ defineClass(Workbook, {
 
 class Application extends FakeObject<WorkbookState> {
   suspendApiCalculationUntilNextSync(): void {
+    this._ctx._suspended = true;
     this._call("suspendApiCalculationUntilNextSync", [], () => undefined);
   }
   suspendScreenUpdatingUntilNextSync(): void {
     this._call("suspendScreenUpdatingUntilNextSync", [], () => undefined);
+  }
+  /** Recalculates every open workbook (Excel's Application.calculate); here: every custom-function cell of this one, logged. */
+  calculate(calculationType: string): void {
+    if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw invalidArgument(`Application.calculate('${calculationType}')`);
+    this._call("calculate", [calculationType], () => {
+      const s = this._target();
+      s.calc.applicationCalculations.push(calculationType);
+      for (const sheet of s.sheets) s.calc.evaluateRect(sheet, { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLS - 1 });
+    });
   }
 }
 defineClass(Application, { name: "Application", scalars: { calculationMode: { get: () => "Automatic" } } });
@@ -1262,7 +1455,7 @@ class WorksheetCollection extends FakeCollection<WorkbookState, SheetEntity> {
   }
 
   _makeItem(sheet: SheetEntity): FakeObject {
-    return wrap(new Worksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(sheet.name)})`, () => sheet)._preset(sheet));
+    return wrap(childOf(this, new Worksheet(this._ctx, `${this._path}.getItem(${JSON.stringify(sheet.name)})`, () => sheet)._preset(sheet), `getItem(${JSON.stringify(sheet.name)})`));
   }
 
   getItem(key: string): Worksheet {
@@ -1290,6 +1483,26 @@ class WorksheetCollection extends FakeCollection<WorkbookState, SheetEntity> {
       ws._preset(created);
     });
     return ws;
+  }
+
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): the handler is registered by the next sync. */
+  get onChanged(): { add(handler: (args: unknown) => unknown): { remove(): void } } {
+    return {
+      add: (handler) => {
+        let registered = false;
+        this._call("onChanged.add", [], () => {
+          this._target().changeHandlers.push(handler);
+          registered = true;
+        });
+        return {
+          remove: () => {
+            if (!registered) return;
+            const list = this._target().changeHandlers;
+            list.splice(list.indexOf(handler), 1);
+          },
+        };
+      },
+    };
   }
 
   getActiveWorksheet(): Worksheet {
@@ -1335,6 +1548,8 @@ class Worksheet extends FakeObject<SheetEntity> {
         return this._sub(PageLayout, "pageLayout", (s) => s);
       case "horizontalPageBreaks":
         return this._sub(PageBreakCollection, "horizontalPageBreaks", (s) => s);
+      case "charts":
+        return this._sub(ChartCollection, "charts", (s) => s);
     }
     return super._makeNav(name);
   }
@@ -1443,6 +1658,7 @@ defineClass(Worksheet, {
     protection: () => WorksheetProtection,
     pageLayout: () => PageLayout,
     horizontalPageBreaks: () => PageBreakCollection,
+    charts: () => ChartCollection,
   },
 });
 
@@ -1491,6 +1707,187 @@ class WorksheetFreezePanes extends FakeObject<SheetEntity> {
   }
 }
 defineClass(WorksheetFreezePanes, { name: "WorksheetFreezePanes" });
+
+// ---------------------------------------------------------------------------------------------------
+// Charts and conditional formats (the subset the gateway uses)
+
+const CHART_TYPES = ["ColumnClustered", "BarClustered", "Line", "LineMarkers", "Pie"];
+const SERIES_BY = ["Auto", "Columns", "Rows"];
+
+/** A range argument's rectangle, which must be on `sheet` (an address string is read on it). */
+function rectOn(sheet: SheetEntity, arg: unknown, where: string): Rect {
+  if (arg instanceof FakeObject) {
+    const t = (arg as Range)._target();
+    if (t.sheet !== sheet) throw invalidArgument(`${where}: the range is on another worksheet.`);
+    return t.rect;
+  }
+  if (typeof arg !== "string") throw invalidArgument(`${where} takes a Range or an address.`);
+  const parsed = parseAddress(arg, where);
+  if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase()) throw invalidArgument(`${where}: '${arg}' is on another worksheet.`);
+  return parsed.rect;
+}
+
+/** Worksheet.charts: add(type, sourceData, seriesBy) makes one series per column (or row) of the source. */
+class ChartCollection extends FakeObject<SheetEntity> {
+  override _alive(s: SheetEntity): boolean {
+    return !s.deleted;
+  }
+
+  add(type: string, sourceData: Range | string, seriesBy?: string): Chart {
+    let created: ChartEntity | undefined;
+    const chart = this._sub(Chart, `add(${JSON.stringify(type)})`, () => {
+      if (!created) throw new FakeOfficeError("InvalidObjectPath", "The chart from charts.add() was never created (its batch failed).");
+      return created;
+    });
+    this._call("add", [type, sourceData, seriesBy], () => {
+      const sheet = this._target();
+      if (!CHART_TYPES.includes(type)) throw notModelled(`ChartCollection.add of type '${String(type)}'`);
+      const by = seriesBy ?? "Auto";
+      if (!SERIES_BY.includes(by)) throw invalidArgument(`ChartCollection.add: seriesBy '${String(seriesBy)}'.`);
+      assertEditable(sheet, "cells");
+      const rect = rectOn(sheet, sourceData, "ChartCollection.add");
+      const rows = by === "Rows";
+      const count = rows ? rect.r1 - rect.r0 + 1 : rect.c1 - rect.c0 + 1;
+      const series = Array.from({ length: count }, (_, i) => ({
+        name: `系列${i + 1}`,
+        values: rows ? { ...rect, r0: rect.r0 + i, r1: rect.r0 + i } : { ...rect, c0: rect.c0 + i, c1: rect.c0 + i },
+      }));
+      created = { sheet, type, title: "", series };
+      (sheet.charts ??= []).push(created);
+      chart._preset(created);
+    });
+    return chart;
+  }
+
+  getCount(): ClientResult<number> {
+    return clientResult(this, "getCount", [], () => (this._target().charts ?? []).length);
+  }
+}
+defineClass(ChartCollection, { name: "ChartCollection" });
+
+class Chart extends FakeObject<ChartEntity> {
+  override _alive(c: ChartEntity): boolean {
+    return !c.sheet.deleted;
+  }
+
+  override _makeNav(name: string): FakeObject {
+    switch (name) {
+      case "title":
+        return this._sub(ChartTitle, "title", (c) => c);
+      case "series":
+        return this._sub(ChartSeriesCollection, "series", (c) => c);
+    }
+    return super._makeNav(name);
+  }
+
+  /** Places the chart over the cells from startCell to endCell. */
+  setPosition(startCell: Range | string, endCell?: Range | string): void {
+    this._call("setPosition", [startCell, endCell], () => {
+      const chart = this._target();
+      const start = rectOn(chart.sheet, startCell, "Chart.setPosition");
+      const end = endCell === undefined ? start : rectOn(chart.sheet, endCell, "Chart.setPosition");
+      if (end.r1 < start.r0 || end.c1 < start.c0) throw invalidArgument("Chart.setPosition: endCell is above or left of startCell.");
+      chart.position = { start, end };
+    });
+  }
+}
+defineClass(Chart, { name: "Chart", navs: { title: () => ChartTitle, series: () => ChartSeriesCollection } });
+
+class ChartTitle extends FakeObject<ChartEntity> {}
+defineClass(ChartTitle, {
+  name: "ChartTitle",
+  scalars: {
+    text: {
+      get: (o) => o._target().title,
+      set: (o, v) => {
+        if (typeof v !== "string") throw invalidArgument("ChartTitle.text must be a string.");
+        o._target().title = v;
+      },
+    },
+  },
+});
+
+class ChartSeriesCollection extends FakeObject<ChartEntity> {
+  getItemAt(index: number): ChartSeries {
+    return this._sub(ChartSeries, `getItemAt(${index})`, (c) => {
+      const s = c.series[index];
+      if (!s) throw invalidArgument(`ChartSeriesCollection.getItemAt(${index}) is out of range.`);
+      return s;
+    });
+  }
+
+  /** A new series without values (ExcelApi 1.7): they are given with setValues. */
+  add(name?: string): ChartSeries {
+    let created: ChartSeriesEntity | undefined;
+    const series = this._sub(ChartSeries, `add(${JSON.stringify(name ?? null)})`, () => {
+      if (!created) throw new FakeOfficeError("InvalidObjectPath", "The series from series.add() was never created (its batch failed).");
+      return created;
+    });
+    this._call("add", [name], () => {
+      const chart = this._target();
+      created = { name: name ?? `系列${chart.series.length + 1}`, values: null };
+      chart.series.push(created);
+      series._preset(created);
+    });
+    return series;
+  }
+}
+defineClass(ChartSeriesCollection, { name: "ChartSeriesCollection" });
+
+class ChartSeries extends FakeObject<ChartSeriesEntity> {
+  private _setRange(name: string, sourceData: Range, apply: (s: ChartSeriesEntity, r: Rect) => void): void {
+    this._call(name, [sourceData], () => {
+      if (!(sourceData instanceof FakeObject)) throw invalidArgument(`ChartSeries.${name} takes a Range.`);
+      const rect = (sourceData as Range)._target().rect;
+      if (rect.r0 !== rect.r1 && rect.c0 !== rect.c1) throw invalidArgument(`ChartSeries.${name}: the range must be a single row or column.`);
+      apply(this._target(), rect);
+    });
+  }
+
+  setValues(sourceData: Range): void {
+    this._setRange("setValues", sourceData, (s, r) => {
+      s.values = r;
+    });
+  }
+
+  setXAxisValues(sourceData: Range): void {
+    this._setRange("setXAxisValues", sourceData, (s, r) => {
+      s.xAxis = r;
+    });
+  }
+}
+defineClass(ChartSeries, {
+  name: "ChartSeries",
+  scalars: {
+    name: {
+      get: (o) => o._target().name,
+      set: (o, v) => {
+        if (typeof v !== "string") throw invalidArgument("ChartSeries.name must be a string.");
+        o._target().name = v;
+      },
+    },
+  },
+});
+
+const CONDITIONAL_FORMAT_TYPES = ["DataBar", "ColorScale", "IconSet", "Custom", "CellValue", "TopBottom", "PresetCriteria", "ContainsText"];
+
+/** Range.conditionalFormats: add(type) records the rule over the range (its settings are not modelled). */
+class ConditionalFormatCollection extends FakeObject<RangeTarget> {
+  add(type: string): ConditionalFormat {
+    const format = this._sub(ConditionalFormat, `add(${JSON.stringify(type)})`, (t) => t);
+    this._call("add", [type], () => {
+      const { sheet, rect } = this._target();
+      if (!CONDITIONAL_FORMAT_TYPES.includes(type)) throw invalidArgument(`ConditionalFormatCollection.add: type '${String(type)}'.`);
+      assertEditable(sheet, "formatCells");
+      (sheet.conditionalFormats ??= []).push({ type, rect });
+    });
+    return format;
+  }
+}
+defineClass(ConditionalFormatCollection, { name: "ConditionalFormatCollection" });
+
+class ConditionalFormat extends FakeObject<RangeTarget> {}
+defineClass(ConditionalFormat, { name: "ConditionalFormat" });
 
 /** Worksheet.horizontalPageBreaks: add(range) breaks before the range's top row. */
 class PageBreakCollection extends FakeObject<SheetEntity> {
@@ -1646,6 +2043,15 @@ class PageLayout extends FakeObject<SheetEntity> {
     });
   }
 
+  /** ExcelApi 1.9: the rows set as print titles, or a null object when none are set. */
+  getPrintTitleRowsOrNullObject(): Range {
+    return this._instantiate(
+      this._sub(Range, "getPrintTitleRowsOrNullObject()", (sheet): RangeTarget | null =>
+        sheet.printTitleRows ? { sheet, rect: parseAddress(sheet.printTitleRows, "PageLayout.getPrintTitleRowsOrNullObject").rect } : null,
+      ),
+    );
+  }
+
   setPrintTitleColumns(printTitleColumns: Range | string): void {
     this._call("setPrintTitleColumns", [printTitleColumns], () => {
       const sheet = this._target();
@@ -1738,6 +2144,8 @@ class Range extends FakeObject<RangeTarget> {
         return this._sub(RangeFormat, "format", (t) => t);
       case "dataValidation":
         return this._sub(DataValidation, "dataValidation", (t) => t);
+      case "conditionalFormats":
+        return this._sub(ConditionalFormatCollection, "conditionalFormats", (t) => t);
       case "worksheet":
         return this._sub(Worksheet, "worksheet", (t) => t.sheet);
     }
@@ -1904,6 +2312,14 @@ class Range extends FakeObject<RangeTarget> {
     });
   }
 
+  /** Calculates the range's cells (ExcelApi 1.6): here, the custom-function cells among them. */
+  calculate(): void {
+    this._call("calculate", [], () => {
+      const { sheet, rect } = this._target();
+      this._ctx._state.calc.evaluateRect(sheet, rect);
+    });
+  }
+
   select(): void {
     this._call("select", [], () => {
       const { sheet, rect } = this._target();
@@ -1972,7 +2388,7 @@ defineClass(Range, {
     isEntireColumn: { get: (o) => isEntireColumn(o._target().rect) },
     isEntireRow: { get: (o) => isEntireRow(o._target().rect) },
   },
-  navs: { format: () => RangeFormat, dataValidation: () => DataValidation, worksheet: () => Worksheet },
+  navs: { format: () => RangeFormat, dataValidation: () => DataValidation, worksheet: () => Worksheet, conditionalFormats: () => ConditionalFormatCollection },
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -2376,7 +2792,7 @@ class TableCollection extends FakeCollection<TableScope, TableEntity> {
   }
 
   _makeItem(table: TableEntity): FakeObject {
-    return wrap(new Table(this._ctx, `${this._path}.getItem(${JSON.stringify(table.name)})`, () => table)._preset(table));
+    return wrap(childOf(this, new Table(this._ctx, `${this._path}.getItem(${JSON.stringify(table.name)})`, () => table)._preset(table), `getItem(${JSON.stringify(table.name)})`));
   }
 
   getItem(key: string): Table {
@@ -2508,6 +2924,8 @@ class Table extends FakeObject<TableEntity> {
         return this._sub(TableRowCollection, "rows", (t) => t);
       case "columns":
         return this._sub(TableColumnCollection, "columns", (t) => t);
+      case "autoFilter":
+        return this._sub(AutoFilter, "autoFilter", (t) => t);
     }
     return super._makeNav(name);
   }
@@ -2534,6 +2952,34 @@ class Table extends FakeObject<TableEntity> {
       for (let r = t.rect.r0; r <= t.rect.r1; r++) for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.cells.delete(cellKey(r, c));
       t.deleted = true;
       state.tables = state.tables.filter((x) => x !== t);
+    });
+  }
+
+  /**
+   * Table.resize (ExcelApi 1.13): the table over newRange; its header stays in the same row and the new
+   * range overlaps the old. No cells move; the clerk's filter stays (new rows are not filtered until reapplied).
+   */
+  resize(newRange: string | Range): void {
+    this._call("resize", [newRange], () => {
+      const t = this._target();
+      let rect: Rect | null;
+      let sameSheet: boolean;
+      if (typeof newRange === "string") {
+        const { sheet: named, ref } = splitSheetPrefix(newRange);
+        rect = parseRef(ref);
+        sameSheet = named === undefined || named.toLowerCase() === t.sheet.name.toLowerCase();
+      } else {
+        const target = newRange._target();
+        rect = target.rect;
+        sameSheet = target.sheet === t.sheet;
+      }
+      if (!rect || !sameSheet) throw invalidArgument(`Table.resize(${String(newRange)}): not a range of the table's sheet.`);
+      const r = rect;
+      if (r.r0 !== t.rect.r0 || r.r1 < t.rect.r0 + 1 || r.c1 < t.rect.c0 || r.c0 > t.rect.c1) throw invalidArgument(`Table.resize: the header must stay in row ${t.rect.r0 + 1} and the ranges overlap.`);
+      const other = this._ctx._state.tables.find((x) => x !== t && x.sheet === t.sheet && !(x.rect.r1 < r.r0 || x.rect.r0 > r.r1 || x.rect.c1 < r.c0 || x.rect.c0 > r.c1));
+      if (other) throw invalidArgument(`Table.resize would overlap table '${other.name}'.`);
+      assertEditable(t.sheet, "cells");
+      t.rect = r;
     });
   }
 
@@ -2584,7 +3030,20 @@ defineClass(Table, {
       set: () => undefined,
     },
   },
-  navs: { worksheet: () => Worksheet, rows: () => TableRowCollection, columns: () => TableColumnCollection },
+  navs: { worksheet: () => Worksheet, rows: () => TableRowCollection, columns: () => TableColumnCollection, autoFilter: () => AutoFilter },
+});
+
+/** A table's AutoFilter (ExcelApi 1.9): whether the clerk's filter is on; clearing its criteria shows every row. */
+class AutoFilter extends FakeObject<TableEntity> {
+  clearCriteria(): void {
+    this._call("clearCriteria", [], () => {
+      this._target().filtered = false;
+    });
+  }
+}
+defineClass(AutoFilter, {
+  name: "AutoFilter",
+  scalars: { enabled: { get: () => true }, isDataFiltered: { get: (o) => o._target().filtered === true } },
 });
 
 interface TableRowTarget {
@@ -2602,7 +3061,7 @@ class TableRowCollection extends FakeCollection<TableEntity, TableRowTarget> {
   }
 
   _makeItem(row: TableRowTarget): FakeObject {
-    return wrap(new TableRow(this._ctx, `${this._path}.getItemAt(${row.index})`, () => row)._preset(row));
+    return wrap(childOf(this, new TableRow(this._ctx, `${this._path}.getItemAt(${row.index})`, () => row)._preset(row), `getItemAt(${row.index})`));
   }
 
   getItemAt(index: number): TableRow {
@@ -2633,6 +3092,8 @@ class TableRowCollection extends FakeCollection<TableEntity, TableRowTarget> {
       const state = this._ctx._state;
       const sheet = t.sheet;
       if (sheet.protection.protected) throw protectedSheet(sheet);
+      // Excel does not insert rows into a filtered table (the reference says so of deleteRows; the UI greys out Insert).
+      if (t.filtered) throw new FakeOfficeError("InsertDeleteConflict", `The insert or delete operation attempted resulted in a conflict: table '${t.name}' has a filter applied.`);
       const width = colsOf(t.rect);
       let rows: unknown[][];
       if (values === undefined || values === null) rows = [Array.from({ length: width }, () => "")];
@@ -2718,7 +3179,7 @@ class TableColumnCollection extends FakeCollection<TableEntity, TableColumnTarge
   }
 
   _makeItem(col: TableColumnTarget): FakeObject {
-    return wrap(new TableColumn(this._ctx, `${this._path}.getItemAt(${col.index})`, () => col)._preset(col));
+    return wrap(childOf(this, new TableColumn(this._ctx, `${this._path}.getItemAt(${col.index})`, () => col)._preset(col), `getItemAt(${col.index})`));
   }
 
   getItemAt(index: number): TableColumn {
@@ -2894,14 +3355,35 @@ export interface ExcelFakeModel {
     printTitleColumns?: string;
     printArea?: string;
     centerFooter?: string;
+    centerHeader?: string;
     centerHorizontally?: boolean;
   };
   /** Merged areas, e.g. ["A1:J1"]. */
   merges(sheet: string): string[];
   /** Width in points of the 0-based column, or undefined when it was never set (Excel's default is 48). */
   columnWidth(sheet: string, column: number): number | undefined;
+  /** The sheet's charts: type, title, position ("A12:F27") and each series' name, values and categories as A1. */
+  charts(sheet: string): { type: string; title: string; position: string | null; series: { name: string; values: string | null; categories: string | null }[] }[];
+  /** The sheet's conditional formats, in order, as type and A1 range. */
+  conditionalFormats(sheet: string): { type: string; address: string }[];
   /** Adds a sheet at the end with values from A1, interpreted like a Range.values write to General cells. */
   addSheetWithValues(name: string, values: CellScalar[][]): void;
+  /**
+   * The clerk (source "Local") or a co-author ("Remote") types a value into a cell: written as typed,
+   * then every WorksheetCollection.onChanged handler is called; resolves when they have settled.
+   */
+  edit(sheet: string, address: string, value: CellScalar, source?: "Local" | "Remote"): Promise<void>;
+  /** The clerk enters a formula; a custom-function call in it is calculated at once (see CalcEngine). */
+  enterFormula(sheet: string, address: string, formula: string): void;
+  /** A custom-function cell's last result: its value, or the error it threw (after settle()). */
+  result(sheet: string, address: string): { value?: unknown; error?: unknown } | undefined;
+  /** Custom-function cells calculated so far, in order ("Sheet1!B2"). */
+  calculated(): string[];
+  /** Application.calculate calls (their types): each recalculates every open workbook, not only this one. */
+  applicationCalculations(): string[];
+  /** The clerk filters a table (a column filter): Excel then refuses to insert rows into it. */
+  filterTable(name: string): void;
+  tableFiltered(name: string): boolean;
 }
 
 export interface ExcelFake {
@@ -2921,9 +3403,20 @@ export interface ExcelFake {
   exitCellEdit(): void;
   /** Number of context.sync() calls (including run's final flush) since creation or resetCounters(). */
   readonly syncCount: number;
-  /** UTF-8 bytes of each sync's request payload (JSON of the queued commands and load requests), in order. */
+  /** UTF-8 bytes of each sync's request payload (as Office.js serialises the queued actions and object paths), in order. */
   readonly syncPayloads: number[];
+  /** Per sync: whether its batch called application.suspendApiCalculationUntilNextSync. */
+  readonly syncSuspended: boolean[];
   resetCounters(): void;
+  /**
+   * Makes a sync fail with GeneralException, before any of its actions runs, when `when` says so (given
+   * the sync's number since resetCounters and where its actions are); null stops failing.
+   */
+  failSync(when: ((sync: number, actions: string[]) => boolean) | null): void;
+  /** Custom functions for the calculation engine: id ("PARTY.GRADE") → the function and its parameter count. */
+  attachFunctions(functions: ReadonlyMap<string, { fn: FakeCustomFunction; params: number }>): void;
+  /** Waits for every custom-function call started so far to settle. */
+  settle(): Promise<void>;
   /** Test helpers that bypass the API (no syncs): inspect or seed the model directly. */
   model: ExcelFakeModel;
   /** A second workbook, a copy of this one as it stands (its own counters): a filled workbook built once, edited many ways. */
@@ -2981,7 +3474,7 @@ function cloneGraph<T>(value: T, seen = new Map<unknown, unknown>()): T {
 
 export function createExcelFake(options: ExcelFakeOptions = {}, from?: WorkbookState): ExcelFake {
   const state = from ?? new WorkbookState();
-  const counters: Counters = { syncCount: 0, syncPayloads: [] };
+  const counters: Counters = { syncCount: 0, syncPayloads: [], syncSuspended: [] };
   if (!from) for (const name of options.sheets ?? ["Sheet1"]) state.addSheet(state.validateSheetName(name));
 
   const sheetOf = (name: string): SheetEntity => {
@@ -3009,6 +3502,14 @@ export function createExcelFake(options: ExcelFakeOptions = {}, from?: WorkbookS
       return used ? grid({ r0: 0, c0: 0, r1: used.r1, c1: used.c1 }, (r, c) => valueOf(sheet, r, c)) : [];
     },
     tables: () => state.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: rectToA1(t.rect) })),
+    charts: (sheetName) =>
+      (sheetOf(sheetName).charts ?? []).map((c) => ({
+        type: c.type,
+        title: c.title,
+        position: c.position ? rectToA1({ r0: c.position.start.r0, c0: c.position.start.c0, r1: c.position.end.r1, c1: c.position.end.c1 }) : null,
+        series: c.series.map((x) => ({ name: x.name, values: x.values ? rectToA1(x.values) : null, categories: x.xAxis ? rectToA1(x.xAxis) : null })),
+      })),
+    conditionalFormats: (sheetName) => (sheetOf(sheetName).conditionalFormats ?? []).map((f) => ({ type: f.type, address: rectToA1(f.rect) })),
     validation(sheetName, address) {
       const sheet = sheetOf(sheetName);
       const { r0, c0 } = rectOf(address);
@@ -3027,6 +3528,7 @@ export function createExcelFake(options: ExcelFakeOptions = {}, from?: WorkbookS
         printTitleColumns: sheet.printTitleColumns,
         printArea: sheet.printArea,
         centerFooter: sheet.headerFooter.centerFooter,
+        centerHeader: sheet.headerFooter.centerHeader,
         centerHorizontally: sheet.page.centerHorizontally as boolean,
       };
     },
@@ -3035,6 +3537,34 @@ export function createExcelFake(options: ExcelFakeOptions = {}, from?: WorkbookS
       const sheet = sheetOf(sheetName);
       return sheet.columnWidths.get(column) ?? (sheet.defaultColumnWidth !== DEFAULT_COLUMN_WIDTH ? sheet.defaultColumnWidth : undefined);
     },
+    edit(sheetName, address, value, source = "Local") {
+      const sheet = sheetOf(sheetName);
+      const { r0, c0 } = rectOf(address);
+      const content = interpretInput(value, sheet.numberFormat.get(r0, c0), "model.edit");
+      if (content) setContent(sheet, r0, c0, content);
+      else sheet.cells.delete(cellKey(r0, c0));
+      const args = { type: "WorksheetChanged", changeType: "RangeEdited", source, worksheetId: sheet.id, address: rectToA1({ r0, c0, r1: r0, c1: c0 }) };
+      return Promise.all(state.changeHandlers.map((h) => h(args))).then(() => undefined);
+    },
+    enterFormula(sheetName, address, formula) {
+      const sheet = sheetOf(sheetName);
+      const { r0, c0 } = rectOf(address);
+      setContent(sheet, r0, c0, { value: "", formula });
+      state.calc.evaluate(sheet, r0, c0);
+    },
+    result(sheetName, address) {
+      const sheet = sheetOf(sheetName);
+      const { r0, c0 } = rectOf(address);
+      return state.calc.results.get(`${sheet.id}!${cellKey(r0, c0)}`);
+    },
+    calculated: () => [...state.calc.log],
+    applicationCalculations: () => [...state.calc.applicationCalculations],
+    filterTable(name) {
+      const t = state.findTable(name);
+      if (!t) throw new Error(`excelFake.model: no table '${name}'`);
+      t.filtered = true;
+    },
+    tableFiltered: (name) => state.findTable(name)?.filtered === true,
     addSheetWithValues(name, values) {
       const sheet = state.addSheet(state.validateSheetName(name));
       values.forEach((row, r) =>
@@ -3072,9 +3602,22 @@ export function createExcelFake(options: ExcelFakeOptions = {}, from?: WorkbookS
     get syncPayloads() {
       return [...counters.syncPayloads];
     },
+    get syncSuspended() {
+      return [...counters.syncSuspended];
+    },
     resetCounters() {
       counters.syncCount = 0;
       counters.syncPayloads = [];
+      counters.syncSuspended = [];
+    },
+    failSync(when) {
+      counters.failAt = when ?? undefined;
+    },
+    attachFunctions(functions) {
+      for (const [id, f] of functions) state.calc.functions.set(id.toUpperCase(), f);
+    },
+    async settle() {
+      while (state.calc.pending.length > 0) await Promise.all(state.calc.pending.splice(0));
     },
     enterCellEdit() {
       if (cellEdit) return;

@@ -121,9 +121,13 @@ describe("committee sheets", () => {
       expect(await ledgerCells(book)).toBe(before);
     }
     const names = (await ExcelJsGateway.open(book)).workbook.worksheets.map((w) => w.name);
-    expect(await cli("publicity", book, "--period", "2026H1", "--date", "2026-12-21")).toBe(0);
+    expect(await cli("report", book, "--form", "排名通报", "--period", "2026", "--date", "2026-12-21")).toBe(0);
     const again = (await ExcelJsGateway.open(book)).workbook.worksheets.map((w) => w.name);
     expect([...again].sort()).toEqual([...names].sort());
+    // The 公示 of the approved H1 was posted: it stays, and the new one goes beside it.
+    expect(await cli("publicity", book, "--period", "2026H1", "--date", "2026-12-21")).toBe(0);
+    const posted = (await ExcelJsGateway.open(book)).workbook.worksheets.map((w) => w.name);
+    expect([...posted].sort()).toEqual([...names, "公示-2026H1 (2)"].sort());
     expect(await ledgerCells(book)).toBe(before);
   }, 180_000);
 
@@ -147,6 +151,21 @@ describe("committee sheets", () => {
         }),
       );
     expect(formulas).toBeGreaterThan(0);
+    // The cached result written with each formula (for readers that do not recalculate) is what LibreOffice computes.
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(book);
+    const differ: string[] = [];
+    for (const ws of generated)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type !== ExcelJS.ValueType.Formula) return;
+          const ours = (written.getWorksheet(ws.name)!.getCell(cell.address).value as ExcelJS.CellFormulaValue).result ?? 0;
+          const theirs = formulaResult(cell);
+          const same = typeof ours === "number" && typeof theirs === "number" ? Math.abs(ours - theirs) < 1e-9 : String(ours) === String(theirs);
+          if (!same) differ.push(`${ws.name}!${cell.address} ${cell.formula}: ${JSON.stringify(ours)} ≠ ${JSON.stringify(theirs)}`);
+        }),
+      );
+    expect(differ).toEqual([]);
 
     // The publicity sheet's 总分 total (=SUM) equals the engine's sum of the half-year's totals.
     const h1 = scoreLedger(ledger, "2026H1");

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const gw = new ExcelJsGateway();
   await scaffoldWorkbook(gw, scheme, { branch: "支部", year: 2026 });
   await gw.apply([
-    { op: "appendRows", table: SHEETS.roster.table, rows: Array.from({ length: 30 }, (_, i) => [`M${i}`, `党员${i}`, "正式党员", null, null, null, null, "在册", null]), formats: formatsOf(SHEETS.roster) },
+    { op: "appendRows", table: SHEETS.roster.table, rows: Array.from({ length: 30 }, (_, i) => [`M${i}`, `党员${i}`, "正式党员", null, null, null, null, "在册", null, null]), formats: formatsOf(SHEETS.roster) },
     { op: "appendRows", table: SHEETS.ledger.table, rows: Array.from({ length: 200 }, (_, i) => [isoToSerial(`2026-0${1 + (i % 9)}-1${i % 9}`), `M${i % 30}`, `党员${i % 30}`, "D1", null, 1, -1, null, null, null, null, i + 1]), formats: formatsOf(SHEETS.ledger) },
   ]);
   await gw.save(template);

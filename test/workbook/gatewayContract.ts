@@ -1,4 +1,4 @@
-import { type Cell, type SheetModel, type TableSpec, isoToSerial } from "../../src/core/sheetModel";
+import { type Cell, type PageSetup, type SheetModel, type TableSpec, isoToSerial } from "../../src/core/sheetModel";
 import type { WorkbookGateway } from "../../src/app/gateway";
 import { fingerprintCells, fingerprintModel } from "../../src/core/reports/generatedSheets";
 
@@ -13,6 +13,29 @@ export interface GatewayHarness {
   hasValidation(gateway: WorkbookGateway, sheet: string, address: string): Promise<boolean>;
   /** Whether the sheet is hidden (not shown to the clerk). */
   isHidden(gateway: WorkbookGateway, sheet: string): Promise<boolean>;
+  /** How the sheet prints, read past the gateway. */
+  printSetup(gateway: WorkbookGateway, sheet: string): Promise<PrintSetup>;
+}
+
+/** A sheet's print setup as every host can state it: title rows as "1:1", header and footer without their "&C". */
+export interface PrintSetup {
+  a4: boolean;
+  orientation: "portrait" | "landscape";
+  /** Fit to one page wide, any number of pages tall. */
+  fitToWidth: boolean;
+  titleRows?: string;
+  header?: string;
+  footer?: string;
+}
+
+/** "'名单'!$1:$1", "$1:$1" → "1:1". */
+export function titleRowsOf(ref: string | null | undefined): string | undefined {
+  return ref ? ref.replace(/^.*!/, "").replace(/\$/g, "") : undefined;
+}
+
+/** A centre header or footer as the file holds it ("&C第 &P 页") → "第 &P 页". */
+export function centreOf(text: string | null | undefined): string | undefined {
+  return text ? text.replace(/^&C/, "") : undefined;
 }
 
 const people: TableSpec = {
@@ -41,6 +64,19 @@ const report: SheetModel = {
   freezeRows: 2,
   page: { orientation: "portrait", fitToWidth: true, printTitleRows: [1, 2], centerFooter: "第 &P 页" },
 };
+
+const tablePage: PageSetup = { orientation: "landscape", fitToWidth: true, printTitleRows: [1, 1], centerHeader: "一支部&&二组　&A", centerFooter: "第 &P 页，共 &N 页" };
+
+function printedAs(page: PageSetup): PrintSetup {
+  return {
+    a4: true,
+    orientation: page.orientation,
+    fitToWidth: page.fitToWidth,
+    titleRows: page.printTitleRows && `${page.printTitleRows[0]}:${page.printTitleRows[1]}`,
+    header: page.centerHeader,
+    footer: page.centerFooter,
+  };
+}
 
 export function gatewayContract(harness: GatewayHarness): void {
   describe(`${harness.name} gateway contract`, () => {
@@ -171,6 +207,34 @@ export function gatewayContract(harness: GatewayHarness): void {
       expect(await harness.isHidden(gw, "报表生成记录")).toBe(true);
       expect(await gw.readSheet("报表生成记录")).toEqual([["工作表"]]);
       expect(fingerprintCells((await gw.readSheet("公示-2026Q1"))!, formulas)).toBe(fingerprint);
+    });
+
+    it("prints a table sheet as its spec says: A4, one page wide, the header row repeated, header and footer (issue 19)", async () => {
+      await gw.apply([{ op: "createTable", spec: { ...people, page: tablePage } }, { op: "createTable", spec: { ...people, sheet: "未设置", table: "Plain" } }]);
+      gw = await harness.reopen(gw);
+      expect(await harness.printSetup(gw, "名单")).toEqual(printedAs(tablePage));
+      const plain = await harness.printSetup(gw, "未设置");
+      expect([plain.fitToWidth, plain.titleRows, plain.header]).toEqual([false, undefined, undefined]);
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(people.rows);
+    });
+
+    it("sets up an existing sheet for printing only when it has no setup of its own, its cells untouched (issue 19)", async () => {
+      await gw.apply([{ op: "createTable", spec: people }, { op: "writeSheet", model: report }]);
+      gw = await harness.reopen(gw);
+      await gw.apply([
+        { op: "setPage", sheet: "名单", page: tablePage },
+        { op: "setPage", sheet: "公示-2026Q1", page: tablePage },
+      ]);
+      gw = await harness.reopen(gw);
+      expect(await harness.printSetup(gw, "名单")).toEqual(printedAs(tablePage));
+      // The report's own setup (portrait, rows 1–2 repeated) is kept.
+      expect(await harness.printSetup(gw, "公示-2026Q1")).toEqual(printedAs(report.page!));
+      // Set up once, a sheet keeps its setup.
+      await gw.apply([{ op: "setPage", sheet: "名单", page: { ...tablePage, orientation: "portrait", centerHeader: "另一个" } }]);
+      gw = await harness.reopen(gw);
+      expect(await harness.printSetup(gw, "名单")).toEqual(printedAs(tablePage));
+      expect((await gw.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(people.rows);
+      await expect(gw.apply([{ op: "setPage", sheet: "没有这张表", page: tablePage }])).rejects.toThrow();
     });
 
     it("never lets a report overwrite a ledger table's sheet", async () => {

@@ -5,7 +5,7 @@ import path from "path";
 import { ExcelJsGateway } from "../../src/hosts/xlsx/excelJsGateway";
 import type { WorkbookGateway } from "../../src/app/gateway";
 import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
-import { gatewayContract } from "./gatewayContract";
+import { centreOf, gatewayContract, titleRowsOf } from "./gatewayContract";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "party-gw-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -27,6 +27,12 @@ gatewayContract({
     return table.validations.has(address.charCodeAt(0) - 65);
   },
   isHidden: async (gw, sheet) => (gw as MemoryGateway).book.sheets.get(sheet)?.hidden === true,
+  printSetup: async (gw, sheet) => {
+    const page = (gw as MemoryGateway).book.sheets.get(sheet)!.page;
+    if (!page) return { a4: false, orientation: "portrait", fitToWidth: false };
+    const rows = page.printTitleRows;
+    return { a4: true, orientation: page.orientation, fitToWidth: page.fitToWidth, titleRows: rows && `${rows[0]}:${rows[1]}`, header: page.centerHeader, footer: page.centerFooter };
+  },
 });
 
 let fileNo = 0;
@@ -47,4 +53,16 @@ gatewayContract({
     return Object.keys(model).some((range) => range.split(/\s+/).some((r) => r.startsWith(col) && /^[A-Z]+\d+(:[A-Z]+\d+)?$/.test(r) && r.replace(/\d+/g, "").split(":")[0] === col));
   },
   isHidden: async (gw, sheet) => (gw as ExcelJsGateway).workbook.getWorksheet(sheet)!.state !== "visible",
+  printSetup: async (gw, sheet) => {
+    const ws = (gw as ExcelJsGateway).workbook.getWorksheet(sheet)!;
+    const p = ws.pageSetup;
+    return {
+      a4: p.paperSize === 9,
+      orientation: p.orientation ?? "portrait",
+      fitToWidth: Boolean(p.fitToPage) && p.fitToWidth === 1 && p.fitToHeight === 0,
+      titleRows: titleRowsOf(p.printTitlesRow),
+      header: centreOf(ws.headerFooter?.oddHeader),
+      footer: centreOf(ws.headerFooter?.oddFooter),
+    };
+  },
 });

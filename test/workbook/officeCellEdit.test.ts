@@ -42,7 +42,7 @@ describe("cell-edit mode (strict fake)", () => {
     fake.enterCellEdit();
     let done = false;
     const write = gw
-      .apply([{ op: "appendRows", table: SHEETS.roster.table, rows: [["001", "张三", "正式党员", null, isoToSerial("2001-07-01"), null, null, "在册", null]], formats: formatsOf(SHEETS.roster) }])
+      .apply([{ op: "appendRows", table: SHEETS.roster.table, rows: [SHEETS.roster.columns.map((_, i) => ["001", "张三", "正式党员", null, isoToSerial("2001-07-01"), null, null, "在册"][i] ?? null)], formats: formatsOf(SHEETS.roster) }])
       .then(() => (done = true));
     for (let i = 0; i < 20; i++) await Promise.resolve();
     expect(done).toBe(false);

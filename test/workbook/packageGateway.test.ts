@@ -3,10 +3,10 @@ import { PEOPLE_TABLE } from "../support/peopleTable";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { PackageGateway } from "../../src/hosts/xlsx/package/packageGateway";
 import { parseRef } from "../../src/hosts/xlsx/package/sheet";
-import { attr, findElements } from "../../src/hosts/xlsx/package/xml";
-import { columnIndexOf } from "../../src/core/sheetModel";
+import { attr, findElement, findElements, unescapeXml } from "../../src/hosts/xlsx/package/xml";
+import { type PageSetup, columnIndexOf } from "../../src/core/sheetModel";
 import type { WorkbookGateway } from "../../src/app/gateway";
-import { gatewayContract } from "./gatewayContract";
+import { centreOf, gatewayContract, titleRowsOf } from "./gatewayContract";
 
 function part(gw: WorkbookGateway, sheet: string) {
   const book = (gw as PackageGateway).book;
@@ -33,10 +33,69 @@ gatewayContract({
     );
   },
   isHidden: async (gw, sheet) => (gw as PackageGateway).book.sheet(sheet)!.hidden === true,
+  printSetup: async (gw, sheet) => {
+    const p = part(gw, sheet);
+    const setup = p.tailElement("pageSetup") ?? "<pageSetup/>";
+    const hf = p.tailElement("headerFooter") ?? "";
+    const text = (name: string) => {
+      const el = findElement(hf, name);
+      return el ? unescapeXml(hf.slice(el.openEnd, el.innerEnd)) : undefined;
+    };
+    return {
+      a4: attr(setup, "paperSize") === "9",
+      orientation: attr(setup, "orientation") === "landscape" ? "landscape" : "portrait",
+      fitToWidth: /<pageSetUpPr [^>]*fitToPage="1"/.test(p.headXml) && attr(setup, "fitToWidth") === "1" && attr(setup, "fitToHeight") === "0",
+      titleRows: titleRowsOf((gw as PackageGateway).book.localName((gw as PackageGateway).book.sheet(sheet)!, "_xlnm.Print_Titles")),
+      header: centreOf(text("oddHeader")),
+      footer: centreOf(text("oddFooter")),
+    };
+  },
 });
 
 it("parses references", () => {
   expect(parseRef("AB12")).toEqual({ row: 12, col: columnIndexOf("AB") });
+});
+
+describe("print setup of a sheet an older version or Excel wrote (issue 19)", () => {
+  const page: PageSetup = { orientation: "landscape", fitToWidth: true, printTitleRows: [1, 1], centerHeader: "一支部　&A", centerFooter: "第 &P 页" };
+
+  /** 名单 as Excel saves it: its own sheetPr, printer settings, A4 by the locale's default; nothing else set up. */
+  async function savedByExcel(sheetPr: string): Promise<PackageGateway> {
+    const gw = PackageGateway.create();
+    await gw.apply([{ op: "createTable", spec: PEOPLE_TABLE }]);
+    const p = part(gw, "名单");
+    p.headXml = p.headXml.replace(/<dimension\b/, `${sheetPr}<dimension`);
+    p.setTailElement("pageSetup", '<pageSetup paperSize="9" orientation="portrait" r:id="rId9"/>');
+    return PackageGateway.open(gw.toBytes(), "old.xlsx");
+  }
+
+  it.each([
+    ["no sheetPr", ""],
+    ["an empty sheetPr", '<sheetPr codeName="Sheet1"/>'],
+    ["a sheetPr with a tab colour", '<sheetPr><tabColor rgb="FFFF0000"/></sheetPr>'],
+    ["a sheetPr fit to nothing yet", '<sheetPr><pageSetUpPr autoPageBreaks="0"/></sheetPr>'],
+  ])("with %s: set up, what Excel wrote kept (printer settings, code name, tab colour), cells untouched", async (_, sheetPr) => {
+    const gw = await savedByExcel(sheetPr);
+    await gw.apply([{ op: "setPage", sheet: "名单", page }]);
+    const again = PackageGateway.open(gw.toBytes(), "again.xlsx");
+    const p = part(again, "名单");
+    const setup = p.tailElement("pageSetup")!;
+    expect(["paperSize", "orientation", "r:id", "fitToWidth", "fitToHeight"].map((a) => attr(setup, a))).toEqual(["9", "landscape", "rId9", "1", "0"]);
+    const pr = /<sheetPr\b.*<\/sheetPr>/.exec(p.headXml)?.[0];
+    expect(pr).toContain('fitToPage="1"');
+    for (const kept of sheetPr.match(/<(tabColor|pageSetUpPr)[^>]*?(?=\/?>)|codeName="Sheet1"/g) ?? []) expect(pr).toContain(kept);
+    expect(again.book.localName(again.book.sheet("名单")!, "_xlnm.Print_Titles")).toBe("'名单'!$1:$1");
+    expect(p.tailElement("headerFooter")).toBe("<headerFooter><oddHeader>&amp;C一支部　&amp;A</oddHeader><oddFooter>&amp;C第 &amp;P 页</oddFooter></headerFooter>");
+    expect((await again.readTables(["PeopleTable"])).get("PeopleTable")!.rows).toEqual(PEOPLE_TABLE.rows);
+  });
+
+  it("leaves a sheet the clerk scaled for printing as it is", async () => {
+    const gw = await savedByExcel("");
+    part(gw, "名单").setTailElement("pageSetup", '<pageSetup paperSize="9" scale="80" r:id="rId9"/>');
+    await gw.apply([{ op: "setPage", sheet: "名单", page }]);
+    expect(part(gw, "名单").tailElement("pageSetup")).toBe('<pageSetup paperSize="9" scale="80" r:id="rId9"/>');
+    expect(part(gw, "名单").tailElement("headerFooter")).toBeNull();
+  });
 });
 
 describe("adding and renaming a table column in place", () => {

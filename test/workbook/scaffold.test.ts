@@ -7,6 +7,9 @@ import { getBuiltinScheme } from "../../src/core/scheme/presets";
 import { ExcelJsGateway } from "../../src/hosts/xlsx/excelJsGateway";
 import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger } from "../../src/app/ledgerService";
 import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
+import { appendToStore, pageOf } from "../../src/core/ledger/scaffold";
+import { REDEMPTION_STORE } from "../../src/core/redemption/redemption";
+import { isoToSerial } from "../../src/core/sheetModel";
 
 const star = getBuiltinScheme("star-member");
 const settings = { branch: "第一党支部", year: 2026, secretary: "王书记" };
@@ -69,6 +72,37 @@ describe("scaffold", () => {
     expect(plan.conflicts).toEqual([{ sheet: "党员名册", message: "工作表「党员名册」已存在但没有表格 RosterTable，结构不同；未做改动，请改名后重新生成" }]);
     expect(plan.added).not.toContain("党员名册");
     expect(await gw.readSheet("党员名册")).toEqual([["我自己的名册"]]);
+  });
+
+  it("every sheet it creates prints on A4 one page wide, headed by its name and the branch (issue 19)", async () => {
+    const gw = new MemoryGateway();
+    await scaffoldWorkbook(gw, star, settings, NOW);
+    for (const def of Object.values(SHEETS)) expect([def.sheet, gw.book.sheets.get(def.sheet)!.page]).toEqual([def.sheet, pageOf(def, "第一党支部")]);
+    expect(gw.book.sheets.get(SHEETS.ledger.sheet)!.page).toMatchObject({ orientation: "landscape", fitToWidth: true, printTitleRows: [1, 1], centerHeader: "第一党支部　&A" });
+    expect(gw.book.sheets.get(SHEETS.settings.sheet)!.page?.orientation).toBe("portrait");
+    // A sheet kept beside the ledger, made on first use, prints the same way.
+    await gw.apply(appendToStore(REDEMPTION_STORE, undefined, []));
+    expect(gw.book.sheets.get(REDEMPTION_STORE.sheet)!.page).toEqual(pageOf(REDEMPTION_STORE));
+  });
+
+  it("run again on a ledger from before print setup, sets up the add-in's sheets that have none; the clerk's setup and sheets are left alone (issue 19)", async () => {
+    const gw = new MemoryGateway();
+    await scaffoldWorkbook(gw, star, settings, NOW);
+    await importCsvFiles(gw, { roster, entries }, NOW);
+    await gw.apply([...appendToStore(REDEMPTION_STORE, undefined, [[isoToSerial("2026-05-01"), "001", "张三", "书籍", 5, "", ""]]), { op: "writeSheet", model: { name: "我的统计", rows: [[{ value: "自己的表" }]] } }]);
+    for (const sheet of gw.book.sheets.values()) delete sheet.page;
+    const clerks = { orientation: "portrait", fitToWidth: false, centerFooter: "我的页脚" } as const;
+    gw.book.sheets.get(SHEETS.appeals.sheet)!.page = clerks;
+    const rows = new Map([...gw.book.tables].map(([name, t]) => [name, JSON.stringify(t.rows)]));
+    // 设置 names the branch; this run gives none.
+    const plan = await scaffoldWorkbook(gw, star, { ...settings, branch: "" }, NOW);
+    expect(plan.added).toEqual([]);
+    for (const def of Object.values(SHEETS).filter((d) => d !== SHEETS.appeals)) expect([def.sheet, gw.book.sheets.get(def.sheet)!.page]).toEqual([def.sheet, pageOf(def, "第一党支部")]);
+    expect(gw.book.sheets.get(REDEMPTION_STORE.sheet)!.page).toEqual(pageOf(REDEMPTION_STORE, "第一党支部"));
+    expect(gw.book.sheets.get(SHEETS.appeals.sheet)!.page).toEqual(clerks);
+    expect(gw.book.sheets.get("我的统计")!.page).toBeUndefined();
+    // 积分规则 is refreshed from the scheme as always; every other table keeps its rows.
+    for (const [name, t] of gw.book.tables) if (name !== SHEETS.rules.table) expect([name, JSON.stringify(t.rows)]).toEqual([name, rows.get(name)]);
   });
 
   it("reports a ledger table that lost a column", async () => {

@@ -4,6 +4,7 @@ import { writeReport } from "../../app/reportService";
 import { localIsoDate } from "../../core/period";
 import { Refused } from "../../core/errors";
 import { REPORT_FORM_NAMES } from "../../core/reports";
+import { parseShareText } from "../../core/reports/statistics";
 import { buildDemoWorkbook } from "../../hosts/xlsx/demoFile";
 import { rollupBooks } from "../../hosts/xlsx/rollupFiles";
 import { type Args, type CliIo, UsageError, defineCommand } from "../args";
@@ -13,7 +14,10 @@ import { builtinScheme, requireFiles } from "./ledger";
 export const today = () => localIsoDate(new Date());
 
 async function writeForm(args: Args, io: CliIo, form: string, period: string): Promise<number> {
-  const { models, warnings, kept } = await withBook(args.book, { write: true }, (gw) => writeReport(gw, form, period, args.str("date") ?? today()));
+  const shareText = args.str("share");
+  const excellentShare = shareText === undefined ? undefined : parseShareText(shareText);
+  if (excellentShare === null) throw new UsageError(`--share 应为优秀比例上限，如 1/3 或 30%，收到「${shareText}」`);
+  const { models, warnings, kept } = await withBook(args.book, { write: true }, (gw) => writeReport(gw, form, period, args.str("date") ?? today(), new Date(), excellentShare === undefined ? {} : { excellentShare }));
   io.out(`已生成工作表：${models.map((m) => m.name).join("、")}（只含数值和标准公式，未安装加载项也能打开和打印）`);
   // A sheet of the form's name that the clerk made or typed on is kept; the form went beside it.
   for (const k of kept) io.out(`保留：${k.message}`);
@@ -25,7 +29,7 @@ export const publicity = defineCommand("publicity", [["<台账.xlsx> --period <2
 
 export const approval = defineCommand("approval", [["<台账.xlsx> --year <YYYY> [--date <编制日期>]", "生成年终等次评定审批表（工作表 年终审批-<年度>）"]], (args, io) => writeForm(args, io, "年终审批", args.need("year", "年度，如 2026")));
 
-export const report = defineCommand("report", [["<台账.xlsx> --form <表名> --period <期间> [--date <编制日期>]", `生成其他表样：${REPORT_FORM_NAMES.filter((n) => n !== "公示" && n !== "年终审批").join("、")}`]], (args, io) => writeForm(args, io, args.need("form", "表名，如 排名通报"), args.need("period", "期间")));
+export const report = defineCommand("report", [["<台账.xlsx> --form <表名> --period <期间> [--date <编制日期>] [--share <优秀比例上限，如 1/3（统计）>]", `生成其他表样：${REPORT_FORM_NAMES.filter((n) => n !== "公示" && n !== "年终审批").join("、")}`]], (args, io) => writeForm(args, io, args.need("form", "表名，如 排名通报"), args.need("period", "期间")));
 
 export const demo = defineCommand("demo", [["[--scheme <id>] [--out <文件.xlsx>] [--branch <支部名称>] [--seed <数字>]", "生成示例台账工作簿（约30名党员、全年记录、审定、申诉与全部报表）"]], async (args, io) => {
   const schemeId = builtinScheme(args.str("scheme") ?? "star-member").id;

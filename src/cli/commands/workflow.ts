@@ -64,11 +64,11 @@ export const redeem = defineCommand("redeem", [["<台账.xlsx> --member <编号>
   return 0;
 });
 
-export const commitment = defineCommand("commitment", [["<台账.xlsx> --member <编号> --text <承诺事项> --deadline <完成时限> [--date <承诺日期>]", "登记党员承诺事项（工作表 承诺事项）"], ["<台账.xlsx> --row <行号> --status <未开始|进行中|已兑现|未兑现> [--follow-up <跟进记录>] [--entry-row <积分台账行号>]", "更新承诺事项的完成情况，并关联计分的积分台账记录"]], async (args, io) => {
+export const commitment = defineCommand("commitment", [["<台账.xlsx> --member <编号> --text <承诺事项> --deadline <完成时限> [--date <承诺日期>]", "登记党员承诺事项（工作表 承诺事项）"], ["<台账.xlsx> --row <行号> --status <未开始|进行中|已兑现|未兑现> [--follow-up <跟进记录>] [--entry-id <积分台账记录号> | --entry-row <积分台账行号>]", "更新承诺事项的完成情况，并关联计分的积分台账记录（按记录号；--entry-row 按该记录现在所在的行）"]], async (args, io) => {
   const row = args.num("row");
   if (row !== undefined) {
     const status = args.oneOf("status", COMMITMENT_STATUSES) ?? args.need("status", `完成情况：${COMMITMENT_STATUSES.join("、")}`);
-    await withBook(args.book, { write: true }, (gw) => updateCommitment(gw, { row, status: status as (typeof COMMITMENT_STATUSES)[number], followUp: args.str("follow-up"), entryRow: args.num("entry-row") }));
+    await withBook(args.book, { write: true }, (gw) => updateCommitment(gw, { row, status: status as (typeof COMMITMENT_STATUSES)[number], followUp: args.str("follow-up"), entryId: args.num("entry-id"), entryRow: args.num("entry-row") }));
     io.out(`承诺事项第 ${row} 行：${status}`);
     return 0;
   }

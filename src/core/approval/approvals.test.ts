@@ -2,7 +2,8 @@ import { SHEETS } from "../ledger/layout";
 import { tableFromRows } from "../ledger/readLedger";
 import { getBuiltinScheme } from "../scheme/presets";
 import { type Cell, type TableData, isoToSerial } from "../sheetModel";
-import { approvalStatus, findApprovedEdits, findMissingApprovals, planApproval } from "./approvals";
+import { DUES_STORE } from "../dues/duesRegister";
+import { approvalStatus, findApprovedDuesEdits, findApprovedEdits, findMissingApprovals, planApproval, readApprovals } from "./approvals";
 
 const company = getBuiltinScheme("company");
 const d = (iso: string) => isoToSerial(iso);
@@ -13,12 +14,12 @@ function ledger(rows: Cell[][]): TableData {
 }
 
 /** Applies an approval plan's appended rows to plain tables (what a gateway would do). */
-function approve(tables: Map<string, TableData>, period: string): Map<string, TableData> {
-  const { ops } = planApproval(tables, company, period, { date: "2026-04-03", meeting: "支委会" }, NOW);
+function approve(tables: Map<string, TableData>, period: string, scheme = company, date = "2026-04-03"): Map<string, TableData> {
+  const { ops } = planApproval(tables, scheme, period, { date, meeting: "支委会" }, NOW);
   const out = new Map(tables);
   for (const op of ops) {
     if (op.op !== "appendRows") continue;
-    const def = Object.values(SHEETS).find((s) => s.table === op.table)!;
+    const def = Object.values(SHEETS).find((s) => s.table === op.table) ?? [DUES_STORE].find((s) => s.table === op.table)!;
     const old = out.get(op.table)?.rows ?? [];
     out.set(op.table, tableFromRows(def, [...old, ...op.rows]));
   }
@@ -112,5 +113,60 @@ describe("approvals (审定)", () => {
     expect(() => planApproval(tables, company, "2026Q2", { date: "2026-06-29" }, NOW)).toThrow("期间结束后");
     expect(() => planApproval(tables, company, "2026H1", { date: "2026-07-04" }, NOW)).toThrow("本方案按季度审定");
     expect(() => planApproval(tables, company, "2026Q2", { date: "2026-07-44" }, NOW)).toThrow("不是有效日期");
+  });
+
+  // 星级党员 ⑤「党员不能按时或足额交纳党费每次扣5分，连续6个月以上无正当理由不交纳党费的全年无积分」: the register scores,
+  // so its rows of an approved half-year are approved with the ledger's, and a later change is named at its row.
+  it("fingerprints the 党费交纳 rows of the period for a scheme that scores dues, and names a later change, addition or deletion", () => {
+    const star = getBuiltinScheme("star-member");
+    const dues = (rows: Cell[][]) => tableFromRows(DUES_STORE, rows);
+    const register: Cell[][] = [
+      ["2026-03", "001", "张三", 50, 30, d("2026-03-10"), null],
+      ["2026-05", "002", "李四", 50, null, null, null],
+      ["2026-07", "002", "李四", 50, null, null, null],
+    ];
+    const tables = approve(new Map([[SHEETS.ledger.table, ledger(q1)], [DUES_STORE.table, dues(register)]]), "2026H1", star, "2026-07-03");
+    const prints = readApprovals(tables).prints;
+    expect(prints.filter((p) => p.source === "dues").map((p) => [p.row, p.memberId, p.code])).toEqual([
+      [2, "001", "2026-03"],
+      [3, "002", "2026-05"],
+    ]);
+    expect(prints.filter((p) => p.source === "ledger")).toHaveLength(3);
+    expect(findApprovedEdits(tables, star)).toEqual([]);
+    expect(findApprovedDuesEdits(tables, star)).toEqual([]);
+    // Retyped with the same meaning (text amounts, 2026/3): no edit. July is outside the approved half-year.
+    const same = new Map(tables).set(DUES_STORE.table, dues([["2026/3", "001", "张三", "50", "30", "2026-03-10", null], register[1], [...register[2].slice(0, 4), 50, d("2026-07-20"), null]]));
+    expect(findApprovedDuesEdits(same, star)).toEqual([]);
+    // 张三 "paid in full" after approval, a 正当理由 added for 李四's May, a June row typed in: each named.
+    const edited = new Map(tables).set(
+      DUES_STORE.table,
+      dues([["2026-03", "001", "张三", 50, 50, d("2026-03-10"), null], [...register[1].slice(0, 6), "病休"], register[2], ["2026-06", "001", "张三", 50, null, null, null]]),
+    );
+    expect(findApprovedDuesEdits(edited, star).map((e) => [e.kind, e.row, e.detail])).toEqual([
+      ["changed", 2, "001 2026-03 的党费记录在审定后被修改（2026H1 已于 2026-07-03 审定）"],
+      ["changed", 3, "002 2026-05 的党费记录在审定后被修改（2026H1 已于 2026-07-03 审定）"],
+      ["added", 5, "001 2026-06 的党费记录是审定后新增的（2026H1 已于 2026-07-03 审定）"],
+    ]);
+    const deleted = new Map(tables);
+    deleted.delete(DUES_STORE.table);
+    expect(findApprovedDuesEdits(deleted, star).map((e) => [e.kind, e.row])).toEqual([
+      ["removed", 2],
+      ["removed", 3],
+    ]);
+    // A scheme that does not score dues does not fingerprint the register.
+    const plain = approve(new Map([[SHEETS.ledger.table, ledger(q1)], [DUES_STORE.table, dues(register)]]), "2026Q1");
+    expect(readApprovals(plain).prints.every((p) => p.source === "ledger")).toBe(true);
+    expect(findApprovedDuesEdits(new Map(plain).set(DUES_STORE.table, dues([])), company)).toEqual([]);
+  });
+
+  it("adds 记录号 and 来源 to a 审定指纹 table from before them, and appends in its column order", () => {
+    const old: TableData = { ...tableFromRows(SHEETS.approvalPrints, []), headers: SHEETS.approvalPrints.columns.slice(0, 6).map((c) => c.header), rows: [["2025Q4", 9, null, "001", "K1", "abc"]], rowCount: 1 };
+    const { ops } = planApproval(new Map([[SHEETS.ledger.table, ledger(q1)], [SHEETS.approvalPrints.table, old]]), company, "2026Q1", { date: "2026-04-03" }, NOW);
+    expect(ops.filter((o) => o.op === "addColumn").map((o) => o.op === "addColumn" && [o.header, o.values])).toEqual([
+      ["记录号", [null]],
+      ["来源", [null]],
+    ]);
+    const prints = ops.find((o) => o.op === "appendRows" && o.table === SHEETS.approvalPrints.table);
+    expect(prints && prints.op === "appendRows" && prints.rows.map((r) => r.length)).toEqual([8, 8]);
   });
 });

@@ -2,12 +2,13 @@ import { Refused } from "../errors";
 import { fnv1a } from "../hash";
 import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
 import { localTimestamp } from "../dates";
-import { SHEETS } from "../ledger/layout";
+import { DUES_STORE, duesMonth } from "../dues/duesRegister";
+import { PRINT_SOURCE, SHEETS } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
-import { RECORD_ID, REVERSES, planRecordIds, recordNumber, reversalColumns, reversalTarget, rowKey, showKey } from "../ledger/recordIds";
-import { headerIndex } from "../tableRegion";
-import { appendToStore, formatsOf } from "../ledger/scaffold";
+import { RECORD_ID, REVERSES, planRecordIds, recordNumber, reversalColumns, reversalTarget, rowKey, rowsInTableOrder, showKey } from "../ledger/recordIds";
+import { appendToStore, formatsOf, missingPrintColumns } from "../ledger/scaffold";
+import { tableFormats } from "../ledger/recordIds";
 import type { ApprovedMember, ScoreResult } from "../engine/types";
 import { APPROVED_SCORES, approvedScoreRows } from "./approvedScores";
 import { type Period, describePeriod, periodDates, subPeriods, tryParsePeriod } from "../period";
@@ -20,6 +21,10 @@ const FINGERPRINTED = ["日期", "编号", "项目代码", "次数", "分值", "
 const FINGERPRINTED_V2 = [...FINGERPRINTED, RECORD_ID, REVERSES] as const;
 /** Prints made since 记录号 carry this prefix; older ones (without it) are checked as they were made. */
 const V2 = "v2:";
+/** An approval whose record's 指纹 carries this prefix also fingerprinted the 党费交纳 rows of its months. */
+const WITH_DUES = "v3:";
+/** The 党费交纳 columns a dues row scores by (姓名 is cosmetic). */
+const DUES_PRINTED = ["月份", "编号", "应交", "实交", "交纳日期", "正当理由"] as const;
 
 function fingerprint(text: string): string {
   return fnv1a(text).toString(16).padStart(8, "0");
@@ -38,6 +43,30 @@ function canonical(value: CellValue, header: string): string {
 /** A ledger row's fingerprint: equal for rows that score the same, whatever Excel's cell types. */
 export function rowFingerprint(row: SheetRow): string {
   return `${V2}${fingerprint(JSON.stringify(FINGERPRINTED_V2.map((h) => canonical(row.values[h] ?? null, h))))}`;
+}
+
+function duesCanonical(value: CellValue, header: string): string {
+  if (header === "月份") return duesMonth(value) ?? toText(value);
+  if (header === "交纳日期") return toIsoDate(value) ?? toText(value);
+  if (header === "应交" || header === "实交") {
+    const n = toNumber(value);
+    return isBlank(value) ? "" : n === null ? toText(value) : String(n);
+  }
+  return toText(value).trim();
+}
+
+/** A 党费交纳 row's fingerprint: equal for rows that score the same, whatever Excel's cell types. */
+export function duesRowFingerprint(row: SheetRow): string {
+  return `${V2}${fingerprint(JSON.stringify(DUES_PRINTED.map((h) => duesCanonical(row.values[h] ?? null, h))))}`;
+}
+
+/** The 党费交纳 rows of a period's months. */
+export function duesRowsInPeriod(dues: TableData | undefined, period: Period, cycleStartMonth: number): SheetRow[] {
+  const { start, end } = periodDates(period, cycleStartMonth);
+  return rowsOf(dues).filter((r) => {
+    const month = duesMonth(r.values["月份"]);
+    return month !== null && month >= start.slice(0, 7) && month <= end.slice(0, 7);
+  });
 }
 
 /** The fingerprint of the kind `print` is (made before 记录号, or since). */
@@ -59,9 +88,15 @@ export interface ApprovedRow {
   fingerprint: string;
   /** The row's 记录号 (approvals since 记录号). */
   id: number | null;
+  /** 编号 of the member (for naming a changed 党费交纳 row). */
+  memberId: string;
+  /** 项目代码 (积分台账), or the month (党费交纳). */
+  code: string;
+  /** The sheet fingerprinted: 积分台账, or 党费交纳 for schemes that score dues. */
+  source: "ledger" | "dues";
 }
 
-export function readApprovals(tables: Map<string, TableData>): { records: ApprovalRecord[]; prints: ApprovedRow[] } {
+export function readApprovals(tables: ReadonlyMap<string, TableData>): { records: ApprovalRecord[]; prints: ApprovedRow[] } {
   const records = rowsOf(tables.get(SHEETS.approvals.table))
     .filter((r) => toText(r.values["期间"]))
     .map((r) => ({
@@ -73,7 +108,15 @@ export function readApprovals(tables: Map<string, TableData>): { records: Approv
     }));
   const prints = rowsOf(tables.get(SHEETS.approvalPrints.table))
     .filter((r) => toText(r.values["期间"]))
-    .map((r) => ({ period: toText(r.values["期间"]), row: toNumber(r.values["行号"]) ?? 0, fingerprint: toText(r.values["指纹"]), id: recordNumber(r.values[RECORD_ID] ?? null) }));
+    .map((r) => ({
+      period: toText(r.values["期间"]),
+      row: toNumber(r.values["行号"]) ?? 0,
+      fingerprint: toText(r.values["指纹"]),
+      id: recordNumber(r.values[RECORD_ID] ?? null),
+      memberId: toText(r.values["编号"]),
+      code: toText(r.values["项目代码"]),
+      source: toText(r.values[PRINT_SOURCE] ?? null) === DUES_STORE.sheet ? ("dues" as const) : ("ledger" as const),
+    }));
   return { records, prints };
 }
 
@@ -94,11 +137,20 @@ function printLabel(period: string, version: number): string {
 
 /**
  * Appeals on a period resolved (处理日期) after the day it was approved: what allows it to be approved
- * again. One resolved on the day of the approval itself is taken to have come before it.
+ * again. One resolved on the day of the approval itself came before it, unless the ledger rows it
+ * wrote (更正记录, by 记录号) are not among the rows approved.
  */
-function appealsResolvedSince(tables: Map<string, TableData>, period: string, since: string): string[] {
+function appealsResolvedSince(tables: ReadonlyMap<string, TableData>, period: string, since: string): string[] {
+  let approvedIds: Set<number> | null = null;
+  const after = (a: SheetRow) => {
+    const on = toIsoDate(a.values["处理日期"]) ?? "";
+    if (on !== since) return on > since;
+    const written = /记录号\s*([\d、,，\s]+)/.exec(toText(a.values["更正记录"]))?.[1].split(/[、,，\s]+/).filter(Boolean).map(Number) ?? [];
+    approvedIds ??= new Set(readApprovals(tables).prints.filter((p) => p.period.replace(/#\d+$/, "") === period).flatMap((p) => (p.id === null ? [] : [p.id])));
+    return written.some((id) => !approvedIds!.has(id));
+  };
   return rowsOf(tables.get(SHEETS.appeals.table))
-    .filter((a) => toText(a.values["期间"]) === period && (toIsoDate(a.values["处理日期"]) ?? "") > since)
+    .filter((a) => toText(a.values["期间"]) === period && after(a))
     .map((a) => toText(a.values["申诉编号"]));
 }
 
@@ -144,12 +196,16 @@ export function planApproval(
   const ids = ledger ? planRecordIds(ledger) : null;
   const rows = rowsInPeriod(ids?.table, period, scheme.cycleStartMonth);
   const label = printLabel(period.label, version);
-  const prints = rows.map((r) => [label, r.row, toIsoDate(r.values["日期"]) ? isoToSerial(toIsoDate(r.values["日期"])!) : null, toText(r.values["编号"]), toText(r.values["项目代码"]), rowFingerprint(r), recordNumber(r.values[RECORD_ID])] as Cell[]);
-  // 审定指纹 from before 记录号 gains the column (its earlier rows blank).
+  const prints = rows.map((r) => [label, r.row, toIsoDate(r.values["日期"]) ? isoToSerial(toIsoDate(r.values["日期"])!) : null, toText(r.values["编号"]), toText(r.values["项目代码"]), rowFingerprint(r), recordNumber(r.values[RECORD_ID]), null] as Cell[]);
+  // A scheme that scores the 党费交纳 register (星级党员 ⑤) has those rows approved with the ledger's.
+  const duesRows = scheme.dues?.item ? duesRowsInPeriod(tables.get(DUES_STORE.table), period, scheme.cycleStartMonth) : [];
+  const duesPrints = duesRows.map((r) => [label, r.row, null, toText(r.values["编号"]), toText(r.values["月份"]), duesRowFingerprint(r), null, DUES_STORE.sheet] as Cell[]);
+  // 审定指纹 from before 记录号 / 来源 gains the columns (its earlier rows blank).
   const printTable = tables.get(SHEETS.approvalPrints.table);
-  const printColumn: WorkbookOp[] =
-    printTable && headerIndex(printTable.headers, RECORD_ID) < 0 ? [{ op: "addColumn", table: SHEETS.approvalPrints.table, header: RECORD_ID, values: printTable.rows.map(() => null), format: "integer" }] : [];
-  const whole = fingerprint(prints.map((p) => p[5]).join(""));
+  const added = printTable ? missingPrintColumns(printTable.headers) : [];
+  const printColumns = added.map((c): WorkbookOp => ({ op: "addColumn", table: SHEETS.approvalPrints.table, header: c.header, values: printTable!.rows.map(() => null), format: c.type }));
+  const printHeaders = printTable ? [...printTable.headers, ...added.map((c) => c.header)] : SHEETS.approvalPrints.columns.map((c) => c.header);
+  const whole = `${scheme.dues?.item ? WITH_DUES : ""}${fingerprint([...prints, ...duesPrints].map((p) => p[5]).join(""))}`;
   const stamp = localTimestamp(now);
   const meeting = approval.meeting ?? "支委会";
   const scoreTable = tables.get(APPROVED_SCORES.table);
@@ -170,13 +226,18 @@ export function planApproval(
       ...(ids && ids.log.length > 0 ? [logOp(now, ids.log)] : []),
       { op: "unprotectSheet", sheet: SHEETS.approvals.sheet },
       { op: "unprotectSheet", sheet: SHEETS.approvalPrints.sheet },
-      ...printColumn,
+      ...printColumns,
       { op: "appendRows", table: SHEETS.approvals.table, rows: [[period.label, isoToSerial(date), `${meeting}${again}`, rows.length, whole, stamp]], formats: formatsOf(SHEETS.approvals) },
-      { op: "appendRows", table: SHEETS.approvalPrints.table, rows: prints, formats: formatsOf(SHEETS.approvalPrints) },
+      {
+        op: "appendRows",
+        table: SHEETS.approvalPrints.table,
+        rows: rowsInTableOrder(SHEETS.approvalPrints, printHeaders, [...prints, ...duesPrints]),
+        formats: tableFormats(SHEETS.approvalPrints, printHeaders),
+      },
       { op: "protectSheet", sheet: SHEETS.approvals.sheet },
       { op: "protectSheet", sheet: SHEETS.approvalPrints.sheet },
       ...scoreOps,
-      logOp(now, [{ action: "审定", sheet: SHEETS.approvals.sheet, range: period.label, detail: `${describePeriod(period, scheme.cycleStartMonth)}，${date} ${meeting}审定${again}，台账 ${rows.length} 行${scores ? `，${scores.result.members.length} 名党员的积分记入「${APPROVED_SCORES.sheet}」` : ""}` }]),
+      logOp(now, [{ action: "审定", sheet: SHEETS.approvals.sheet, range: period.label, detail: `${describePeriod(period, scheme.cycleStartMonth)}，${date} ${meeting}审定${again}，台账 ${rows.length} 行${duesPrints.length ? `，党费交纳 ${duesPrints.length} 行` : ""}${scores ? `，${scores.result.members.length} 名党员的积分记入「${APPROVED_SCORES.sheet}」` : ""}` }]),
     ],
   };
 }
@@ -202,7 +263,7 @@ export function findApprovedEdits(tables: Map<string, TableData>, scheme: Scheme
   for (const { record, version } of latest.values()) {
     const period = tryParsePeriod(record.period, scheme.cycleStartMonth);
     if (!period) continue;
-    const approved = prints.filter((p) => p.period === printLabel(record.period, version));
+    const approved = prints.filter((p) => p.period === printLabel(record.period, version) && p.source === "ledger");
     const printOf = (row: SheetRow) => fingerprintLike(approved[0]?.fingerprint ?? "", row);
     const remaining = new Map<string, number>();
     for (const p of approved) remaining.set(p.fingerprint, (remaining.get(p.fingerprint) ?? 0) + 1);
@@ -254,11 +315,80 @@ export function findApprovedEdits(tables: Map<string, TableData>, scheme: Scheme
   return edits;
 }
 
+/** A 党费交纳 row of an approved period that differs from what the committee approved. */
+export interface ApprovedDuesEdit {
+  period: string;
+  /** Sheet row in 党费交纳 now (a change or addition), or at approval time (a deletion). */
+  row: number;
+  kind: ApprovedEdit["kind"];
+  detail: string;
+}
+
+/**
+ * 党费交纳 rows of approved periods changed, added or deleted since the approval (for approvals that
+ * fingerprinted them: schemes that score dues, approved since 来源). An appeal on the period resolved
+ * after the approval makes them a correction awaiting re-approval, not an edit.
+ */
+export function findApprovedDuesEdits(tables: ReadonlyMap<string, TableData>, scheme: Scheme): ApprovedDuesEdit[] {
+  const { records, prints } = readApprovals(tables);
+  const dues = tables.get(DUES_STORE.table);
+  const latest = new Map<string, { record: ApprovalRecord; version: number }>();
+  for (const record of records) latest.set(record.period, { record, version: (latest.get(record.period)?.version ?? 0) + 1 });
+  const edits: ApprovedDuesEdit[] = [];
+  for (const { record, version } of latest.values()) {
+    const period = tryParsePeriod(record.period, scheme.cycleStartMonth);
+    if (!period || !record.fingerprint.startsWith(WITH_DUES) || appealsResolvedSince(tables, record.period, record.date).length > 0) continue;
+    const missing = prints.filter((p) => p.period === printLabel(record.period, version) && p.source === "dues");
+    const when = `${record.period} 已于 ${record.date} 审定`;
+    const unmatched: SheetRow[] = [];
+    for (const row of duesRowsInPeriod(dues, period, scheme.cycleStartMonth)) {
+      const at = missing.findIndex((p) => p.fingerprint === duesRowFingerprint(row));
+      if (at >= 0) missing.splice(at, 1);
+      else unmatched.push(row);
+    }
+    for (const row of unmatched) {
+      const id = toText(row.values["编号"]);
+      const month = duesMonth(row.values["月份"]);
+      // The same member-month approved with other values: changed; else a row added after approval.
+      const was = missing.findIndex((p) => p.memberId === id && duesMonth(p.code) === month);
+      if (was >= 0) {
+        missing.splice(was, 1);
+        edits.push({ period: record.period, row: row.row, kind: "changed", detail: `${id} ${month} 的党费记录在审定后被修改（${when}）` });
+      } else edits.push({ period: record.period, row: row.row, kind: "added", detail: `${id} ${month} 的党费记录是审定后新增的（${when}）` });
+    }
+    for (const m of missing) edits.push({ period: record.period, row: m.row, kind: "removed", detail: `审定时在此行的 ${m.memberId} 党费记录已被删除或改到其他月份（${when}）` });
+  }
+  return edits;
+}
+
+/**
+ * The approved period a date falls in (its label), or null when it is open: never approved, or re-opened
+ * by an appeal resolved after its last approval.
+ */
+export function approvedPeriodOf(tables: ReadonlyMap<string, TableData>, scheme: Scheme, date: string): string | null {
+  const last = new Map<string, ApprovalRecord>();
+  for (const record of readApprovals(tables).records) last.set(record.period, record);
+  for (const record of last.values()) {
+    const period = tryParsePeriod(record.period, scheme.cycleStartMonth);
+    if (!period) continue;
+    const { start, end } = periodDates(period, scheme.cycleStartMonth);
+    if (date >= start && date <= end && appealsResolvedSince(tables, record.period, record.date).length === 0) return record.period;
+  }
+  return null;
+}
+
 /** Periods of the approval cadence in a cycle, and whether each is approved. */
 export function approvalStatus(tables: Map<string, TableData>, scheme: Scheme, cycleYear: number): { period: string; approved: boolean }[] {
   const { records } = readApprovals(tables);
   const cycle = tryParsePeriod(String(cycleYear), scheme.cycleStartMonth)!;
   return subPeriods(cycle, scheme.approval, scheme.cycleStartMonth).map((p) => ({ period: p.label, approved: records.some((r) => r.period === p.label) }));
+}
+
+/** Approved periods with an appeal on them resolved since their last approval: the committee may approve them again. */
+export function periodsAwaitingReapproval(tables: ReadonlyMap<string, TableData>): string[] {
+  const last = new Map<string, string>();
+  for (const r of readApprovals(tables).records) last.set(r.period, r.date);
+  return [...last].filter(([period, date]) => appealsResolvedSince(tables, period, date).length > 0).map(([period]) => period);
 }
 
 /** A period approved by the record of 审定积分 or 操作日志 whose approval records (审定记录, 审定指纹) are gone. */

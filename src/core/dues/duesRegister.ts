@@ -8,7 +8,9 @@ import type { LedgerEntry } from "../engine/types";
 import { date, memberId, number, sideSheet, text } from "../ledger/layout";
 import { rowsOf } from "../ledger/readLedger";
 import type { Scheme } from "../scheme/schema";
-import { type Cell, type TableData, type WorkbookOp, isoToSerial } from "../sheetModel";
+import { type Cell, type TableData, type WorkbookOp, columnLetter, isoToSerial } from "../sheetModel";
+import { headerIndex } from "../tableRegion";
+import { findApprovedDuesEdits } from "../approval/approvals";
 import { Refused } from "../errors";
 import { logOp } from "../ledger/log";
 import { appendToStore } from "../ledger/scaffold";
@@ -68,6 +70,22 @@ export function duesEntries(table: TableData | undefined, scheme: Scheme): Ledge
   return entries;
 }
 
+/** 党费交纳 rows of approved periods changed since the approval (findApprovedDuesEdits), as errors at their rows. */
+export function approvedDuesIssues(table: TableData | undefined, tables: ReadonlyMap<string, TableData>, scheme: Scheme): ValidationIssue[] {
+  const month = table ? headerIndex(table.headers, "月份") : -1;
+  const column = columnLetter((table?.firstColumn ?? 0) + Math.max(month, 0));
+  return findApprovedDuesEdits(tables, scheme).map((e) => ({
+    code: "approved-period-edited",
+    severity: "error",
+    sheet: DUES_STORE.sheet,
+    row: e.row,
+    column,
+    header: "月份",
+    message: `第${e.row}行 ${e.detail}`,
+    values: {},
+  }));
+}
+
 /** Problems of the register as typed; and, where the ledger also has the dues item in a month the register covers, a warning (it would count twice). */
 export function validateDues(table: TableData | undefined, rosterIds: ReadonlySet<string>, scheme: Scheme | null, ledgerDues: readonly { memberId: string; date: string }[]): ValidationIssue[] {
   const seen = new Map<string, number>();
@@ -97,12 +115,23 @@ export interface DuesInput {
   reason?: string;
 }
 
-/** Appends one member-month to 党费交纳 (created with its dropdowns on first use), logged; a bad field is refused. */
-export function planDues(table: TableData | undefined, members: readonly { id: string; name: string }[], input: DuesInput, now: Date): WorkbookOp[] {
+/**
+ * Appends one member-month to 党费交纳 (created with its dropdowns on first use), logged; a bad field is
+ * refused, and so is a month of an approved period (`approvedPeriod`, for schemes that score dues).
+ */
+export function planDues(
+  table: TableData | undefined,
+  members: readonly { id: string; name: string }[],
+  input: DuesInput,
+  now: Date,
+  approvedPeriod?: (month: string) => string | null,
+): WorkbookOp[] {
   const member = members.find((m) => m.id === input.memberId);
   if (!member) throw new Refused("dues", `编号「${input.memberId}」不在党员名册中`);
   const month = duesMonth(input.month);
   if (!month) throw new Refused("dues", `月份「${input.month}」应写作 2026-03`);
+  const closed = approvedPeriod?.(month);
+  if (closed) throw new Refused("dues", `${month} 属于已审定的 ${closed}，党费记录计分，不能再补登；更正须通过申诉（处理申诉后再重新审定）`);
   const due = toNumber(input.due);
   if (due === null || due < 0) throw new Refused("dues", `应交「${input.due}」不是金额`);
   const paid = input.paid === undefined || input.paid === "" ? null : toNumber(input.paid);

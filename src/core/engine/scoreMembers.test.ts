@@ -212,6 +212,7 @@ describe("engine rules shared by all schemes", () => {
     expect(byId(r, "003").components["基础分"]).toBe(40);
   });
 
+  // 党员管理量化考评制度「新入职党员未考核月份积分按支部之前月份考核平均积分计算」: keyed on 转入日期, not 入党日期.
   it("counts a new member's months before joining as the branch average of those months", () => {
     const avg = variant(star, (s) => {
       s.newMembers = "branchAverage";
@@ -219,12 +220,15 @@ describe("engine rules shared by all schemes", () => {
     const members: Member[] = [
       { id: "a", name: "甲", category: "正式党员" },
       { id: "b", name: "乙", category: "正式党员" },
-      { id: "n", name: "新", category: "正式党员", joinedOn: "2026-03-15" },
+      { id: "n", name: "新", category: "正式党员", transferredIn: "2026-03-15" },
+      // 入党 in March as a 预备党员: no 转入日期, so he keeps his own months (a February −2 of his stays).
+      { id: "p", name: "预", category: "正式党员", joinedOn: "2026-03-01" },
     ];
-    // January: a −2, b 0 → average −1. February: a −5, b −2 → average −3.5. From March the new member counts for himself.
-    const entries = [e("2026-01-10", "a", "D2"), e("2026-02-10", "a", "D5"), e("2026-02-11", "b", "D2"), e("2026-04-01", "n", "D1")];
+    // January: a −2, b 0, p 0 → average −0.67 → −0.7. February: a −5, b −2, p −2 → −3. From March the new member counts for himself.
+    const entries = [e("2026-01-10", "a", "D2"), e("2026-02-10", "a", "D5"), e("2026-02-11", "b", "D2"), e("2026-02-12", "p", "D2"), e("2026-04-01", "n", "D1")];
     const r = scoreMembers({ scheme: avg, members, entries, period: "2026" });
-    expect(byId(r, "n").total).toBe(80 - 1 - 3.5 - 1);
+    expect(byId(r, "n").total).toBe(80 - 0.7 - 3 - 1);
+    expect(byId(r, "p").total).toBe(78);
   });
 
   it("restricts an item to the categories it names", () => {

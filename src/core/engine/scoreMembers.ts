@@ -357,13 +357,13 @@ function applyCaps(capped: CappedEntry[], cappedItems: SchemeItem[], components:
 }
 
 /**
- * S8 「新入职党员未考核月份积分按支部之前月份考核平均积分计算」: a member's months before joining count as
- * the average of that month over the members assessed in it: joined, of a graded category (not
- * 发展对象 / 入党积极分子), and not vetoed.
+ * S8 「新入职党员未考核月份积分按支部之前月份考核平均积分计算」: a member's months before his 转入日期 (新入职 /
+ * 转入; never 入党日期) count as the average of that month over the members assessed in it: joined, of a
+ * graded category (not 发展对象 / 入党积极分子), and not vetoed.
  */
 function fillBeforeJoining(scheme: Scheme, members: readonly Member[], veto: readonly (string | null)[], sums: Float64Array, C: number, start: number): void {
   const joinOffset = members.map((m) => {
-    const abs = m.joinedOn ? absMonthOf(m.joinedOn) : -1;
+    const abs = m.transferredIn ? absMonthOf(m.transferredIn) : -1;
     return abs < 0 ? 0 : clamp(abs - start, 0, MONTHS);
   });
   if (joinOffset.every((o) => o === 0)) return;

@@ -5,8 +5,13 @@ export interface Member {
   id: string;
   name: string;
   category: string;
-  /** ISO date from which the member is assessed in this branch (入党/转入); used by the new-member rule. */
+  /** 入党日期 (ISO). */
   joinedOn?: string;
+  /**
+   * 转入日期 (ISO): the day the member joined this branch's assessment (新入职 / 组织关系转入). The
+   * new-member rule keys on it, not on 入党日期: a 预备党员 admitted mid-cycle keeps his own entries.
+   */
+  transferredIn?: string;
   /** ISO date the member left the branch (转出), if any. */
   leftOn?: string;
 }

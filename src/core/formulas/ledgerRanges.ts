@@ -8,7 +8,7 @@ import { CellError } from "../cellError";
 import type { CellValue } from "../cells";
 import type { Appraisal, LedgerColumns, Member } from "../engine/types";
 import { allBlank, filled, parseEntryRows } from "../ledger/entryColumns";
-import { SHEETS } from "../ledger/layout";
+import { SHEETS, TRANSFERRED_IN } from "../ledger/layout";
 import { LEGACY_REVERSES, RECORD_ID, REVERSES } from "../ledger/recordIds";
 import { PLAIN_READERS, appraisalFromCells, memberFromCells } from "../ledger/readLedger";
 import type { AppraisalComponent, Scheme } from "../scheme/schema";
@@ -71,28 +71,28 @@ export function readLedgerRange(range: Matrix): Parsed<LedgerColumns> | CellErro
 }
 
 /**
- * 党员名册 (编号, 姓名, 党员类别; 入党日期 where the scheme counts months before joining) as members.
- * Rows without anything in those columns are skipped.
+ * 党员名册 (编号, 姓名, 党员类别; 转入日期 where the scheme counts months before joining, read when
+ * the range has it) as members. Rows without anything in those columns are skipped.
  */
 export function readRosterRange(range: Matrix, scheme: Scheme): Parsed<Member[]> | CellError {
   const needsJoin = scheme.newMembers === "branchAverage";
-  const required = needsJoin ? ["编号", "姓名", "党员类别", "入党日期"] : ["编号", "姓名", "党员类别"];
-  const located = locateColumns(range, ROSTER_LABEL, required);
+  const required = ["编号", "姓名", "党员类别"];
+  const located = locateColumns(range, ROSTER_LABEL, required, needsJoin ? [TRANSFERRED_IN] : []);
   if (located instanceof CellError) return located;
-  const columns = required.map((h) => located.columns[h]);
+  const columns = [...required, ...(needsJoin ? [TRANSFERRED_IN] : [])].map((h) => located.columns[h]).filter((c) => c >= 0);
   const key = `${needsJoin ? "J" : "-"}${hashColumns(range, located.headerRow + 1, columns)}`;
   const cached = rosterCache.get(key);
   if (cached) return { key, value: cached };
 
   formulaCacheStats.rosterParses++;
-  const [id, name, category, joined = -1] = columns;
+  const [id, name, category, transferred = -1] = columns;
   // Plain readers: a roster names each member once, so a memo would only add a map entry per cell.
   const read = PLAIN_READERS;
   const members: Member[] = [];
   for (let r = located.headerRow + 1; r < range.length; r++) {
     const row = range[r];
     if (!filled(row[id]) && allBlank(row, columns)) continue;
-    members.push(memberFromCells(at(row, id), at(row, name), at(row, category), at(row, joined), read));
+    members.push(memberFromCells({ id: at(row, id), name: at(row, name), category: at(row, category), joinedOn: null, transferredIn: at(row, transferred) }, read));
   }
   rosterCache.set(key, members);
   return { key, value: members };

@@ -105,7 +105,7 @@ describe("PARTY.SCORES core (star-member: 日常行为积分 80 + 年度评议�
     expect(noScore).toMatchObject({ type: "VALUE", message: expect.stringContaining("民主评议范围缺少「分值」列") });
   });
 
-  it("dec-nov-cycle: December counts in the next cycle; the roster needs 入党日期 for the new-member rule", () => {
+  it("dec-nov-cycle: December counts in the next cycle; the new-member rule reads 转入日期 where the roster has it", () => {
     const l = [
       ["日期", "编号", "项目代码", "次数", "分值"],
       ["2025-12-15", "p", "D5", 1, -5],
@@ -122,8 +122,11 @@ describe("PARTY.SCORES core (star-member: 日常行为积分 80 + 年度评议�
     // p: 80 − 5 + 15 = 90 (the December 2025 entry is in cycle 2026); a: 80.
     expect(memberTotal({ ledger: l, roster: r, appraisals: a, period: "2026", scheme: decNov, memberId: "p" })).toBe(90);
     expect(memberTotal({ ledger: l, roster: r, appraisals: a, period: "2026Q1", scheme: decNov, memberId: "p" })).toBe(75);
-    const noJoin = memberTotal({ ledger: l, roster: r.map((row) => row.slice(0, 3)), period: "2026", scheme: decNov, memberId: "p" });
-    expect(noJoin).toEqual(new CellError("VALUE", "党员名册范围缺少「入党日期」列：请选中整张「党员名册」表（含标题行，须有 编号、姓名、党员类别、入党日期 列）"));
+    // 「新入职党员未考核月份积分按支部之前月份考核平均积分计算」: a roster without 转入日期 makes nobody new (p keeps 90);
+    // with it, p (转入 2026-01-05) has December as the branch average of a alone: 80 + 0 + 15 = 95.
+    expect(memberTotal({ ledger: l, roster: r.map((row) => row.slice(0, 3)), appraisals: a, period: "2026", scheme: decNov, memberId: "p" })).toBe(90);
+    const withTransfer = r.map((row, i) => [...row, i === 0 ? "转入日期" : i === 2 ? "2026-01-05" : ""]);
+    expect(memberTotal({ ledger: l, roster: withTransfer, appraisals: a, period: "2026", scheme: decNov, memberId: "p" })).toBe(95);
   });
 });
 

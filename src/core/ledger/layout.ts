@@ -50,7 +50,18 @@ export const SETTINGS_KEYS = {
   secretary: "支部书记",
   clerk: "记录人（组织委员）",
   contact: "申诉联系人及方式",
+  /** The same rows as clerk and contact, by the names the pane uses. */
+  recorder: "记录人（组织委员）",
+  appealContact: "申诉联系人及方式",
+  /** Length of the 公示期 in days (公示 counts today as the first); absent = 5. */
+  publicityDays: "公示天数",
 } as const;
+
+/** 审定指纹 column naming the sheet a print was taken of: blank for 积分台账 (all prints before it), 「党费交纳」 for the dues register. */
+export const PRINT_SOURCE = "来源";
+
+/** 党员名册: the day a member joined this branch's assessment (新入职 / 组织关系转入), as against 入党日期. */
+export const TRANSFERRED_IN = "转入日期";
 
 export const MEMBER_STATUSES = ["在册", "转出", "停止党籍", "去世"] as const;
 
@@ -76,8 +87,10 @@ export const SHEETS = {
       text("联系方式", 14),
       text("在册状态", 10, { dropdown: "statuses" }),
       text("备注", 20),
+      // Last, so a roster from before it is its prefix: the column is added on the first write that needs it.
+      date(TRANSFERRED_IN),
     ],
-    note: "每名党员一行；编号唯一",
+    note: "每名党员一行；编号唯一。转入日期：新入职或组织关系转入本支部的日期（按方案，此前月份按支部平均分计）",
   },
   ledger: {
     kind: "table",
@@ -137,8 +150,8 @@ export const SHEETS = {
     sheet: "审定指纹",
     table: "ApprovalPrintTable",
     generated: true,
-    columns: [text("期间", 10), { header: "行号", type: "integer", width: 8 }, date("日期"), text("编号", 10), text("项目代码", 10), text("指纹", 14), { header: "记录号", type: "integer", width: 8 }],
-    note: "审定时每一行台账的指纹，用于发现审定后的改动（由加载项生成，请勿修改）",
+    columns: [text("期间", 10), { header: "行号", type: "integer", width: 8 }, date("日期"), text("编号", 10), text("项目代码", 10), text("指纹", 14), { header: "记录号", type: "integer", width: 8 }, text(PRINT_SOURCE, 10)],
+    note: "审定时每一行台账（及计分的党费交纳）的指纹，用于发现审定后的改动（由加载项生成，请勿修改）",
   },
   log: {
     kind: "table",

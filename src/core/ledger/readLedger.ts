@@ -4,7 +4,7 @@ import type { Appraisal, LedgerColumns, LedgerEntry, Member } from "../engine/ty
 import type { Cell, TableData } from "../sheetModel";
 import { headerText } from "../tableRegion";
 import { type CellReaders, PLAIN_READERS, ledgerColumnsOfTable } from "./entryColumns";
-import { SETTINGS_KEYS, SHEETS, type SheetKey } from "./layout";
+import { SETTINGS_KEYS, SHEETS, type SheetKey, TRANSFERRED_IN } from "./layout";
 
 export { type CellReaders, PLAIN_READERS } from "./entryColumns";
 
@@ -53,8 +53,19 @@ function optionalNumber(value: CellValue): number | undefined {
   return isBlank(value) ? undefined : toNumber(value) ?? Number.NaN;
 }
 
-export function memberFromCells(id: CellValue, name: CellValue, category: CellValue, joinedOn: CellValue, read: CellReaders = PLAIN_READERS): Member {
-  return { id: read.text(id), name: read.text(name), category: read.text(category), joinedOn: toIsoDate(joinedOn) ?? undefined };
+export interface MemberCells {
+  id: CellValue;
+  name: CellValue;
+  category: CellValue;
+  joinedOn: CellValue;
+  transferredIn?: CellValue;
+}
+
+export function memberFromCells(cells: MemberCells, read: CellReaders = PLAIN_READERS): Member {
+  const member: Member = { id: read.text(cells.id), name: read.text(cells.name), category: read.text(cells.category), joinedOn: toIsoDate(cells.joinedOn) ?? undefined };
+  const transferredIn = toIsoDate(cells.transferredIn ?? null);
+  if (transferredIn) member.transferredIn = transferredIn;
+  return member;
 }
 
 export function appraisalFromCells(year: CellValue, memberId: CellValue, grade: CellValue, score: CellValue, read: CellReaders = PLAIN_READERS): Appraisal {
@@ -70,7 +81,7 @@ export function readLedgerModel(tables: Map<string, TableData>): LedgerModel {
   const settings = readSettings(tables);
   const members = rowsOf(tables.get(SHEETS.roster.table))
     .filter((r) => !isBlankRow(r))
-    .map((r) => memberFromCells(get(r, "编号"), get(r, "姓名"), get(r, "党员类别"), get(r, "入党日期")));
+    .map((r) => memberFromCells({ id: get(r, "编号"), name: get(r, "姓名"), category: get(r, "党员类别"), joinedOn: get(r, "入党日期"), transferredIn: get(r, TRANSFERRED_IN) }));
   const entries = ledgerColumnsOfTable(tables.get(SHEETS.ledger.table));
   const appraisals = rowsOf(tables.get(SHEETS.appraisals.table))
     .filter((r) => !isBlankRow(r))
@@ -89,10 +100,15 @@ export function readSettings(tables: Map<string, TableData>): Map<string, string
   const settings = new Map<string, string>();
   for (const r of rowsOf(tables.get(SHEETS.settings.table))) {
     const key = toText(get(r, "项目"));
-    if (key) settings.set(key, toText(get(r, "值")));
+    // Kept under SETTINGS_KEYS' own spelling: reading turns its full-width brackets （） half-width.
+    // Values as typed: a branch name or 申诉联系人 prints with the clerk's own full-width punctuation.
+    const value = get(r, "值");
+    if (key) settings.set(CANONICAL_KEYS.get(key) ?? key, typeof value === "string" ? value.trim() : toText(value));
   }
   return settings;
 }
+
+const CANONICAL_KEYS = new Map(Object.values(SETTINGS_KEYS).map((k) => [toText(k), k]));
 
 export function settingsYear(settings: Map<string, string>): number | null {
   const n = toNumber(settings.get(SETTINGS_KEYS.year) ?? "");

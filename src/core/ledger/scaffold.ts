@@ -1,10 +1,12 @@
 import { describeItemPoints } from "../engine/entryPoints";
 import type { Scheme } from "../scheme/schema";
-import type { Cell, ColumnFormat, TableSpec, ValidationSource, WorkbookOp, WorkbookSnapshot } from "../sheetModel";
-import { headerIndex } from "../tableRegion";
-import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, SHEET_KEYS, type TableSheetDef } from "./layout";
+import type { Cell, ColumnFormat, PageSetup, TableData, TableSpec, ValidationSource, WorkbookOp, WorkbookSnapshot } from "../sheetModel";
+import { tablePage } from "../ops/pageSetup";
+import { headerIndex, headerText } from "../tableRegion";
+import { isBlank } from "../cells";
+import { type ColumnDef, MEMBER_STATUSES, PRINT_SOURCE, SETTINGS_KEYS, SHEETS, SHEET_KEYS, type SheetKey, TRANSFERRED_IN, type TableSheetDef } from "./layout";
 import { logOp } from "./log";
-import { RECORD_ID, expectedLedgerHeaders } from "./recordIds";
+import { RECORD_ID, expectedLedgerHeaders, rowsInTableOrder, tableFormats } from "./recordIds";
 
 export interface LedgerSettings {
   branch: string;
@@ -37,7 +39,7 @@ export function settingsRows(scheme: Scheme, s: LedgerSettings): Cell[][] {
     [SETTINGS_KEYS.year, String(s.year), "考核年度（周期按所选方案）"],
     [SETTINGS_KEYS.schemeId, scheme.id, scheme.name],
     [SETTINGS_KEYS.schemeVersion, String(scheme.version), `自 ${scheme.effectiveFrom} 起施行`],
-    [SETTINGS_KEYS.secretary, s.secretary ?? "", "审批表签字人"],
+    [SETTINGS_KEYS.secretary, s.secretary ?? "", "审批表由书记在签字处手签"],
     [SETTINGS_KEYS.clerk, s.clerk ?? "", "积分记录人、制表人"],
     [SETTINGS_KEYS.contact, s.contact ?? "", "公示表上的申诉渠道"],
   ];
@@ -79,8 +81,13 @@ function dropdownSource(def: TableSheetDef, column: number, scheme: Scheme | nul
   }
 }
 
+/** How a definition's sheet prints (A4, one page wide, header row repeated), headed by the branch when known. */
+export function pageOf(def: TableSheetDef, branch = ""): PageSetup {
+  return tablePage(def.columns.map((c) => c.width), branch);
+}
+
 /** A new sheet holding the table a definition describes, with these rows. */
-export function tableSpec(def: TableSheetDef, rows: Cell[][]): TableSpec {
+export function tableSpec(def: TableSheetDef, rows: Cell[][], branch = ""): TableSpec {
   return {
     sheet: def.sheet,
     table: def.table,
@@ -89,7 +96,28 @@ export function tableSpec(def: TableSheetDef, rows: Cell[][]): TableSpec {
     widths: def.columns.map((c) => c.width),
     rows,
     note: def.note,
+    page: pageOf(def, branch),
   };
+}
+
+/**
+ * Rows in the layout's column order appended to an existing table of `def` as it stands: put in the
+ * table's own column order (a hand-reordered table, the clerk's extra columns), after adding the later
+ * columns it lacks that these rows fill (an older 党员名册 without 转入日期), so nothing typed is dropped.
+ */
+export function planTableAppend(def: TableSheetDef, table: Pick<TableData, "name" | "headers" | "rowCount">, rows: readonly (readonly Cell[])[]): WorkbookOp[] {
+  const key = SHEET_KEYS.find((k) => SHEETS[k] === def);
+  const filled = (header: string) => {
+    const at = def.columns.findIndex((c) => c.header === header);
+    return rows.some((r) => !isBlank(r[at] ?? null));
+  };
+  const added = key ? missingLaterColumns(key, table.headers).filter((c) => filled(c.header)) : [];
+  const headers = [...table.headers, ...added.map((c) => c.header)];
+  const inOrder = headers.length === def.columns.length && headers.every((h, i) => headerText(h) === def.columns[i].header);
+  return [
+    ...added.map((c): WorkbookOp => ({ op: "addColumn", table: table.name, header: c.header, values: new Array<Cell>(table.rowCount).fill(null), format: c.type })),
+    { op: "appendRows", table: table.name, rows: inOrder ? rows.map((r) => [...r]) : rowsInTableOrder(def, headers, rows), formats: tableFormats(def, headers) },
+  ];
 }
 
 /**
@@ -105,12 +133,24 @@ export function appendToStore(def: TableSheetDef, table: unknown, rows: Cell[][]
   return [{ op: "createTable", spec: tableSpec(def, rows) }, ...[...declared, ...extraDropdowns].map((d): WorkbookOp => ({ op: "setValidation", table: def.table, column: d.column, source: d.source }))];
 }
 
+/** Columns tables gained after their first release, added at the right end of an older table (its rows blank there). */
+const LATER_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = { approvalPrints: [RECORD_ID, PRINT_SOURCE], roster: [TRANSFERRED_IN] };
+
+/** The later columns of table `key` that `headers` lack, in the layout's order. */
+export function missingLaterColumns(key: SheetKey, headers: readonly string[]): ColumnDef[] {
+  const later = LATER_COLUMNS[key] ?? [];
+  return SHEETS[key].columns.filter((c) => later.includes(c.header) && headerIndex(headers, c.header) < 0);
+}
+
+/** Columns 审定指纹 gained after it was first written (记录号, 来源) that `headers` lack, in the layout's order. */
+export const missingPrintColumns = (headers: readonly string[]): ColumnDef[] => missingLaterColumns("approvalPrints", headers);
+
 /**
  * What scaffolding adds to a workbook: every ledger sheet that is missing, nothing else. Existing
  * tables keep every cell; a sheet of our name with another structure is reported, not touched.
  * The add-in's own 积分规则 table is refreshed from the scheme.
  */
-export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, settings: LedgerSettings, now: Date): ScaffoldPlan {
+export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, settings: LedgerSettings, now: Date, sideSheets: readonly TableSheetDef[] = []): ScaffoldPlan {
   const plan: ScaffoldPlan = { ops: [], added: [], kept: [], conflicts: [] };
   const validations: WorkbookOp[] = [];
   for (const key of SHEET_KEYS) {
@@ -119,16 +159,14 @@ export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, setting
     const table = snapshot.tables.find((t) => t.name === def.table);
     if (table) {
       // An older ledger (no 记录号; 撤销行号) is brought up to date by the caller (planRecordIds), not refused;
-      // 审定指纹 from before 记录号 gains the column here (its earlier rows blank).
-      const upgradable = key === "approvalPrints" && headerIndex(table.headers, RECORD_ID) < 0 && table.sheet === def.sheet;
-      const wanted = key === "ledger" ? expectedLedgerHeaders(expected, table.headers) : upgradable ? expected.filter((h) => h !== RECORD_ID) : expected;
+      // 审定指纹 from before 记录号 / 来源 gains the columns here (its earlier rows blank).
+      const added = table.sheet === def.sheet ? missingLaterColumns(key, table.headers) : [];
+      const wanted = key === "ledger" ? expectedLedgerHeaders(expected, table.headers) : expected.filter((h) => !added.some((c) => c.header === h));
       const missing = wanted.filter((h) => headerIndex(table.headers, h) < 0);
-      if (upgradable && missing.length === 0)
-        plan.ops.push(
-          { op: "unprotectSheet", sheet: def.sheet },
-          { op: "addColumn", table: def.table, header: RECORD_ID, values: new Array<Cell>(table.rowCount).fill(null), format: "integer" },
-          { op: "protectSheet", sheet: def.sheet },
-        );
+      if (added.length > 0 && missing.length === 0) {
+        const columns = added.map((c): WorkbookOp => ({ op: "addColumn", table: def.table, header: c.header, values: new Array<Cell>(table.rowCount).fill(null), format: c.type }));
+        plan.ops.push(...(key === "approvalPrints" ? [{ op: "unprotectSheet", sheet: def.sheet } as const, ...columns, { op: "protectSheet", sheet: def.sheet } as const] : columns));
+      }
       if (table.sheet !== def.sheet || missing.length > 0) {
         plan.conflicts.push({
           sheet: table.sheet,
@@ -145,7 +183,7 @@ export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, setting
       continue;
     }
     const rows = key === "settings" ? settingsRows(scheme, settings) : key === "rules" ? ruleRows(scheme) : [];
-    plan.ops.push({ op: "createTable", spec: tableSpec(SHEETS[key], rows) });
+    plan.ops.push({ op: "createTable", spec: tableSpec(SHEETS[key], rows, settings.branch) });
     plan.added.push(def.sheet);
     def.columns.forEach((_, column) => {
       const source = dropdownSource(def, column, scheme);
@@ -153,6 +191,11 @@ export function planScaffold(snapshot: WorkbookSnapshot, scheme: Scheme, setting
     });
   }
   plan.ops.push(...validations);
+  // Sheets from before the print setup: set up for A4, unless someone already set them up (the gateway looks).
+  const ledgerTables = new Set(SHEET_KEYS.map((k) => SHEETS[k].table as string));
+  const present = (def: TableSheetDef) => snapshot.tables.some((t) => t.name === def.table && t.sheet === def.sheet);
+  const keptOwn = [...SHEET_KEYS.map((k): TableSheetDef => SHEETS[k]).filter((def) => plan.kept.includes(def.sheet)), ...sideSheets.filter((def) => !ledgerTables.has(def.table) && present(def))];
+  plan.ops.push(...keptOwn.map((def): WorkbookOp => ({ op: "setPage", sheet: def.sheet, page: pageOf(def, settings.branch) })));
   const logReady = snapshot.tables.some((t) => t.name === SHEETS.log.table && plan.kept.includes(SHEETS.log.sheet)) || plan.added.includes(SHEETS.log.sheet);
   if (logReady && plan.added.length > 0)
     plan.ops.push(logOp(now, [{ action: "生成台账", sheet: plan.added.join("、"), range: "", detail: `方案 ${scheme.id} 第${scheme.version}版；保留：${plan.kept.join("、") || "无"}` }]));

@@ -134,11 +134,13 @@ export function checkOps(state: WorkbookState, ops: readonly WorkbookOp[]): void
         tableSheets.add(op.sheet);
         break;
       }
+      // Page setup is not part of a sheet's protection (Excel lets it change on a protected sheet).
+      case "setPage":
       case "protectSheet":
       case "unprotectSheet":
         if (!sheets.has(op.sheet)) throw new WorkbookError("no-sheet", `工作簿中没有工作表「${op.sheet}」`);
         if (op.op === "protectSheet") locked.add(op.sheet);
-        else locked.delete(op.sheet);
+        else if (op.op === "unprotectSheet") locked.delete(op.sheet);
         break;
     }
   }

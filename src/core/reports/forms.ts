@@ -29,6 +29,8 @@ import { buildPublicitySheet } from "./publicity";
 import { buildQuarterDeclarationSheet } from "./quarterDeclaration";
 import { buildQuarterDetailSheet } from "./quarterDetail";
 import { buildRankingSheet } from "./ranking";
+import { commitmentItems } from "../commitments/commitments";
+import { buildStatisticsSheet, statisticsFromCycle } from "./statistics";
 
 /** Everything a form may need; each form says in its doc which of the optional parts it requires. */
 export interface ReportInput {
@@ -62,12 +64,14 @@ export interface ReportInput {
   grading?: readonly GradingRecord[];
   /** 支部积分 (required there): each branch's months of the year. */
   branchScores?: readonly BranchYear[];
+  /** 统计: the share of the best grade (优秀) the branch allows, e.g. 1/3 (none: not shown). */
+  excellentShare?: number;
 }
 
 /** A fixed granularity, or the scheme's publicity / ranking period. */
 export type ReportPeriodKind = Granularity | "publicity" | "ranking";
 
-export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账" | "积分兑换" | "承诺事项" | "评星晋级" | "分类定级" | "管理卡" | "支部积分";
+export type ReportFormName = "公示" | "排名通报" | "年终审批" | "季度申报" | "季度明细" | "半年备案" | "全年备案" | "民主评议" | "个人台账" | "月度台账" | "积分兑换" | "承诺事项" | "评星晋级" | "分类定级" | "管理卡" | "支部积分" | "统计";
 
 export interface ReportForm {
   name: ReportFormName;
@@ -189,6 +193,18 @@ export const REPORT_FORMS: Readonly<Record<ReportFormName, ReportForm>> = {
     periodKind: "cycle",
     build: (i) => [buildBranchScoreSheet(need(i.branchScores, "党支部月度积分考核表", "各党支部本年度的月度积分"), i.result.period.cycleYear, i.settings)],
   },
+  统计: {
+    name: "统计",
+    alias: "statistics",
+    title: "党员积分统计（图表）",
+    periodKind: "ranking",
+    build: (i) => [
+      buildStatisticsSheet(
+        statisticsFromCycle(i.result, i.scheme, i.cycle, need(i.entries, "党员积分统计", "积分台账记录"), i.excellentShare, i.monthly),
+        i.settings,
+      ),
+    ],
+  },
 };
 
 export const REPORT_FORM_NAMES = Object.keys(REPORT_FORMS) as ReportFormName[];
@@ -204,4 +220,42 @@ export function reportPeriodKind(form: ReportForm, scheme: Scheme): Granularity 
   if (form.periodKind === "publicity") return scheme.publicity;
   if (form.periodKind === "ranking") return scheme.ranking;
   return form.periodKind;
+}
+
+// ---- the forms a scheme uses (issue 19: the pane offers those, and every one of them) ----------------
+
+const members = (s: Scheme) => s.subject === "member";
+
+/**
+ * Whether a scheme uses a form, by its parts. A form not listed fits every scheme; `never` forms belong to
+ * one regulation and are used only by schemes naming them in `extraForms`.
+ */
+const never = () => false;
+const FORM_FITS: Partial<Record<ReportFormName, (scheme: Scheme) => boolean>> = {
+  季度申报: (s) => members(s) && s.approval === "quarter",
+  季度明细: (s) => members(s) && s.approval === "quarter",
+  半年备案: members,
+  全年备案: members,
+  民主评议: (s) => members(s) && s.components.some((c) => c.kind === "appraisal"),
+  个人台账: members,
+  月度台账: members,
+  承诺事项: (s) => {
+    const c = commitmentItems(s);
+    return c.fulfilled !== null || c.broken !== null;
+  },
+  积分兑换: never,
+  评星晋级: never,
+  分类定级: never,
+  管理卡: never,
+  支部积分: never,
+};
+
+/** The pane's order: the forms of the year's work first, the branch's own 台账 last; forms not listed follow. */
+const FORM_ORDER: readonly ReportFormName[] = ["公示", "排名通报", "年终审批", "月度台账", "个人台账", "季度申报", "季度明细", "半年备案", "全年备案", "民主评议", "承诺事项", "积分兑换", "评星晋级", "分类定级", "管理卡", "支部积分"];
+
+/** The forms a scheme uses: those fitting its parts and those its regulation names (`extraForms`), in the pane's order. */
+export function schemeForms(scheme: Scheme): ReportFormName[] {
+  const named = new Set<string>(scheme.extraForms ?? []);
+  const order = [...FORM_ORDER, ...REPORT_FORM_NAMES.filter((n) => !FORM_ORDER.includes(n))];
+  return order.filter((name) => named.has(name) || (FORM_FITS[name] ?? (() => true))(scheme));
 }

@@ -147,6 +147,32 @@ describe("planGeneratedSheets", () => {
     ]);
   });
 
+  it("keeps a posted sheet (an approved period's 公示) even untouched, and writes each new version beside it", () => {
+    const book = new Map<string, Cell[][]>();
+    generate(book);
+    const posted = book.get("排名通报-2026");
+    const again = () => {
+      const sheets = [...book.keys()];
+      const reads = new Map(sheetsToRead([ranking], sheets).map((s) => [s, book.get(s)!]));
+      const plan = planGeneratedSheets({ ...base, models: [ranking], sheets, reads, keepPosted: true });
+      apply(book, plan);
+      return plan;
+    };
+    const second = again();
+    expect(second.models.map((m) => m.name)).toEqual(["排名通报-2026 (2)"]);
+    expect(second.kept).toEqual([
+      {
+        sheet: "排名通报-2026",
+        reason: "posted",
+        writtenTo: "排名通报-2026 (2)",
+        message: "工作表「排名通报-2026」是已审定期间张贴过的版本，已原样保留；新生成的党员积分排名通报写在工作表「排名通报-2026 (2)」。核对后可删除不需要的一张。",
+      },
+    ]);
+    expect(book.get("排名通报-2026")).toBe(posted);
+    // A later correction is another version: the (2) is kept too.
+    expect(again().models.map((m) => m.name)).toEqual(["排名通报-2026 (3)"]);
+  });
+
   it("writes over its own untouched sheet, keeps one the clerk typed on and writes beside it, then writes over that one", () => {
     const book = new Map<string, Cell[][]>();
     generate(book);

@@ -43,7 +43,7 @@ export interface GeneratedRecord {
 }
 
 /** Why a sheet of the report's name was kept. */
-export type KeptReason = "not-generated" | "edited";
+export type KeptReason = "not-generated" | "edited" | "posted";
 
 export interface KeptSheet {
   /** The sheet kept as it is. */
@@ -242,7 +242,12 @@ export interface GeneratedPlan {
 }
 
 export function keptMessage(sheet: string, reason: KeptReason, writtenTo: string, title: string): string {
-  const why = reason === "edited" ? "在生成后有改动（如手工填写的意见或修改的数字）" : "不是本加载项生成的（或无法确认是加载项生成的）";
+  const why =
+    reason === "posted"
+      ? "是已审定期间张贴过的版本"
+      : reason === "edited"
+        ? "在生成后有改动（如手工填写的意见或修改的数字）"
+        : "不是本加载项生成的（或无法确认是加载项生成的）";
   return `工作表「${sheet}」${why}，已原样保留；新生成的${title}写在工作表「${writtenTo}」。核对后可删除不需要的一张。`;
 }
 
@@ -263,8 +268,10 @@ export function planGeneratedSheets(input: {
   title: string;
   period: string;
   time: string;
+  /** Keep every existing sheet of the report's names, untouched or not (an approved period's posted 公示): the report goes beside them. */
+  keepPosted?: boolean;
 }): GeneratedPlan {
-  const { models, sheets, reads, title, period, time } = input;
+  const { models, sheets, reads, title, period, time, keepPosted = false } = input;
   const recordRead = reads.get(sameSheetName(sheets, GENERATED_RECORD_SHEET) ?? GENERATED_RECORD_SHEET);
   const parsed = readGeneratedRecords(recordRead);
   const warnings: string[] = [];
@@ -286,8 +293,8 @@ export function planGeneratedSheets(input: {
   for (const model of models) {
     const existing = sameSheetName(sheets, model.name);
     let target = model.name;
-    if (existing !== undefined && !(intact(existing) && !chosen.has(existing.toUpperCase()))) {
-      const reuse = records.find((x) => x.base === model.name && x.sheet !== existing && sameSheetName(sheets, x.sheet) === x.sheet && !chosen.has(x.sheet.toUpperCase()) && intact(x.sheet));
+    if (existing !== undefined && (keepPosted || !(intact(existing) && !chosen.has(existing.toUpperCase())))) {
+      const reuse = !keepPosted && records.find((x) => x.base === model.name && x.sheet !== existing && sameSheetName(sheets, x.sheet) === x.sheet && !chosen.has(x.sheet.toUpperCase()) && intact(x.sheet));
       if (reuse) target = reuse.sheet;
       else {
         let k = 2;
@@ -295,7 +302,7 @@ export function planGeneratedSheets(input: {
         target = besideName(model.name, k);
         taken.add(target.toUpperCase());
       }
-      const reason: KeptReason = bySheet.has(existing) ? "edited" : "not-generated";
+      const reason: KeptReason = keepPosted && intact(existing) ? "posted" : bySheet.has(existing) ? "edited" : "not-generated";
       kept.push({ sheet: existing, reason, writtenTo: target, message: keptMessage(existing, reason, target, title) });
     } else if (existing !== undefined) target = existing;
     chosen.add(target.toUpperCase());

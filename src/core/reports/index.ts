@@ -24,6 +24,7 @@
  * | 分类定级  | classified-grading | cycle                | 分类定级台账-2026     | grading               |
  * | 管理卡    | grading-cards      | cycle                | 管理卡-2026 (a page each) | grading           |
  * | 支部积分  | branch-scores      | cycle                | 支部积分-2026         | branchScores          |
+ * | 统计      | statistics         | scheme's ranking     | 统计-2026H1 (charts)  | cycle, entries        |
  *
  * The builders can also be called directly (below), each with exactly the inputs it needs.
  */
@@ -42,6 +43,7 @@ export { buildBranchStarSheet } from "./branchStars";
 export { buildGradingCardSheet, buildGradingLedgerSheet } from "./classifiedGrading";
 export { buildBranchScoreSheet } from "./branchScores";
 export { type RankingLists, buildRankingSheet, rankingLists } from "./ranking";
+export { type PeriodStatistics, buildStatisticsSheet, periodStatistics, statisticsFromCycle } from "./statistics";
 
 export {
   REPORT_FORMS,
@@ -52,4 +54,5 @@ export {
   type ReportPeriodKind,
   findReportForm,
   reportPeriodKind,
+  schemeForms,
 } from "./forms";

@@ -15,6 +15,8 @@ describe("buildPublicitySheet", () => {
   it("states the 公示期 (5 days from today, today included) and whom to appeal to", () => {
     expect(sheet.rows[1][0].value).toBe("公示期：2026年7月1日至2026年7月5日（共5天）");
     expect(sheet.rows[2][0].value).toBe("对积分有异议的，请于公示期内向 刘委员（电话 12345678） 反映并提供证明材料");
+    // No 申诉联系人 in 设置: the regulation's usual channel.
+    expect(buildPublicitySheet(score("2026H1"), star, { ...settings, contact: " " }).rows[2][0].value).toBe("对积分有异议的，请于公示期内向 党支部组织委员 反映并提供证明材料");
     const seven = buildPublicitySheet(score("2026H1"), star, settings, { publicityDays: 7 });
     expect(seven.rows[1][0].value).toBe("公示期：2026年7月1日至2026年7月7日（共7天）");
     // Across a month end.

@@ -17,7 +17,7 @@
 import { schemeMaximum } from "../engine/scoreMembers";
 import type { MemberScore, ScoreResult } from "../engine/types";
 import type { Scheme } from "../scheme/schema";
-import type { SheetModel } from "../sheetModel";
+import { type SheetModel, columnLetter } from "../sheetModel";
 import { fromTenths, toTenths } from "../tenths";
 import { type ReportSettings, GAP, SheetBuilder, byRank, chineseDate, header, num, orientationFor, periodText, sheetName, shownComponents, text, vetoNote, widthFor } from "./common";
 
@@ -93,5 +93,7 @@ export function buildRankingSheet(result: ScoreResult, scheme: Scheme, settings:
   for (const { member: m, reason } of urge) b.line(`${m.name}（${m.category}）${GAP}${m.total}分${GAP}${reason}`, "note");
 
   b.signatures(["党支部（盖章）", `支部书记：${settings.secretary}`, `通报日期：${chineseDate(settings.today)}`]);
-  return b.build({ orientation: orientationFor(components.length), headerRows: [headerRow, headerRow], columnWidths: widths });
+  const model = b.build({ orientation: orientationFor(components.length), headerRows: [headerRow, headerRow], columnWidths: widths });
+  const total = columnLetter(4 + components.length);
+  return ranked.length ? { ...model, dataBars: [`${total}${headerRow + 1}:${total}${headerRow + ranked.length}`] } : model;
 }

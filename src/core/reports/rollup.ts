@@ -5,8 +5,8 @@
 import { CoreError } from "../errors";
 import type { ScoreResult } from "../engine/types";
 import type { Scheme } from "../scheme/schema";
-import type { CellSpec, SheetModel } from "../sheetModel";
-import type { BranchStarRecord } from "../stars/branchStars";
+import { type CellSpec, type ChartSpec, type SheetModel, parseA1Range } from "../sheetModel";
+import { type BranchStarRecord, starRollup } from "../stars/branchStars";
 import { PAGE_FOOTER } from "./common";
 
 export interface BranchSummary {
@@ -112,6 +112,24 @@ export function buildRollupSheets(summaries: readonly BranchSummary[], period: s
     { formula: `=SUM(${letter(5 + gradeNames.length)}${first}:${letter(5 + gradeNames.length)}${last})`, style: "total" },
     t("", "total"),
   ]);
+  // Branches side by side: the average (or share) per branch, and each grade's members per branch.
+  const lastCol = letter(headers.length - 1);
+  const charts: ChartSpec[] = [];
+  const chartRows = Math.max(14, Math.min(40, summaries.length + 8));
+  const place = (spec: Omit<ChartSpec, "anchor">) => {
+    rows.push([]);
+    const top = rows.length + 1;
+    for (let k = 0; k < chartRows; k++) rows.push([]);
+    charts.push({ ...spec, anchor: `A${top}:${lastCol}${top + chartRows - 1}` });
+  };
+  place({ kind: "bar", title: percent ? "各支部平均得分率（%）" : "各支部平均分", categories: `B${first}:B${last}`, series: [{ name: headers[4], nameCell: `E3`, values: `E${first}:E${last}` }] });
+  if (gradeNames.length)
+    place({
+      kind: "column",
+      title: "各支部等次分布（人数）",
+      categories: `B${first}:B${last}`,
+      series: gradeNames.map((g, k) => ({ name: g, nameCell: `${letter(5 + k)}3`, values: `${letter(5 + k)}${first}:${letter(5 + k)}${last}` })),
+    });
   const summarySheet: SheetModel = {
     name: `支部汇总-${period}`,
     rows,
@@ -119,6 +137,7 @@ export function buildRollupSheets(summaries: readonly BranchSummary[], period: s
     merges: [`A1:${letter(headers.length - 1)}1`, `A2:${letter(headers.length - 1)}2`],
     freezeRows: 3,
     page: { orientation: headers.length > 9 ? "landscape" : "portrait", fitToWidth: true, printTitleRows: [3, 3], centerFooter: PAGE_FOOTER },
+    charts,
   };
 
   const leaders = summaries
@@ -139,4 +158,45 @@ export function buildRollupSheets(summaries: readonly BranchSummary[], period: s
     page: { orientation: "portrait", fitToWidth: true, printTitleRows: [2, 2], centerFooter: PAGE_FOOTER },
   };
   return [summarySheet, topSheet];
+}
+
+/** Rows of the 星级 roll-up under the header 现有（个）/ 晋级目标（个） in column C / D of 评星晋级. */
+const STAR_CHART_ROWS = 14;
+
+/**
+ * The 评星晋级 sheet with the star-level distribution drawn from its roll-up table (现有 vs 晋级目标 per
+ * level): the chart goes right below the table, before the signature lines; the roll-up's COUNTIF
+ * cells get their results cached (from the records) for readers that do not recalculate.
+ */
+export function withStarLevelChart(model: SheetModel, records: readonly BranchStarRecord[]): SheetModel {
+  const headerAt = model.rows.findIndex((r) => r[2]?.value === "现有（个）" && r[3]?.value === "晋级目标（个）");
+  if (headerAt < 0) return model;
+  const rollup = starRollup(records);
+  const first = headerAt + 2;
+  const last = first + rollup.length - 1;
+  const rows = model.rows.map((r, i) =>
+    i + 1 >= first && i + 1 <= last ? r.map((c, k) => (k === 2 || k === 3) && c.formula ? { ...c, result: k === 2 ? rollup[i + 1 - first].current : rollup[i + 1 - first].target } : c) : r,
+  );
+  // After the 合计 row: a blank row and the chart's rows; what follows moves down.
+  const at = last + 1;
+  const added = 1 + STAR_CHART_ROWS;
+  rows.splice(at, 0, ...Array.from({ length: added }, () => []));
+  const shift = (ref: string) => {
+    const b = parseA1Range(ref);
+    if (!b || b.top <= at) return ref;
+    return ref.replace(/(\d+)/g, (n) => String(Number(n) + added));
+  };
+  const width = Math.max(...model.rows.map((r) => r.length));
+  const right = String.fromCharCode(65 + Math.min(width, 13) - 1);
+  const chart: ChartSpec = {
+    kind: "column",
+    title: "党支部星级分布：现有与晋级目标（个）",
+    categories: `A${first}:A${last}`,
+    series: [
+      { name: "现有", nameCell: `C${headerAt + 1}`, values: `C${first}:C${last}` },
+      { name: "晋级目标", nameCell: `D${headerAt + 1}`, values: `D${first}:D${last}` },
+    ],
+    anchor: `A${at + 2}:${right}${at + 1 + STAR_CHART_ROWS}`,
+  };
+  return { ...model, rows, merges: (model.merges ?? []).map(shift), pageBreaks: model.pageBreaks?.map((r) => (r > at ? r + added : r)), charts: [...(model.charts ?? []), chart] };
 }

@@ -30,6 +30,8 @@ export const itemSchema = z.object({
   /** The item's points are capped (in absolute value) within each such period. */
   cap: z.object({ period: granularity, points: points.refine((n) => n > 0, "上限须大于0") }).optional(),
   evidenceRequired: z.boolean().default(false),
+  /** The 录入 form asks for confirmation before writing it: true always, false never, absent when |points| ≥ 10. */
+  heavy: z.boolean().optional(),
   /** Member categories the item applies to; omitted = all. */
   categories: z.array(text).optional(),
   note: z.string().optional(),
@@ -124,6 +126,8 @@ export const schemeSchema = z
     vetoPatterns: z.array(z.object({ veto: text, item: text, months: z.number().int().min(2).max(12) })).optional(),
     /** The deduction item that each month paid late, short or not at all gives, when 党费交纳 is kept (星级党员: D5). */
     dues: z.object({ item: text }).optional(),
+    /** Committee forms of the regulation beyond those the scheme's parts call for (积分兑换, 分类定级 …), by 报表 name. */
+    extraForms: z.array(text).optional(),
     /** S8: months before a new member joins count as the branch average of those months. */
     newMembers: z.enum(["none", "branchAverage"]).default("none"),
     probation: z

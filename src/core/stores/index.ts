@@ -3,7 +3,7 @@
  * registry, which validation, reports, the task pane and the CLI iterate.
  */
 import { BRANCH_SCORE_STORE, validateBranchScores } from "../branchScores/branchScores";
-import { DUES_STORE, validateDues } from "../dues/duesRegister";
+import { DUES_STORE, approvedDuesIssues, validateDues } from "../dues/duesRegister";
 import { PREVIOUS_TOTALS, carryOverComponents, validatePreviousTotals } from "../carryOver/previousTotals";
 import { COMMITMENT_STORE, validateCommitments } from "../commitments/commitments";
 import type { LedgerEntry, Member } from "../engine/types";
@@ -52,8 +52,10 @@ export const SIDE_STORES: readonly SideStore[] = [
     validate: (table, ctx) => {
       const item = ctx.scheme?.dues?.item.toUpperCase();
       const ledgerDues = item ? ctx.ledger().entries.filter((e) => e.itemCode.trim().toUpperCase() === item) : [];
-      return validateDues(table, ctx.rosterIds, ctx.scheme, ledgerDues);
+      return [...(ctx.scheme ? approvedDuesIssues(table, ctx.tables, ctx.scheme) : []), ...validateDues(table, ctx.rosterIds, ctx.scheme, ledgerDues)];
     },
+    // A register deleted after its months were approved is itself an edit.
+    always: true,
   },
   {
     def: PREVIOUS_TOTALS,

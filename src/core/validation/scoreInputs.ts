@@ -16,7 +16,7 @@ import { isBlank, toIsoDate, toNumber, toText } from "../cells";
 import { APPROVED_SCORES } from "../approval/approvedScores";
 import { PREVIOUS_TOTALS, carryOverComponents } from "../carryOver/previousTotals";
 import { DUES_STORE } from "../dues/duesRegister";
-import { SHEETS, type TableSheetDef } from "../ledger/layout";
+import { SHEETS, type TableSheetDef, TRANSFERRED_IN } from "../ledger/layout";
 import { type Period, periodDates } from "../period";
 import type { Scheme } from "../scheme/schema";
 import { KNOWN_TABLES } from "../stores/knownTables";
@@ -48,7 +48,7 @@ const appraisalMode = (scheme: Scheme | null) => {
 
 const SCORE_INPUTS: readonly ScoreInput[] = [
   { def: SHEETS.settings, reads: ["项目", "值"], numbers: () => [], scope: "all" },
-  { def: SHEETS.roster, reads: ["编号", "姓名", "党员类别", "入党日期"], numbers: () => [], scope: "all" },
+  { def: SHEETS.roster, reads: ["编号", "姓名", "党员类别", "入党日期", TRANSFERRED_IN], numbers: () => [], scope: "all" },
   {
     def: SHEETS.ledger,
     reads: ["日期", "编号", "项目代码", "次数", "分值", "撤销记录号", "撤销行号"],

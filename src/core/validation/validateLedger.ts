@@ -1,6 +1,6 @@
 import { type CellValue, isBlank, toIsoDate, toNumber, toText } from "../cells";
 import { describeItemPoints, entryPoints } from "../engine/entryPoints";
-import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS } from "../ledger/layout";
+import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, TRANSFERRED_IN } from "../ledger/layout";
 import { type ApprovedEdit, findApprovedEdits, findMissingApprovals } from "../approval/approvals";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
 import { LEGACY_REVERSES, RECORD_ID, REVERSES, reversalColumns, reversalTarget, rowKey, showKey } from "../ledger/recordIds";
@@ -84,6 +84,7 @@ interface RosterInfo {
   name: string;
   category: string;
   joinedOn: string | null;
+  transferredIn: string | null;
   status: string;
 }
 
@@ -133,11 +134,24 @@ function validateRoster(table: TableData | undefined, scheme: Scheme | null): { 
     const full = toIsoDate(fullRaw);
     if (!isBlank(fullRaw) && !full) sink.add(r, "转正日期", "error", "bad-date", `「${show(fullRaw)}」不是有效日期`);
     else if (full && joined && full < joined) sink.add(r, "转正日期", "error", "probation-before-join", `${full} 早于入党日期 ${joined}`);
+    const transferredRaw = r.values[TRANSFERRED_IN] ?? null;
+    const transferredIn = toIsoDate(transferredRaw);
+    if (!isBlank(transferredRaw) && !transferredIn) sink.add(r, TRANSFERRED_IN, "error", "bad-date", `「${show(transferredRaw)}」不是有效日期`);
     const status = toText(r.values["在册状态"]);
     if (status && !(MEMBER_STATUSES as readonly string[]).includes(status))
       sink.add(r, "在册状态", "warning", "unknown-member-status", `「${show(status)}」不是常用状态（${MEMBER_STATUSES.join("、")}）`);
-    if (id && !roster.has(id)) roster.set(id, { name: toText(r.values["姓名"]), category, joinedOn: joined, status });
+    if (id && !roster.has(id)) roster.set(id, { name: toText(r.values["姓名"]), category, joinedOn: joined, transferredIn, status });
   }
+  // 「新入职党员未考核月份积分按支部之前月份考核平均积分计算」 needs the day each new member came: a roster without the column cannot say.
+  if (table && scheme?.newMembers === "branchAverage" && headerIndex(table.headers, TRANSFERRED_IN) < 0)
+    sink.add(
+      { row: table.firstRow - 1, values: {} },
+      "编号",
+      "warning",
+      "roster-no-transfer-date",
+      `没有「${TRANSFERRED_IN}」列：本方案新入职或转入党员此前月份按支部平均分计，须填写其转入日期；运行 init（或在任务窗格「开始」中生成台账）补上该列`,
+      true,
+    );
   return { roster, issues: sink.issues };
 }
 
@@ -226,6 +240,8 @@ function validateEntries(
     if (item?.evidenceRequired && isBlank(v["证明材料"])) sink.add(r, "证明材料", "warning", "evidence-missing", `为空：${item.code} ${item.name} 须附证明材料`);
     if (rowOk && member && date && item) {
       if (member.joinedOn && date < member.joinedOn) sink.add(r, "日期", "warning", "member-not-joined", `${date} 早于 ${member.name} 的入党日期 ${member.joinedOn}`);
+      else if (scheme?.newMembers === "branchAverage" && member.transferredIn && date.slice(0, 7) < member.transferredIn.slice(0, 7))
+        sink.add(r, "日期", "warning", "member-before-transfer", `${date} 早于 ${member.name} 的转入日期 ${member.transferredIn}：按方案，转入前的月份按支部平均分计，本条不计分`);
       else if (member.status && member.status !== "在册") sink.add(r, "日期", "warning", "member-not-active", `${member.name} 的在册状态为「${member.status}」`);
       const key = `${date}|${memberId}|${item.code}|${toText(v["说明"])}`;
       if (seen.has(key)) sink.add(r, "项目代码", "warning", "duplicate-entry", `与前面一行重复（同一日期、党员、项目和说明）`);

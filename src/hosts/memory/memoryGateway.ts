@@ -1,4 +1,4 @@
-import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf } from "../../core/sheetModel";
+import { type Cell, type CellSpec, type ChartSpec, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf } from "../../core/sheetModel";
 import { type WorkbookGateway, WorkbookError, readEachSheet } from "../../app/gateway";
 import { checkOps, columnToAdd, columnToRename, rowWithCells, specContent, tableRows } from "../../core/ops/checkOps";
 import { knownTable } from "../../core/stores/knownTables";
@@ -36,6 +36,9 @@ export interface MemorySheet {
   pageBreaks: number[];
   /** A hidden sheet (the add-in's own record): not shown to the clerk. */
   hidden?: boolean;
+  /** The native charts and data-bar ranges of a generated sheet, as the model gave them. */
+  charts?: ChartSpec[];
+  dataBars?: string[];
 }
 
 /** A workbook in plain objects: the reference implementation of the gateway (tests). */
@@ -46,7 +49,7 @@ export class MemoryWorkbook {
 
 function cellFromSpec(spec: CellSpec): MemoryCell {
   const content = specContent(spec);
-  if ("formula" in content) return { value: null, formula: content.formula, style: spec.style };
+  if ("formula" in content) return { value: spec.result ?? null, formula: content.formula, style: spec.style };
   const text = content.numberFormat === NUMBER_FORMATS.text && typeof content.value === "string" && content.value.startsWith("=");
   return { value: content.value, text: text || undefined, style: spec.style, numberFormat: content.numberFormat === NUMBER_FORMATS.date ? content.numberFormat : undefined };
 }
@@ -141,7 +144,7 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
   switch (op.op) {
     case "createTable": {
       const { spec } = op;
-      book.sheets.set(spec.sheet, { name: spec.sheet, cells: [], table: spec.table, protected: false, freezeRows: 1, merges: [], columnWidths: [...spec.widths], pageBreaks: [] });
+      book.sheets.set(spec.sheet, { name: spec.sheet, cells: [], table: spec.table, protected: false, freezeRows: 1, merges: [], columnWidths: [...spec.widths], page: spec.page, pageBreaks: [] });
       book.tables.set(spec.table, {
         name: spec.table,
         sheet: spec.sheet,
@@ -194,6 +197,11 @@ function applyOp(book: MemoryWorkbook, op: WorkbookOp): void {
       setTableRange(book, op);
       return;
     }
+    case "setPage": {
+      const sheet = book.sheets.get(op.sheet)!;
+      if (!sheet.page) sheet.page = op.page;
+      return;
+    }
     case "protectSheet":
     case "unprotectSheet": {
       const sheet = book.sheets.get(op.sheet)!;
@@ -226,6 +234,8 @@ function sheetFromModel(model: SheetModel): MemorySheet {
     freezeRows: model.freezeRows ?? 0,
     merges: [...(model.merges ?? [])],
     columnWidths: [...(model.columnWidths ?? [])],
+    ...(model.charts?.length ? { charts: model.charts.map((c) => ({ ...c, series: c.series.map((x) => ({ ...x })) })) } : {}),
+    ...(model.dataBars?.length ? { dataBars: [...model.dataBars] } : {}),
     page: model.page,
     pageBreaks: [...(model.pageBreaks ?? [])],
     hidden: model.hidden || undefined,

@@ -1,9 +1,14 @@
-import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf, columnLetter, VALIDATION_ROWS, validationRangeRef } from "../../core/sheetModel";
+import { type Cell, type CellSpec, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnIndexOf, columnLetter, VALIDATION_ROWS, validationRangeRef } from "../../core/sheetModel";
 import { type WorkbookGateway, WorkbookError } from "../../app/gateway";
 import { STYLES } from "../../core/ops/styles";
+import { addChartsAndDataBars } from "./charts";
+import { hasOwnPageSetup } from "../../core/ops/pageSetup";
 import { checkOpLimits, columnBesideTaken, columnToAdd, columnToRename, specContent } from "../../core/ops/checkOps";
 import { knownTable } from "../../core/stores/knownTables";
 import { type CellAt, cellsNearTable, cellsOf, findTableByHeaders, tableDataAt } from "../../core/tableRegion";
+import { SHEETS } from "../../core/ledger/layout";
+import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET, SHEET_BYTES, actionBytes, jsonLength, mergeBytes, pageBreakBytes, pageLayoutBytes, pathBytes, rangeWriteBytes, styleBytes } from "./requestSize";
+import { WriteRequests, orderForConsistency } from "./writeRequests";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -13,6 +18,11 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
  * (Excel.RunOptions.delayForCellEdit; Microsoft's reference names no requirement set for the option).
  */
 export const runInExcel: ExcelRunner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
+
+/** Table.resize needs ExcelApi 1.13 (the manifest asks for 1.9); outside Office (tests) it is assumed. */
+function resizeSupported(): boolean {
+  return typeof Office === "undefined" || !Office.context?.requirements || Office.context.requirements.isSetSupported("ExcelApi", "1.13");
+}
 
 /** Excel on the web rejects a request or response over 5 MB; we stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -125,7 +135,11 @@ function bytesPerRowOf(sample: readonly unknown[], rows = sample.length): number
  * renames a table column, 3 when the replaced sheet exists), plus one per extra 4 MB chunk.
  */
 export class OfficeJsGateway implements WorkbookGateway {
-  constructor(private readonly run: ExcelRunner = runInExcel) {}
+  /** `tableResize`: Table.resize is there (ExcelApi 1.13), so appends go below the table; else rows.add. */
+  constructor(
+    private readonly run: ExcelRunner = runInExcel,
+    private readonly tableResize: boolean = resizeSupported(),
+  ) {}
 
   async inspect(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
@@ -325,7 +339,21 @@ export class OfficeJsGateway implements WorkbookGateway {
     if (ops.length === 0) return;
     // Excel enforces the rest itself (names taken, tables missing); its limits are checked first, as every gateway does.
     checkOpLimits(ops);
+    // New ledger rows last, so that a failure leaves no ledger rows without what goes with them.
+    const ordered = orderForConsistency(ops, SHEETS.ledger.table);
+    const writing: { requests?: WriteRequests } = {};
+    try {
+      await this.applyOrdered(ordered, writing);
+    } catch (e) {
+      if (!writing.requests) throw e;
+      throw await writing.requests.failure(ordered, e, (batch) => this.run(batch));
+    }
+  }
+
+  private async applyOrdered(ops: readonly WorkbookOp[], writing: { requests?: WriteRequests }): Promise<void> {
     await this.run(async (context) => {
+      const requests = new WriteRequests(context);
+      writing.requests = requests;
       // A look first when sheets are replaced or table rows rewritten: what exists, how many rows.
       const existing = new Map<string, Excel.Worksheet>();
       const rowCounts = new Map<string, Excel.TableRowCollection>();
@@ -336,7 +364,16 @@ export class OfficeJsGateway implements WorkbookGateway {
         if (op.op === "setTableRange" && !refitted.has(op.table)) refitted.set(op.table, context.workbook.tables.getItemOrNullObject(op.table).load("name"));
       }
       const columnLooks = lookAtColumns(context, ops);
-      if (existing.size > 0 || rowCounts.size > 0 || refitted.size > 0 || columnLooks.size > 0) await context.sync();
+      const pageLooks = lookAtPages(context, ops);
+      const appends = lookAtAppends(context, ops);
+      if (existing.size > 0 || rowCounts.size > 0 || refitted.size > 0 || columnLooks.size > 0 || pageLooks.size > 0 || appends.looks.size > 0) await context.sync();
+      // An append that cannot go below its table goes through rows.add, which Excel refuses on a filtered table: said before anything is written.
+      for (const [name, look] of appends.looks)
+        if (look.filter.isDataFiltered && (!this.tableResize || !look.below.isNullObject))
+          throw new WorkbookError(
+            "bad-rows",
+            `「${look.sheet.name}」正在筛选，${this.tableResize ? "且表格下方紧接着有内容，" : "而此版本的 Excel 不能向筛选中的表格追加行，"}新记录无法写入（表格 ${name}）：请先清除筛选（「数据」→「清除」）${this.tableResize ? "并移开表格下方的内容" : ""}后再试。什么也没有写入。`,
+          );
       // Added and renamed columns are checked against the tables as the batch's earlier operations leave them, before anything is written.
       const columnPlans = planColumns(ops, columnLooks);
       // A report never replaces a sheet that holds a table (the clerk's ledger).
@@ -346,28 +383,26 @@ export class OfficeJsGateway implements WorkbookGateway {
         for (const [name, tables] of tablesOn)
           if (tables.items.length > 0) throw new WorkbookError("sheet-exists", `工作表「${name}」是台账表格，不能被报表覆盖`);
       }
-      let queued = 0;
-      const budget = async (bytes: number) => {
-        if (queued > 0 && queued + bytes > PAYLOAD_BUDGET) {
-          await context.sync();
-          queued = 0;
-        }
-        queued += bytes;
-      };
+      const budget = (bytes: number) => requests.room(bytes);
+      let temporary = 0;
       for (const op of ops) {
+        requests.begin(op);
         switch (op.op) {
           case "createTable":
-            await budget(approxBytes(op.spec.rows));
-            createTable(context, op.spec);
+            await createTable(context, op.spec, budget);
             break;
-          case "appendRows":
-            for (const chunk of chunkRows(op.rows)) {
-              await budget(approxBytes(chunk));
-              appendTableRows(context.workbook.tables.getItem(op.table), chunk, op.formats);
-            }
+          case "appendRows": {
+            const look = appends.looks.get(op.table);
+            if (look && appends.below.has(op) && this.tableResize && look.below.isNullObject) await appendBelow(look, op, budget, requests);
+            else
+              for (const block of rowBlocks(op.rows, op.formats)) {
+                await budget(block.bytes + pathBytes("add", [null, block.rows.map((r) => r.map(() => ""))]));
+                appendTableRows(context.workbook.tables.getItem(op.table), block.rows, op.formats);
+              }
             break;
+          }
           case "replaceRows":
-            await budget(approxBytes(op.rows));
+            await budget(rowBlocks(op.rows, op.formats).reduce((n, b) => n + b.bytes, 0));
             replaceTableRows(context.workbook.tables.getItem(op.table), op.currentRows ?? rowCounts.get(op.table)!.count, op.rows, op.formats);
             break;
           case "setValidation":
@@ -385,11 +420,19 @@ export class OfficeJsGateway implements WorkbookGateway {
           }
           case "writeSheet": {
             const old = existing.get(op.model.name);
-            if (old && !old.isNullObject) {
-              old.delete();
-              existing.delete(op.model.name);
+            if (!old || old.isNullObject) {
+              requests.onFailure(op, deleteSheetIfThere(op.model.name));
+              await writeSheet(context, op.model, budget);
+              break;
             }
-            await writeSheet(context, op.model, budget);
+            // Write-then-rename: the new sheet is written whole under a temporary name; only then does the old one go.
+            const name = `~生成中${++temporary}`;
+            requests.onFailure(op, deleteSheetIfThere(name));
+            await writeSheet(context, { ...op.model, name }, budget);
+            await budget(pathBytes("getItem", [name]) + actionBytes("delete") + actionBytes("name", [op.model.name]));
+            old.delete();
+            context.workbook.worksheets.getItem(name).name = op.model.name;
+            existing.delete(op.model.name);
             break;
           }
           case "setTableRange": {
@@ -417,16 +460,36 @@ export class OfficeJsGateway implements WorkbookGateway {
             // TableColumn.name: ExcelApi 1.4 to set it. The header cell changes, the column's cells do not.
             context.workbook.tables.getItem(op.table).columns.getItemAt((columnPlans.get(op) as RenamePlan).index).name = op.to;
             break;
+          case "setPage": {
+            const look = pageLooks.get(op.sheet);
+            const own = look ? hasOwnPageSetup(pageFactsOf(look)) : madeWithPage(ops, op);
+            if (!own) {
+              await budget(pathBytes("getItem", [op.sheet]) + pageLayoutBytes(op.page));
+              setPageLayout(context.workbook.worksheets.getItem(op.sheet), op.page);
+            }
+            break;
+          }
           default: {
             // Every operation has its case: a new one is a compile error here, never silently skipped.
             const unknown: never = op;
             throw new WorkbookError("bad-rows", `Excel 加载项不支持的工作簿操作：${JSON.stringify(unknown)}`);
           }
         }
+        requests.end(op);
       }
-      await context.sync();
+      await requests.send();
     });
   }
+}
+
+/** Undoing a sheet the batch was making: deleted should it be there (a failed request may or may not have made it). */
+function deleteSheetIfThere(name: string): (context: Excel.RequestContext) => Promise<void> {
+  return async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
+    if (!sheet.isNullObject) sheet.delete();
+    await context.sync();
+  };
 }
 
 /** What adding or renaming a table's columns needs to know of the table, looked at in the batch's first sync. */
@@ -465,6 +528,53 @@ function lookAtColumns(context: Excel.RequestContext, ops: readonly WorkbookOp[]
     });
   }
   return looks;
+}
+
+/** What a setPage op needs to know of a sheet that exists before the batch: its page setup. */
+interface PageLook {
+  layout: Excel.PageLayout;
+  headerFooter: Excel.HeaderFooter;
+  titles: Excel.Range;
+}
+
+/** Sheets made earlier in the same batch are not looked at (madeWithPage tells); the others' page setup, for the batch's first sync. */
+function lookAtPages(context: Excel.RequestContext, ops: readonly WorkbookOp[]): Map<string, PageLook> {
+  const made = new Set<string>();
+  const looks = new Map<string, PageLook>();
+  for (const op of ops) {
+    if (op.op === "createTable") made.add(op.spec.sheet);
+    else if (op.op === "writeSheet") made.add(op.model.name);
+    else if (op.op === "setPage" && !made.has(op.sheet) && !looks.has(op.sheet)) {
+      // PageLayout, its zoom, HeaderFooter and getPrintTitleRowsOrNullObject: ExcelApi 1.9.
+      const layout = context.workbook.worksheets.getItem(op.sheet).pageLayout;
+      looks.set(op.sheet, {
+        layout: layout.load("orientation,zoom"),
+        headerFooter: layout.headersFooters.defaultForAllPages.load("leftHeader,centerHeader,rightHeader,leftFooter,centerFooter,rightFooter"),
+        titles: layout.getPrintTitleRowsOrNullObject(),
+      });
+    }
+  }
+  return looks;
+}
+
+function pageFactsOf(look: PageLook) {
+  const zoom = look.layout.zoom ?? {};
+  const hf = look.headerFooter;
+  return {
+    landscape: look.layout.orientation === "Landscape",
+    fitToPages: zoom.horizontalFitToPages != null || zoom.verticalFitToPages != null,
+    scale: zoom.scale ?? 100,
+    headerFooter: [hf.leftHeader, hf.centerHeader, hf.rightHeader, hf.leftFooter, hf.centerFooter, hf.rightFooter].some(Boolean),
+    printTitles: !look.titles.isNullObject,
+  };
+}
+
+/** A sheet made in the batch has its own setup when the op that made it gave one. */
+function madeWithPage(ops: readonly WorkbookOp[], setPage: WorkbookOp): boolean {
+  const before = ops.slice(0, ops.indexOf(setPage)).reverse();
+  const sheet = setPage.op === "setPage" ? setPage.sheet : "";
+  const made = before.find((op) => (op.op === "createTable" && op.spec.sheet === sheet) || (op.op === "writeSheet" && op.model.name === sheet));
+  return made?.op === "createTable" ? made.spec.page !== undefined : made?.op === "writeSheet" ? made.model.page !== undefined : false;
 }
 
 /** A table as the batch's earlier operations leave it: its headers, data rows (to the last non-blank one) and body rows. */
@@ -570,13 +680,35 @@ function addTableColumn(table: Excel.Table, header: string, values: Cell[], form
     );
 }
 
-function chunkRows(rows: Cell[][]): Cell[][][] {
-  if (rows.length === 0) return [rows];
-  const bytesPerRow = bytesPerRowOf(rows.slice(0, 50));
-  const size = Math.max(100, Math.floor(PAYLOAD_BUDGET / bytesPerRow / 2));
-  const out: Cell[][][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+/** A block of rows goes in one range write of at most this many bytes (several blocks share a request). */
+const BLOCK_BYTES = REQUEST_BUDGET / 4;
+
+/** Rows [start, end) in blocks of at most BLOCK_BYTES as serialised (formats and contents), one row at least. */
+function blocksOf(formats: readonly unknown[][], contents: readonly unknown[][]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let r = 0; r < contents.length; r++) {
+    const row = jsonLength(formats[r]) + jsonLength(contents[r]) + 2;
+    if (r > start && bytes + row > BLOCK_BYTES) {
+      out.push({ start, end: r });
+      start = r;
+      bytes = 0;
+    }
+    bytes += row;
+  }
+  if (contents.length > start) out.push({ start, end: contents.length });
   return out;
+}
+
+/** Row blocks of a table write, each with what Excel receives (see cellsFor) and its size. */
+function rowBlocks(rows: Cell[][], formats: ColumnFormat[]): { rows: Cell[][]; start: number; bytes: number }[] {
+  const cells = cellsFor(rows, formats);
+  return blocksOf(cells.numberFormat, cells.values).map((b) => ({
+    rows: rows.slice(b.start, b.end),
+    start: b.start,
+    bytes: rangeWriteBytes("XFD1048576:XFD1048576", cells.numberFormat.slice(b.start, b.end), cells.values.slice(b.start, b.end)),
+  }));
 }
 
 /** Formats first, then values, in one batch (see cellsFor). Dates take serials and a date format. */
@@ -592,6 +724,86 @@ function appendTableRows(table: Excel.Table, rows: Cell[][], formats: ColumnForm
   writeRows(top.getRange().getResizedRange(rows.length - 1, 0), rows, formats);
 }
 
+/** What appending below a table needs to know of it, looked at in the batch's first sync. */
+interface AppendLook {
+  table: Excel.Table;
+  sheet: Excel.Worksheet;
+  range: Excel.Range;
+  /** The used cells (values) of the body: none means the new rows fill the blank body from its top. */
+  body: Excel.Range;
+  /** The used cells (values) where the new rows go below the table: they must be free. */
+  below: Excel.Range;
+  filter: Excel.AutoFilter;
+  /** Where the table ends and the next rows go (1-based sheet rows), as the batch's appends leave it. */
+  at?: { top: number; left: number; right: number; bottom: number; next: number };
+}
+
+/**
+ * The appends that can go below their table: tables that exist before the batch and that no earlier
+ * operation of the batch reshapes. Each gets a look (its range, whether its body holds data, whether
+ * the rows below are free, whether the clerk filtered it).
+ */
+function lookAtAppends(context: Excel.RequestContext, ops: readonly WorkbookOp[]): { looks: Map<string, AppendLook>; below: Set<WorkbookOp> } {
+  const reshaped = new Set<string>();
+  const rows = new Map<string, number>();
+  const below = new Set<WorkbookOp>();
+  for (const op of ops) {
+    if (op.op === "createTable") reshaped.add(op.spec.table);
+    else if (op.op === "appendRows" && !reshaped.has(op.table)) {
+      rows.set(op.table, (rows.get(op.table) ?? 0) + op.rows.length);
+      below.add(op);
+    } else if (op.op === "replaceRows" || op.op === "setTableRange" || op.op === "addColumn" || op.op === "renameColumn") reshaped.add(op.table);
+  }
+  const looks = new Map<string, AppendLook>();
+  for (const [name, count] of rows) {
+    if (count === 0) continue;
+    const table = context.workbook.tables.getItem(name);
+    const range = table.getRange().load("address");
+    looks.set(name, {
+      table,
+      sheet: table.worksheet.load("name"),
+      range,
+      body: table.getDataBodyRange().getUsedRangeOrNullObject(true).load("address"),
+      below: range.getLastRow().getOffsetRange(1, 0).getResizedRange(count - 1, 0).getUsedRangeOrNullObject(true).load("address"),
+      // Table.autoFilter and AutoFilter.isDataFiltered: ExcelApi 1.9.
+      filter: table.autoFilter.load("isDataFiltered"),
+    });
+  }
+  return { looks, below };
+}
+
+/**
+ * New rows written straight below the table in blocks, then the table resized over them (Table.resize,
+ * ExcelApi 1.13): no rows.add, which Excel refuses on a filtered table, and no inserted cells. Should a
+ * request fail before the resize, the rows written below are cleared again (WriteRequests.failure).
+ */
+async function appendBelow(look: AppendLook, op: Extract<WorkbookOp, { op: "appendRows" }>, budget: (bytes: number) => Promise<void>, requests: WriteRequests): Promise<void> {
+  if (op.rows.length === 0) return;
+  if (!look.at) {
+    const rect = rectOf(look.range.address);
+    look.at = { ...rect, next: look.body.isNullObject ? rect.top + 1 : rect.bottom + 1 };
+  }
+  const at = look.at;
+  const [left, right] = [columnLetter(at.left), columnLetter(at.right)];
+  const first = at.next;
+  const last = first + op.rows.length - 1;
+  const sheetName = look.sheet.name;
+  requests.onFailure(op, async (context) => {
+    context.workbook.worksheets.getItem(sheetName).getRange(`${left}${first}:${right}${last}`).clear("Contents");
+    await context.sync();
+  });
+  for (const block of rowBlocks(op.rows, op.formats)) {
+    await budget(block.bytes);
+    const top = first + block.start;
+    writeRows(look.sheet.getRange(`${left}${top}:${right}${top + block.rows.length - 1}`), block.rows, op.formats);
+  }
+  at.next = last + 1;
+  at.bottom = Math.max(at.bottom, last);
+  const address = `${left}${at.top}:${right}${at.bottom}`;
+  await budget(pathBytes("getRange", [address]) + actionBytes("resize", [{ $ref: address }]));
+  look.table.resize(look.sheet.getRange(address));
+}
+
 /** Overwrites the body in place, then adds or deletes the difference (the sheet itself is never replaced). */
 function replaceTableRows(table: Excel.Table, current: number, rows: Cell[][], formats: ColumnFormat[]): void {
   const body = table.getDataBodyRange();
@@ -605,25 +817,53 @@ function replaceTableRows(table: Excel.Table, current: number, rows: Cell[][], f
   }
 }
 
-function createTable(context: Excel.RequestContext, spec: TableSpec): void {
-  const sheet = context.workbook.worksheets.add(spec.sheet);
+/**
+ * A sheet with a table: the header, whole-column formats, then the rows in blocks below the header, and
+ * only then the table over header and rows (tables.add): a large import never goes through rows.add.
+ */
+async function createTable(context: Excel.RequestContext, spec: TableSpec, budget: (bytes: number) => Promise<void>): Promise<void> {
   const lastColumn = columnLetter(spec.headers.length - 1);
+  const headerFormats = [spec.headers.map(() => "@")];
+  await budget(SHEET_BYTES + rangeWriteBytes(`A1:${lastColumn}1`, headerFormats, [spec.headers]));
+  const sheet = context.workbook.worksheets.add(spec.sheet);
   const header = sheet.getRange(`A1:${lastColumn}1`);
-  header.numberFormat = [spec.headers.map(() => "@")];
+  header.numberFormat = headerFormats;
   header.values = [spec.headers];
-  const table = sheet.tables.add(`A1:${lastColumn}1`, true);
+  // Whole columns take the format so rows the clerk adds by hand get it too.
+  for (const [i, f] of spec.formats.entries()) {
+    const address = `${columnLetter(i)}2:${columnLetter(i)}${VALIDATION_ROWS + 1}`;
+    const numberFormat = Array.from({ length: VALIDATION_ROWS }, () => [NUMBER_FORMATS[f]]);
+    await budget(pathBytes("getRange", [address]) + actionBytes("numberFormat", [numberFormat]));
+    sheet.getRange(address).numberFormat = numberFormat;
+  }
+  for (const [i, w] of spec.widths.entries()) {
+    await budget(COLUMN_WIDTH_BYTES);
+    sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7.5;
+  }
+  sheet.freezePanes.freezeRows(1);
+  for (const block of rowBlocks(spec.rows, spec.formats)) {
+    await budget(block.bytes);
+    writeRows(sheet.getRange(`A${block.start + 2}:${lastColumn}${block.start + block.rows.length + 1}`), block.rows, spec.formats);
+  }
+  await budget(pathBytes("add", [`A1:${lastColumn}${spec.rows.length + 1}`, true]) + actionBytes("name", [spec.table]) + actionBytes("style", ["TableStyleMedium2"]));
+  const table = sheet.tables.add(`A1:${lastColumn}${Math.max(1, spec.rows.length + 1)}`, true);
   table.name = spec.table;
   table.style = "TableStyleMedium2";
-  // Whole columns take the format so rows the clerk adds by hand get it too.
-  spec.formats.forEach((f, i) => {
-    const column = sheet.getRange(`${columnLetter(i)}2:${columnLetter(i)}${VALIDATION_ROWS + 1}`);
-    column.numberFormat = Array.from({ length: VALIDATION_ROWS }, () => [NUMBER_FORMATS[f]]);
-  });
-  spec.widths.forEach((w, i) => {
-    sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7.5;
-  });
-  sheet.freezePanes.freezeRows(1);
-  appendTableRows(table, spec.rows, spec.formats);
+  if (spec.page) {
+    await budget(pageLayoutBytes(spec.page));
+    setPageLayout(sheet, spec.page);
+  }
+}
+
+/** A4, one page wide when asked (zoom, ExcelApi 1.9), the title rows repeated, centre header and footer. */
+function setPageLayout(sheet: Excel.Worksheet, page: PageSetup): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = page.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  if (page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (page.printTitleRows) layout.setPrintTitleRows(`$${page.printTitleRows[0]}:$${page.printTitleRows[1]}`);
+  if (page.centerHeader) layout.headersFooters.defaultForAllPages.centerHeader = page.centerHeader;
+  if (page.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = page.centerFooter;
 }
 
 function setValidation(table: Excel.Table, column: number, source: ValidationSource): void {
@@ -635,36 +875,44 @@ function setValidation(table: Excel.Table, column: number, source: ValidationSou
 
 /** Writes a sheet model in row blocks that each stay under the payload budget. */
 async function writeSheet(context: Excel.RequestContext, model: SheetModel, budget: (bytes: number) => Promise<void>): Promise<void> {
+  await budget(SHEET_BYTES);
   const sheet = context.workbook.worksheets.add(model.name);
   // The add-in's own record is hidden (Worksheet.visibility, ExcelApi 1.1); a workbook always keeps a visible sheet besides.
   if (model.hidden) sheet.visibility = "Hidden";
-  const width = Math.max(1, ...model.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): a 10,000-member 管理卡 has more rows than a call takes arguments.
+  const width = model.rows.reduce((w, r) => Math.max(w, r.length), 1);
   const cells = model.rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? {}));
-  // Formulas plus a number format per cell.
-  const bytesPerRow = bytesPerRowOf(cells.slice(0, 50).map((r) => r.map(formulaOf))) + width * 24;
-  const block = Math.max(50, Math.floor(PAYLOAD_BUDGET / bytesPerRow / 2));
-  for (let start = 0; start < cells.length; start += block) {
-    const rows = cells.slice(start, start + block);
-    await budget(rows.length * bytesPerRow);
-    const range = sheet.getRange(`A${start + 1}:${columnLetter(width - 1)}${start + rows.length}`);
-    range.numberFormat = rows.map((r) => r.map(numberFormatOf));
-    range.formulas = rows.map((r) => r.map(formulaOf));
+  // Formulas plus a number format per cell, in blocks sized as Office.js serialises them.
+  const formats = cells.map((r) => r.map(numberFormatOf));
+  const contents = cells.map((r) => r.map(formulaOf));
+  for (const block of blocksOf(formats, contents)) {
+    const address = `A${block.start + 1}:${columnLetter(width - 1)}${block.end}`;
+    const numberFormat = formats.slice(block.start, block.end);
+    const formulas = contents.slice(block.start, block.end);
+    await budget(rangeWriteBytes(address, numberFormat, formulas));
+    const range = sheet.getRange(address);
+    range.numberFormat = numberFormat;
+    range.formulas = formulas;
   }
-  await budget(applyStyles(sheet, cells));
-  model.columnWidths?.forEach((w, i) => {
+  await applyStyles(sheet, cells, budget);
+  for (const [i, w] of (model.columnWidths ?? []).entries()) {
+    await budget(COLUMN_WIDTH_BYTES);
     sheet.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 7.5;
-  });
-  for (const m of model.merges ?? []) sheet.getRange(m).merge(false);
-  if (model.freezeRows) sheet.freezePanes.freezeRows(model.freezeRows);
-  for (const row of model.pageBreaks ?? []) sheet.horizontalPageBreaks.add(`A${row}`);
-  if (model.page) {
-    const layout = sheet.pageLayout;
-    layout.orientation = model.page.orientation === "landscape" ? "Landscape" : "Portrait";
-    layout.paperSize = "A4";
-    if (model.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (model.page.printTitleRows) layout.setPrintTitleRows(`$${model.page.printTitleRows[0]}:$${model.page.printTitleRows[1]}`);
-    if (model.page.centerFooter) layout.headersFooters.defaultForAllPages.centerFooter = model.page.centerFooter;
   }
+  for (const m of model.merges ?? []) {
+    await budget(mergeBytes(m));
+    sheet.getRange(m).merge(false);
+  }
+  if (model.freezeRows) sheet.freezePanes.freezeRows(model.freezeRows);
+  for (const row of model.pageBreaks ?? []) {
+    await budget(pageBreakBytes(row));
+    sheet.horizontalPageBreaks.add(`A${row}`);
+  }
+  if (model.page) {
+    await budget(pageLayoutBytes(model.page));
+    setPageLayout(sheet, model.page);
+  }
+  addChartsAndDataBars(sheet, model);
 }
 
 function numberFormatOf(cell: CellSpec): string {
@@ -678,11 +926,11 @@ function formulaOf(cell: CellSpec): string | number | boolean {
 
 /**
  * Styles go on rectangles: consecutive rows with the same style pattern share one range per run of
- * equally styled columns, so a 10,000-row report costs a handful of format calls. Returns the bytes queued.
+ * equally styled columns, so a 10,000-row report costs a handful of format calls. Each rectangle is
+ * sized (its range, format, font, borders and fill paths and their actions) before it is queued.
  */
-function applyStyles(sheet: Excel.Worksheet, cells: CellSpec[][]): number {
+async function applyStyles(sheet: Excel.Worksheet, cells: CellSpec[][], budget: (bytes: number) => Promise<void>): Promise<void> {
   const signature = (row: CellSpec[]) => row.map((c) => c.style ?? "").join("|");
-  let queued = 0;
   for (let top = 0; top < cells.length; ) {
     const sig = signature(cells[top]);
     let bottom = top;
@@ -693,8 +941,9 @@ function applyStyles(sheet: Excel.Worksheet, cells: CellSpec[][]): number {
       while (end + 1 < row.length && row[end + 1].style === row[start].style) end++;
       const style = row[start].style;
       if (style) {
-        queued += 600;
-        const range = sheet.getRange(`${columnLetter(start)}${top + 1}:${columnLetter(end)}${bottom + 1}`);
+        const address = `${columnLetter(start)}${top + 1}:${columnLetter(end)}${bottom + 1}`;
+        await budget(styleBytes(address, style));
+        const range = sheet.getRange(address);
         const s = STYLES[style];
         range.format.font.bold = s.bold;
         range.format.font.size = s.size;
@@ -708,5 +957,4 @@ function applyStyles(sheet: Excel.Worksheet, cells: CellSpec[][]): number {
     }
     top = bottom + 1;
   }
-  return queued;
 }

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
-import { type Cell, type ColumnFormat, NUMBER_FORMATS, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnLetter, VALIDATION_ROWS, columnIndexOf, validationRangeRef } from "../../core/sheetModel";
+import { type Cell, type ColumnFormat, NUMBER_FORMATS, type PageSetup, type SheetModel, type TableData, type TableSpec, type ValidationSource, type WorkbookOp, type WorkbookSnapshot, columnLetter, VALIDATION_ROWS, columnIndexOf, validationRangeRef } from "../../core/sheetModel";
 import { type WorkbookGateway, WorkbookError, readEachSheet } from "../../app/gateway";
 import { STYLES } from "../../core/ops/styles";
 import { mergedCells, wrappedRowHeight } from "../../core/ops/rowHeights";
+import { hasOwnPageSetup } from "../../core/ops/pageSetup";
 import { type SpecContent, checkOps, columnBesideTaken, columnToAdd, columnToRename, rowWithCells, runOps, specContent, tableRow } from "../../core/ops/checkOps";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -201,6 +202,10 @@ export class ExcelJsGateway implements WorkbookGateway {
         if (old) this.workbook.removeWorksheet(old.id);
         writeSheet(this.workbook.addWorksheet(op.model.name, { state: op.model.hidden ? "hidden" : "visible" }), op.model);
       },
+      setPage: (op) => {
+        const sheet = this.workbook.getWorksheet(op.sheet)!;
+        if (!hasOwnPageSetup(pageFacts(sheet))) setPageSetup(sheet, op.page);
+      },
       protectSheet: (op) => this.workbook.getWorksheet(op.sheet)!.protect("", { formatColumns: true, formatRows: true, sort: true, autoFilter: true }),
       unprotectSheet: (op) => this.workbook.getWorksheet(op.sheet)!.unprotect(),
     });
@@ -250,6 +255,7 @@ export class ExcelJsGateway implements WorkbookGateway {
     const model = this.table(spec.table).model;
     writeRows(sheet, 2, 1, spec.rows, spec.formats, spec.headers.length, spec.table);
     setHeight(model, spec.rows.length);
+    if (spec.page) setPageSetup(sheet, spec.page);
   }
 }
 
@@ -319,18 +325,37 @@ function writeSheet(sheet: ExcelJS.Worksheet, model: SheetModel): void {
   if (model.freezeRows) sheet.views = [{ state: "frozen", ySplit: model.freezeRows }];
   // exceljs breaks after a row; the model names the row that starts the next page.
   for (const row of model.pageBreaks ?? []) if (row > 1) sheet.getRow(row - 1).addPageBreak();
-  if (model.page) {
-    sheet.pageSetup = {
-      ...sheet.pageSetup,
-      paperSize: 9,
-      orientation: model.page.orientation,
-      fitToPage: model.page.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: model.page.printTitleRows ? `${model.page.printTitleRows[0]}:${model.page.printTitleRows[1]}` : undefined,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    };
-    if (model.page.centerFooter) sheet.headerFooter = { oddFooter: `&C${model.page.centerFooter}` };
-  }
+  if (model.page) setPageSetup(sheet, model.page);
+  // exceljs writes no charts (model.charts): the sheet carries their data tables only. Data bars it can write.
+  for (const ref of model.dataBars ?? [])
+    sheet.addConditionalFormatting({ ref, rules: [{ type: "dataBar", priority: 1, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF638EC6" } } as ExcelJS.DataBarRuleType] });
+}
+
+/** A4 (paper size 9), one page wide when asked, the title rows repeated, centre header and footer. */
+function setPageSetup(sheet: ExcelJS.Worksheet, page: PageSetup): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: page.orientation,
+    fitToPage: page.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: page.printTitleRows ? `${page.printTitleRows[0]}:${page.printTitleRows[1]}` : undefined,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  if (page.centerHeader || page.centerFooter)
+    sheet.headerFooter = { ...(page.centerHeader ? { oddHeader: `&C${page.centerHeader}` } : {}), ...(page.centerFooter ? { oddFooter: `&C${page.centerFooter}` } : {}) };
+}
+
+function pageFacts(sheet: ExcelJS.Worksheet) {
+  const p = sheet.pageSetup;
+  const hf = sheet.headerFooter ?? {};
+  return {
+    landscape: p.orientation === "landscape",
+    fitToPages: Boolean(p.fitToPage),
+    scale: p.scale ?? 100,
+    headerFooter: [hf.oddHeader, hf.oddFooter, hf.evenHeader, hf.evenFooter, hf.firstHeader, hf.firstFooter].some(Boolean),
+    printTitles: Boolean(p.printTitlesRow || p.printTitlesColumn),
+  };
 }

@@ -1,10 +1,11 @@
+import { withFormulaResults } from "../../core/reports/formulaResults";
 import path from "path";
 import { approvalStatus } from "../../core/approval/approvals";
 import { CoreError } from "../../core/errors";
 import { SETTINGS_KEYS } from "../../core/ledger/layout";
 import { MONTHS_IN } from "../../core/scheme/schema";
 import { tryParsePeriod } from "../../core/period";
-import { type BranchSummary, type CombineMode, buildRollupSheets, checkCombinable, summarizeBranch } from "../../core/reports/rollup";
+import { type BranchSummary, type CombineMode, buildRollupSheets, checkCombinable, summarizeBranch, withStarLevelChart } from "../../core/reports/rollup";
 import { BRANCH_STAR_STORE, readBranchStars } from "../../core/stars/branchStars";
 import { buildBranchStarSheet } from "../../core/reports/branchStars";
 import { localIsoDate } from "../../core/period";
@@ -62,10 +63,10 @@ export async function rollupBooks(
   const stars = summaries.flatMap((s) => s.branchStars ?? []);
   if (stars.length) {
     const year = tryParsePeriod(period, 1)?.cycleYear ?? summaries[0].year;
-    models.push(buildBranchStarSheet(stars, year, { branch: "各党支部汇总", secretary: "", clerk: "", contact: "", today: localIsoDate(new Date()) }));
+    models.push(withStarLevelChart(buildBranchStarSheet(stars, year, { branch: "各党支部汇总", secretary: "", clerk: "", contact: "", today: localIsoDate(new Date()) }), stars));
   }
   const book = newBookFile(out, { replace });
-  await book.gateway.apply(models.map((model) => ({ op: "writeSheet" as const, model })));
+  await book.gateway.apply(models.map((model) => ({ op: "writeSheet" as const, model: withFormulaResults(model) })));
   await book.save();
   return summaries;
 }

@@ -46,32 +46,53 @@ describe("App", () => {
     expect(selected[0]).toMatch(/^积分台账!A\d+$/);
   });
 
-  it("shows the three branch 台账 under the 支部台账 tab, one at a time", async () => {
+  it("offers the tabs the scheme uses, in plain words: star-member has no 承诺事项, 积分兑换 or 支部台账", async () => {
     const gateway = new MemoryGateway();
-    await fillDemoWorkbook(gateway);
+    await scaffoldWorkbook(gateway, getBuiltinScheme("star-member"), { branch: "第一党支部", year: 2026 });
     const host: LedgerHost = { kind: "web", gateway, selectCell: async () => undefined, showSheet: async () => undefined, schemeChanged: async () => "star-member" };
     render(
       <FluentProvider theme={webLightTheme}>
         <App status={{ inExcel: true, schemeId: "star-member", error: null }} host={host} />
       </FluentProvider>,
     );
-    // Fluent's Tab repeats its label (bold, hidden) to reserve width: the first span is the label. Queries by role
-    // and name are slow in jsdom under Fluent's styles, so the tabs are found once and clicked by label.
+    // Fluent's Tab repeats its label (bold, hidden) to reserve width: the first span is the label.
     const labels = (tabs: HTMLElement[]) => tabs.map((t) => t.firstElementChild?.textContent);
-    // 名册 and 民主评议 follow the scheme (star-member scores members and has an appraisal): they show once it is read.
     await screen.findAllByText("民主评议");
+    const tabs = labels(screen.getAllByRole("tab"));
+    expect(tabs).toEqual(expect.arrayContaining(["开始", "名册", "录入", "民主评议", "校验", "报表", "申诉·审定", "规则", "方案"]));
+    for (const other of ["承诺事项", "积分兑换", "支部台账"]) expect(tabs).not.toContain(other);
+    const banner = screen.getByText(/本工作簿按/).textContent!;
+    expect(banner).toBe("本工作簿按「星级党员管理量化考评制度」计分；表格中的积分公式也按这套办法计算。");
+    expect(banner).not.toMatch(/PARTY|npx|star-member/);
+  });
+
+  it("shows 支部台账 with only the scheme's own 台账 (hospital: 支部积分), and 积分兑换 for the scheme that has it", async () => {
+    const labels = (tabs: HTMLElement[]) => tabs.map((t) => t.firstElementChild?.textContent);
+    const gateway = new MemoryGateway();
+    await scaffoldWorkbook(gateway, getBuiltinScheme("hospital-40-50-10"), { branch: "内科党支部", year: 2026 });
+    const host: LedgerHost = { kind: "web", gateway, selectCell: async () => undefined, showSheet: async () => undefined, schemeChanged: async () => "hospital-40-50-10" };
+    const { unmount } = render(
+      <FluentProvider theme={webLightTheme}>
+        <App status={{ inExcel: true, schemeId: "hospital-40-50-10", error: null }} host={host} />
+      </FluentProvider>,
+    );
+    await screen.findAllByText("支部台账");
     const outer = screen.getAllByRole("tab");
-    expect(labels(outer)).toEqual(["开始", "名册", "录入", "民主评议", "校验", "公示·排名·年终", "申诉·审定", "承诺事项", "积分兑换", "支部台账", "规则", "方案"]);
+    expect(labels(outer)).not.toContain("积分兑换");
     fireEvent.click(outer[labels(outer).indexOf("支部台账")]);
-    const inner = within(screen.getByRole("tablist", { name: "支部台账" })).getAllByRole("tab");
-    expect(labels(inner)).toEqual(["评星晋级", "分类定级", "支部积分"]);
-    expect(await screen.findByText("2026 年度党支部（0）")).toBeTruthy();
-    expect(screen.getByText("保存评星晋级")).toBeTruthy();
-    fireEvent.click(inner[1]);
-    expect(await screen.findByText("2026 年度分类定级（0）")).toBeTruthy();
-    fireEvent.click(inner[2]);
+    expect(labels(within(screen.getByRole("tablist", { name: "支部台账" })).getAllByRole("tab"))).toEqual(["支部积分"]);
     expect(await screen.findByText("2026 年度支部积分（0）")).toBeTruthy();
-    expect(screen.queryByText("保存评星晋级")).toBeNull();
+    unmount();
+
+    const other = new MemoryGateway();
+    await scaffoldWorkbook(other, getBuiltinScheme("enterprise-half"), { branch: "第三党支部", year: 2026 });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App status={{ inExcel: true, schemeId: "enterprise-half", error: null }} host={{ ...host, gateway: other }} />
+      </FluentProvider>,
+    );
+    await screen.findAllByText("积分兑换");
+    expect(labels(screen.getAllByRole("tab"))).not.toContain("支部台账");
   });
 
   it("offers 名册 but not 民主评议 for a scheme without an appraisal, and neither before the workbook has a ledger", async () => {

@@ -1,11 +1,10 @@
 import { Body1, Caption1, Card, CardHeader, MessageBar, MessageBarBody, Subtitle2, Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
-import { loadPaneFeaturesAction } from "../actions";
-import { useAction } from "../useAction";
+import { useMemo, useState } from "react";
 import type { LedgerHost } from "../host";
 import { AppraisalPanel } from "../panels/AppraisalPanel";
 import { BranchLedgersPanel } from "../panels/BranchLedgersPanel";
 import { CommitmentPanel } from "../panels/CommitmentPanel";
+import { Dashboard } from "../panels/Dashboard";
 import { EntryPanel } from "../panels/EntryPanel";
 import { ReportPanel } from "../panels/ReportPanel";
 import { RedemptionPanel } from "../panels/RedemptionPanel";
@@ -15,6 +14,8 @@ import { RulesPanel } from "../panels/RulesPanel";
 import { StartPanel } from "../panels/StartPanel";
 import { ValidatePanel } from "../panels/ValidatePanel";
 import { useSchemeList } from "./useSchemeList";
+import { usePaneFeatures } from "./usePaneFeatures";
+import { BUILTIN_SCHEMES, findBuiltinScheme } from "../../core/scheme/presets";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
@@ -29,7 +30,7 @@ export interface WorkbookStatus {
   error: string | null;
 }
 
-type PanelId = "start" | "roster" | "entry" | "appraisal" | "validate" | "report" | "review" | "commitments" | "redemption" | "branch" | "rules" | "schemes";
+type PanelId = "start" | "roster" | "entry" | "appraisal" | "validate" | "report" | "dashboard" | "review" | "commitments" | "redemption" | "branch" | "rules" | "schemes";
 
 /** The pane: a banner on the workbook's state, then one panel at a time. Without a workbook only the schemes show. */
 export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost | null }) {
@@ -62,8 +63,8 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
         <MessageBar intent={schemeId ? "info" : "warning"}>
           <MessageBarBody>
             {schemeId
-              ? `本工作簿使用方案 ${schemeId}；PARTY.* 函数省略方案参数时按此方案计算。`
-              : "本工作簿还没有「设置」表：PARTY.* 函数须在参数中写明方案 id（可用 npx party-ledger init 生成台账）。"}
+              ? `本工作簿按「${schemeName(schemeId)}」计分；表格中的积分公式也按这套办法计算。`
+              : "本工作簿还没有建立台账：请在「开始」中选择积分办法、填写支部名称，生成台账。"}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -74,11 +75,12 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
           <Tab value="entry">录入</Tab>
           {features.appraisal && <Tab value="appraisal">民主评议</Tab>}
           <Tab value="validate">校验</Tab>
-          <Tab value="report">公示·排名·年终</Tab>
+          <Tab value="report">报表</Tab>
+          <Tab value="dashboard">看板</Tab>
           <Tab value="review">申诉·审定</Tab>
-          <Tab value="commitments">承诺事项</Tab>
-          <Tab value="redemption">积分兑换</Tab>
-          <Tab value="branch">支部台账</Tab>
+          {features.commitments && <Tab value="commitments">承诺事项</Tab>}
+          {features.redemption && <Tab value="redemption">积分兑换</Tab>}
+          {features.branchLedgers.length > 0 && <Tab value="branch">支部台账</Tab>}
           <Tab value="rules">规则</Tab>
           <Tab value="schemes">方案</Tab>
         </TabList>
@@ -89,39 +91,23 @@ export function App({ status, host }: { status: WorkbookStatus; host: LedgerHost
       {pane && panel === "appraisal" && features.appraisal && <AppraisalPanel host={pane} />}
       {pane && panel === "validate" && <ValidatePanel host={pane} />}
       {pane && panel === "report" && <ReportPanel host={pane} />}
+      {pane && panel === "dashboard" && <Dashboard host={pane} />}
       {pane && panel === "review" && <ReviewPanel host={pane} />}
-      {pane && panel === "commitments" && <CommitmentPanel host={pane} />}
-      {pane && panel === "redemption" && <RedemptionPanel host={pane} />}
-      {pane && panel === "branch" && <BranchLedgersPanel host={pane} />}
+      {pane && panel === "commitments" && features.commitments && <CommitmentPanel host={pane} />}
+      {pane && panel === "redemption" && features.redemption && <RedemptionPanel host={pane} />}
+      {pane && panel === "branch" && features.branchLedgers.length > 0 && <BranchLedgersPanel host={pane} ledgers={features.branchLedgers} />}
       {pane && panel === "rules" && <RulesPanel host={pane} />}
       {panel === "schemes" && <SchemeList />}
     </main>
   );
 }
 
-/** Stands in for the host before there is a workbook; never used (nothing runs without a pane). */
-const NO_HOST: LedgerHost = {
-  kind: "web",
-  gateway: { inspect: () => Promise.reject(new Error("no workbook")), readTables: () => Promise.reject(new Error("no workbook")), readSheet: async () => null, readSheets: async () => new Map(), apply: () => Promise.reject(new Error("no workbook")) },
-  selectCell: async () => undefined,
-  showSheet: async () => undefined,
-  schemeChanged: async () => null,
-};
-
-/**
- * The panels the workbook's scheme uses: 名册 for schemes that score members, 民主评议 for schemes with
- * an appraisal component; neither before the workbook has a ledger. Read again when the scheme changes.
- * When the scheme cannot be read, both show, and their panels say why they cannot load.
- */
-function usePaneFeatures(pane: LedgerHost | null, schemeId: string | null): { roster: boolean; appraisal: boolean } {
-  const features = useAction(loadPaneFeaturesAction, pane ?? NO_HOST);
-  const { run } = features;
-  useEffect(() => {
-    if (pane) void run(undefined);
-  }, [pane, schemeId, run]);
-  if (!pane) return { roster: false, appraisal: false };
-  if (features.error) return { roster: true, appraisal: true };
-  return features.result ?? { roster: false, appraisal: false };
+/** The scheme's name for the banner, never its id. */
+function schemeName(id: string): string {
+  const builtin = findBuiltinScheme(id);
+  if (builtin) return builtin.name;
+  const base = BUILTIN_SCHEMES.find((s) => id.startsWith(`${s.id}-branch`));
+  return base ? `${base.name}（本支部）` : "本支部的积分办法";
 }
 
 function SchemeList() {
@@ -131,7 +117,7 @@ function SchemeList() {
       <Body1>内置积分方案（共 {schemes.length} 套）：</Body1>
       {schemes.map((s) => (
         <Card key={s.id} size="small">
-          <CardHeader header={<Subtitle2>{s.name}</Subtitle2>} description={<Caption1>{`${s.id} · 第${s.version}版 · 满分 ${s.maxTotal}`}</Caption1>} />
+          <CardHeader header={<Subtitle2>{s.name}</Subtitle2>} description={<Caption1>{`第${s.version}版 · 满分 ${s.maxTotal}`}</Caption1>} />
           <Caption1>{s.summary}</Caption1>
         </Card>
       ))}

@@ -9,6 +9,8 @@ const useStyles = makeStyles({
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, paddingBlock: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   votes: { display: "grid", gridTemplateColumns: "repeat(2, minmax(0, 1fr))", gap: tokens.spacingHorizontalXS },
   lines: { whiteSpace: "pre-line" },
+  // The grade before each vote box stays on one line in a 320 px pane.
+  grade: { whiteSpace: "nowrap" },
 });
 
 const METHOD_NAMES: Record<AppraisalMethod, string> = { grade: "直接填写等次", tally: "按票数评定", score: "填写评议分" };
@@ -74,7 +76,7 @@ export function AppraisalPanel({ host }: { host: LedgerHost }) {
                 <>
                   <div className={styles.votes}>
                     {s.grades.map((g) => (
-                      <Input key={g.name} aria-label={`${m.name} ${g.name}票数`} contentBefore={<Caption1>{g.name}</Caption1>} value={d.votes[g.name] ?? ""} onChange={(_, x) => p.setVotes(m.id, g.name, x.value)} />
+                      <Input key={g.name} aria-label={`${m.name} ${g.name}票数`} contentBefore={<Caption1 className={styles.grade}>{g.name}</Caption1>} value={d.votes[g.name] ?? ""} onChange={(_, x) => p.setVotes(m.id, g.name, x.value)} />
                     ))}
                   </div>
                   {o?.tallyGrade && <Caption1>{`按票数：${o.tallyGrade}`}</Caption1>}

@@ -48,7 +48,7 @@ export function CommitmentPanel({ host }: { host: LedgerHost }) {
       <ul className={styles.list} aria-label="承诺列表">
         {p.state.commitments.map((c) => (
           <li key={c.row} className={styles.item}>
-            <Caption1>{`第${c.row}行 ${c.name}：${c.text}（时限 ${c.deadline}）· ${c.status}${c.entryRow ? ` · 积分台账第${c.entryRow}行` : ""}`}</Caption1>
+            <Caption1>{`第${c.row}行 ${c.name}：${c.text}（时限 ${c.deadline}）· ${c.status}${c.entryRow ? ` · 积分记录 ${c.entryRow}` : ""}`}</Caption1>
             {p.change?.row === c.row ? (
               <>
                 <Dropdown value={p.change.status} selectedOptions={[p.change.status]} onOptionSelect={(_, d) => p.editChange({ status: d.optionValue as CommitmentStatus })}>
@@ -59,7 +59,7 @@ export function CommitmentPanel({ host }: { host: LedgerHost }) {
                   ))}
                 </Dropdown>
                 <Input aria-label="跟进记录" placeholder="跟进记录" value={p.change.followUp} onChange={(_, d) => p.editChange({ followUp: d.value })} />
-                <Input aria-label="积分记录行" placeholder="积分台账行号" value={p.change.entryRow} onChange={(_, d) => p.editChange({ entryRow: d.value })} />
+                <Input aria-label="积分记录号" placeholder="积分台账中的记录号" value={p.change.entryId} onChange={(_, d) => p.editChange({ entryId: d.value })} />
                 {p.changeProblems.length > 0 && <Caption1>{p.changeProblems.join("；")}</Caption1>}
                 <Button disabled={p.changeProblems.length > 0 || p.update.running} onClick={() => void p.saveChange()}>
                   保存完成情况

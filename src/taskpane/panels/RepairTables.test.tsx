@@ -96,7 +96,7 @@ describe("useRepairTables", () => {
       expect(await result.current.repair.repair()).toBe(true);
     });
     expect(result.current.repair.error).toBeNull();
-    expect(result.current.repair.done).toEqual([`已把表格下方的行并入表格：「党员名册」A1:I6（共 5 行，单元格未改动）`, `已恢复表格：「积分台账」A1:${lastColumn}4（3 行，单元格未改动）`]);
+    expect(result.current.repair.done).toEqual([`已把表格下方的行并入表格：「党员名册」A1:J6（共 5 行，单元格未改动）`, `已恢复表格：「积分台账」A1:${lastColumn}4（3 行，单元格未改动）`]);
     expect(result.current.repair.remaining).toEqual([]);
     // Validated again: the tables are sound, the offer is gone; 003 (typed below 名册) is read, without an appraisal yet.
     await waitFor(() => expect(result.current.repair.offered).toEqual([]));
@@ -145,6 +145,6 @@ describe("RepairTables in the 校验 panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "修复表格" }));
     await screen.findByText(/已恢复表格：「积分台账」/);
     await waitFor(() => expect(screen.queryByRole("button", { name: "修复表格" })).toBeNull());
-    expect(screen.getByText(/已把表格下方的行并入表格：「党员名册」A1:I6/)).toBeTruthy();
+    expect(screen.getByText(/已把表格下方的行并入表格：「党员名册」A1:J6/)).toBeTruthy();
   });
 });

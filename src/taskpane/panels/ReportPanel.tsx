@@ -1,16 +1,17 @@
-import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportFormName } from "../../core/reports";
 import { FailureBar } from "../components/FailureBar";
 import type { LedgerHost } from "../host";
-import { useReportPanel } from "./useReportPanel";
+import { SHOWN_PROBLEMS, describeProblem, useReportPanel } from "./useReportPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   top: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase100, width: "100%", tableLayout: "fixed" },
   cell: { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "1px 3px", overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
 });
 
-/** 公示 / 排名 / 年终: the committee sheets, written into the workbook (values and standard formulas only). */
+/** Every committee form of the scheme, checked before it is written (values and standard formulas only). */
 export function ReportPanel({ host }: { host: LedgerHost }) {
   const styles = useStyles();
   const p = useReportPanel(host);
@@ -37,12 +38,42 @@ export function ReportPanel({ host }: { host: LedgerHost }) {
           ))}
         </Dropdown>
       </Field>
-      <Button appearance="primary" disabled={!p.period || p.report.running || p.loading} onClick={() => void p.generate()}>
+      <Button appearance="primary" disabled={!p.period || p.report.running || p.check.running || p.loading} onClick={() => void p.generate()}>
         生成并打开
       </Button>
-      <Caption1>报表写入单独的工作表（只含数值和标准公式），不改动台账；支委会成员没有加载项也能打开、打印。</Caption1>
-      {(p.report.slow || p.loading) && <Spinner size="tiny" label={p.loading ? "正在读取台账…" : "正在生成…"} />}
-      <FailureBar text={p.report.error} />
+      <Caption1>生成前先检查台账；报表写入单独的工作表（只含数值和标准公式），不改动台账，支委会成员没有加载项也能打开、打印。</Caption1>
+      {(p.report.slow || p.check.slow || p.loading) && <Spinner size="tiny" label={p.loading ? "正在读取台账…" : p.check.running ? "正在检查台账…" : "正在生成…"} />}
+      <FailureBar text={p.check.error ?? p.report.error} />
+      {p.findings.length > 0 && (
+        <MessageBar intent={p.check.result?.refusal ? "error" : "warning"} layout="multiline">
+          <MessageBarBody>
+            <div aria-label="生成前的检查">
+              {p.findings.map((f) => (
+                <div key={f.heading}>
+                  {f.heading}
+                  {f.rows.length > 0 && (
+                    <ul className={styles.list}>
+                      {f.rows.slice(0, SHOWN_PROBLEMS).map((r) => (
+                        <li key={`${r.sheet}|${r.row}|${r.column}|${r.message}`}>
+                          <Link as="button" onClick={() => void p.selectProblem(r)}>
+                            {describeProblem(r)}
+                          </Link>
+                        </li>
+                      ))}
+                      {f.rows.length > SHOWN_PROBLEMS && <li>{`另有 ${f.rows.length - SHOWN_PROBLEMS} 处`}</li>}
+                    </ul>
+                  )}
+                </div>
+              ))}
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {p.needsDecision && (
+        <Button disabled={p.report.running} onClick={() => void p.generateAnyway()}>
+          知悉以上情况，仍然生成
+        </Button>
+      )}
       {result && (
         <>
           <MessageBar intent={result.warnings.length || result.kept.length ? "warning" : "success"}>

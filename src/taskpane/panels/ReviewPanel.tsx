@@ -21,8 +21,8 @@ export function ReviewPanel({ host }: { host: LedgerHost }) {
       <Subtitle2 as="h2">审定</Subtitle2>
       <div className={styles.badges} aria-label="审定状态">
         {state.periods.map((s) => (
-          <Badge key={s.period} color={s.approved ? "success" : "informative"} appearance={s.approved ? "filled" : "outline"}>
-            {`${s.period} ${s.approved ? "已审定" : "未审定"}`}
+          <Badge key={s.period} color={state.reopened.includes(s.period) ? "warning" : s.approved ? "success" : "informative"} appearance={s.approved ? "filled" : "outline"}>
+            {`${s.period} ${state.reopened.includes(s.period) ? "待重新审定" : s.approved ? "已审定" : "未审定"}`}
           </Badge>
         ))}
       </div>
@@ -42,25 +42,23 @@ export function ReviewPanel({ host }: { host: LedgerHost }) {
         <>
           <Field label="审定期间">
             <Dropdown value={p.approval.period} selectedOptions={[p.approval.period]} onOptionSelect={(_, d) => p.approval.choose(d.optionValue ?? "")}>
-              {state.periods
-                .filter((s) => !s.approved)
-                .map((s) => (
-                  <Option key={s.period} value={s.period}>
-                    {s.period}
-                  </Option>
-                ))}
+              {p.approval.open.map((period) => (
+                <Option key={period} value={period}>
+                  {period}
+                </Option>
+              ))}
             </Dropdown>
           </Field>
           <Field label="会议">
             <Input value={p.approval.meeting} onChange={(_, d) => p.approval.setMeeting(d.value)} />
           </Field>
           <Button appearance="primary" disabled={p.approval.action.running} onClick={() => void p.approve()}>
-            {`审定 ${p.approval.period}（审定后该期间锁定）`}
+            {p.approval.again ? `重新审定 ${p.approval.period}（申诉已处理）` : `审定 ${p.approval.period}（审定后该期间锁定）`}
           </Button>
           <FailureBar text={p.approval.action.error} />
-          {p.approval.action.result && (
+          {p.approval.done && (
             <MessageBar intent="success">
-              <MessageBarBody>{`已审定，锁定 ${p.approval.action.result.rows} 行记录。`}</MessageBarBody>
+              <MessageBarBody>{`已审定 ${p.approval.done.period}，锁定 ${p.approval.done.rows} 行记录。`}</MessageBarBody>
             </MessageBar>
           )}
         </>

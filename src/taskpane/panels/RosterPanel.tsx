@@ -1,7 +1,9 @@
 import { ChoiceDropdown } from "../components/ChoiceDropdown";
 import { Button, Caption1, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Spinner, Subtitle2, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { FailureBar } from "../components/FailureBar";
+import type { RosterMember } from "../actions";
 import type { LedgerHost } from "../host";
+import { RosterImport } from "./RosterImport";
 import { useRosterPanel } from "./useRosterPanel";
 
 const useStyles = makeStyles({
@@ -14,7 +16,18 @@ const useStyles = makeStyles({
   cell: { paddingInline: tokens.spacingHorizontalXS, whiteSpace: "nowrap", textAlign: "left" },
 });
 
-/** 名册: add a member, paste a block from Excel / WPS, change a member's category or 在册状态. */
+/** 名册: add a member, paste a block or import a roster workbook, change a member's category, 在册状态 or 转入. */
+/** One line per member: who, category and status, the dates that matter, and a probationary member's outcome. */
+export function describeMember(m: RosterMember): string {
+  const parts = [`${m.id} ${m.name}`, m.category, m.status];
+  if (m.joinedOn) parts.push(`入党 ${m.joinedOn}`);
+  if (m.fullOn) parts.push(`转正 ${m.fullOn}`);
+  if (m.transferredIn) parts.push(`转入 ${m.transferredIn}`);
+  if (m.probation) parts.push(`预备期考核：${m.probation}`);
+  if (m.note) parts.push(m.note);
+  return parts.join(" · ");
+}
+
 export function RosterPanel({ host }: { host: LedgerHost }) {
   const styles = useStyles();
   const p = useRosterPanel(host);
@@ -53,6 +66,9 @@ export function RosterPanel({ host }: { host: LedgerHost }) {
         </Field>
         <Field label="入党日期" validationMessage={at("joinedOn")}>
           <Input value={p.fields.joinedOn} placeholder="2020-07-01" onChange={(_, d) => p.updateFields({ joinedOn: d.value })} />
+        </Field>
+        <Field label="转入日期" hint="新入职或组织关系转入本支部的日期；一直在本支部的党员不填" validationMessage={at("transferredIn")}>
+          <Input value={p.fields.transferredIn} placeholder="2026-03-10" onChange={(_, d) => p.updateFields({ transferredIn: d.value })} />
         </Field>
         <Field label="所在支部">
           <Input value={p.fields.branch} placeholder={roster.branch} onChange={(_, d) => p.updateFields({ branch: d.value })} />
@@ -116,13 +132,16 @@ export function RosterPanel({ host }: { host: LedgerHost }) {
       )}
       {p.importPaste.result && <Caption1>{`已导入 ${p.importPaste.result.roster} 名党员`}</Caption1>}
 
+      <RosterImport host={host} onImported={p.reload} />
+
       <Subtitle2 as="h2">{`党员名册（${roster.members.length}）`}</Subtitle2>
       <Input aria-label="查找党员" placeholder="按姓名或编号查找" value={p.search} onChange={(_, d) => p.setSearch(d.value)} />
+      {roster.probationProblem && <Caption1>{`预备党员的考核结果暂不能计算：${roster.probationProblem}`}</Caption1>}
       <FailureBar text={p.update.error} />
       <ul className={styles.list} aria-label="党员列表">
         {p.members.map((m) => (
           <li key={m.row} className={styles.item}>
-            <Caption1>{`${m.id} ${m.name} · ${m.category} · ${m.status}${m.joinedOn ? ` · 入党 ${m.joinedOn}` : ""}${m.fullOn ? ` · 转正 ${m.fullOn}` : ""}${m.note ? ` · ${m.note}` : ""}`}</Caption1>
+            <Caption1>{describeMember(m)}</Caption1>
             {p.edit?.id === m.id ? (
               <form
                 className={styles.form}
@@ -143,7 +162,10 @@ export function RosterPanel({ host }: { host: LedgerHost }) {
                 <Field label="在册状态">
                   <ChoiceDropdown value={p.edit.status} choices={roster.statuses} onChoose={(s) => p.changeEdit({ status: s ?? m.status })} />
                 </Field>
-                {p.edit.status !== m.status && (
+                <Field label="转入日期" hint="组织关系转入本支部的日期；填写后在册状态为「在册」">
+                  <Input value={p.edit.transferredIn} placeholder={m.transferredIn || "2026-03-10"} onChange={(_, d) => p.changeEdit({ transferredIn: d.value })} />
+                </Field>
+                {p.edit.status !== m.status && !p.edit.transferredIn.trim() && (
                   <Field label={`${p.edit.status}日期`} required>
                     <Input value={p.edit.statusOn} placeholder="2026-05-10" onChange={(_, d) => p.changeEdit({ statusOn: d.value })} />
                   </Field>
@@ -156,7 +178,7 @@ export function RosterPanel({ host }: { host: LedgerHost }) {
               </form>
             ) : (
               <Button size="small" onClick={() => p.startEdit(m.id)}>
-                修改类别或在册状态
+                修改类别、在册状态或转入
               </Button>
             )}
           </li>

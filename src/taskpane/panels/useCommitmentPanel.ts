@@ -15,7 +15,7 @@ export function useCommitmentPanel(host: LedgerHost, today = new Date()) {
   const update = useAction(updateCommitmentAction, host);
   const { run: load } = state;
   const [fields, setFields] = useState({ memberId: "", text: "", deadline: "" });
-  const [change, setChange] = useState<{ row: number; status: CommitmentStatus; followUp: string; entryRow: string } | null>(null);
+  const [change, setChange] = useState<{ row: number; status: CommitmentStatus; followUp: string; entryId: string } | null>(null);
 
   useEffect(() => {
     void load(undefined);
@@ -27,8 +27,8 @@ export function useCommitmentPanel(host: LedgerHost, today = new Date()) {
     ...(fields.text.trim() ? [] : ["请填写承诺事项"]),
     ...(/^\d{4}-\d{1,2}-\d{1,2}$/.test(fields.deadline.trim()) ? [] : ["完成时限请按 2026-12-31 的格式填写"]),
   ];
-  const entryRow = change?.entryRow.trim() ?? "";
-  const changeProblems = change && entryRow && !/^\d+$/.test(entryRow) ? ["积分记录行须为积分台账中的行号"] : [];
+  const entryId = change?.entryId.trim() ?? "";
+  const changeProblems = change && entryId && !/^\d+$/.test(entryId) ? ["积分记录号须为积分台账中那条记录的记录号（最后一列的数字）"] : [];
 
   return {
     loading: state.running,
@@ -49,13 +49,13 @@ export function useCommitmentPanel(host: LedgerHost, today = new Date()) {
       return ok;
     },
     change,
-    startChange: (row: number, status: CommitmentStatus) => setChange({ row, status, followUp: "", entryRow: "" }),
-    editChange: (patch: Partial<{ status: CommitmentStatus; followUp: string; entryRow: string }>) => setChange((c) => (c ? { ...c, ...patch } : c)),
+    startChange: (row: number, status: CommitmentStatus) => setChange({ row, status, followUp: "", entryId: "" }),
+    editChange: (patch: Partial<{ status: CommitmentStatus; followUp: string; entryId: string }>) => setChange((c) => (c ? { ...c, ...patch } : c)),
     changeProblems,
     update,
     saveChange: async () => {
       if (!change || changeProblems.length) return false;
-      const ok = (await update.run({ row: change.row, status: change.status, followUp: change.followUp.trim() || undefined, entryRow: entryRow ? Number(entryRow) : undefined })) !== null;
+      const ok = (await update.run({ row: change.row, status: change.status, followUp: change.followUp.trim() || undefined, entryId: entryId ? Number(entryId) : undefined })) !== null;
       if (ok) {
         setChange(null);
         await load(undefined);

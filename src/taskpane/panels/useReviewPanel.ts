@@ -41,7 +41,8 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
   }, [load]);
 
   const state = review.result;
-  const open = state?.periods.filter((p) => !p.approved).map((p) => p.period) ?? [];
+  // Open: not yet approved, or approved and since corrected by an appeal (approved again).
+  const open = state?.periods.filter((p) => !p.approved || state.reopened.includes(p.period)).map((p) => p.period) ?? [];
   // The next period to approve is the first still open.
   const toApprove = open.includes(approvePeriodLabel) ? approvePeriodLabel : open[0] ?? "";
   const openAppeals = state?.appeals.filter((a) => !a.result) ?? [];
@@ -57,6 +58,8 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
     ...(appealFields.claim.trim() ? [] : ["请填写申诉事项"]),
   ];
 
+  // What the last approval did, said until the next appeal changes the picture (an appeal re-opens the period).
+  const [approved, setApproved] = useState<{ period: string; rows: number } | null>(null);
   const after = async <R>(result: R | null) => {
     if (result !== null) await load(undefined);
     return result;
@@ -67,8 +70,13 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
     loadError: review.error,
     state,
     openAppeals,
-    approval: { period: toApprove, choose: setApprovePeriod, meeting, setMeeting, action: approve },
-    approve: () => (toApprove ? approve.run({ period: toApprove, date: day, meeting }).then(after) : Promise.resolve(null)),
+    approval: { period: toApprove, open, again: state?.reopened.includes(toApprove) ?? false, choose: setApprovePeriod, meeting, setMeeting, action: approve, done: approved },
+    approve: async () => {
+      if (!toApprove) return null;
+      const result = await approve.run({ period: toApprove, date: day, meeting });
+      if (result !== null) setApproved({ period: toApprove, rows: result.rows });
+      return after(result);
+    },
     appealFields,
     updateAppeal: (patch: Partial<AppealFields>) => setAppeal((f) => ({ ...f, ...patch })),
     appealProblems,
@@ -76,7 +84,10 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
     recordAppeal: async () => {
       if (appealProblems.length) return null;
       const id = await appeal.run({ memberId: appealFields.memberId, period: appealFields.period, claim: appealFields.claim.trim(), evidence: appealFields.evidence.trim() || undefined, date: day });
-      if (id !== null) setAppeal({ memberId: "", period: "", claim: "", evidence: "" });
+      if (id !== null) {
+        setAppeal({ memberId: "", period: "", claim: "", evidence: "" });
+        setApproved(null);
+      }
       return after(id);
     },
     resolveFields,
@@ -86,7 +97,10 @@ export function useReviewPanel(host: LedgerHost, today = new Date()) {
     resolveAppeal: async () => {
       if (resolveProblems.length) return null;
       const rows = await resolve.run({ appealId: resolveFields.appealId, result: resolveFields.result.trim(), date: day, reverseId: reverseId ? Number(reverseId) : undefined });
-      if (rows !== null) setResolve({ appealId: "", result: "", reverseId: "" });
+      if (rows !== null) {
+        setResolve({ appealId: "", result: "", reverseId: "" });
+        setApproved(null);
+      }
       return after(rows);
     },
   };

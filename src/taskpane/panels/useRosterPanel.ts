@@ -12,12 +12,22 @@ export interface MemberFields {
   name: string;
   category: string;
   joinedOn: string;
+  /** 转入日期: 新入职 or 组织关系转入 (the scheme's new-member rule keys on it). */
+  transferredIn: string;
   branch: string;
   contact: string;
 }
 
 /** Form field → 党员名册 header. */
-export const MEMBER_HEADERS: Record<keyof MemberFields, string> = { id: "编号", name: "姓名", category: "党员类别", joinedOn: "入党日期", branch: "所在支部", contact: "联系方式" };
+export const MEMBER_HEADERS: Record<keyof MemberFields, string> = {
+  id: "编号",
+  name: "姓名",
+  category: "党员类别",
+  joinedOn: "入党日期",
+  transferredIn: "转入日期",
+  branch: "所在支部",
+  contact: "联系方式",
+};
 
 export interface MemberEdit {
   id: string;
@@ -25,9 +35,11 @@ export interface MemberEdit {
   fullOn: string;
   status: string;
   statusOn: string;
+  /** 转入: the date the member came to the branch (在册状态 becomes 在册); blank for no transfer. */
+  transferredIn: string;
 }
 
-const EMPTY: MemberFields = { id: "", name: "", category: "", joinedOn: "", branch: "", contact: "" };
+const EMPTY: MemberFields = { id: "", name: "", category: "", joinedOn: "", transferredIn: "", branch: "", contact: "" };
 
 const dateProblem = (label: string, value: string) => (value.trim() && readDateInput(value.trim()) === null ? `${label}「${value.trim()}」不是日期：按 2026-03-05 的格式填写` : null);
 
@@ -79,6 +91,8 @@ export function useRosterPanel(host: LedgerHost) {
     else if (roster && !roster.categories.includes(fields.category)) out.category = `「${fields.category}」不是本方案的党员类别（${roster.categories.join("、")}）`;
     const joined = dateProblem("入党日期", fields.joinedOn);
     if (joined) out.joinedOn = joined;
+    const transferred = dateProblem("转入日期", fields.transferredIn);
+    if (transferred) out.transferredIn = transferred;
     return { ...refused, ...out };
   }, [fields, members, roster, refused]);
 
@@ -89,11 +103,16 @@ export function useRosterPanel(host: LedgerHost) {
     if (converting && !edit.fullOn.trim()) editProblems.push(`${current.category}转为${edit.category}须填写转正日期`);
     const full = converting ? dateProblem("转正日期", edit.fullOn) : null;
     if (full) editProblems.push(full);
+    // A transfer's date is the date of its status change (to 在册).
+    const transferring = edit.transferredIn.trim() !== "";
+    const transferred = transferring ? dateProblem("转入日期", edit.transferredIn) : null;
+    if (transferred) editProblems.push(transferred);
+    if (transferring && edit.status !== "在册") editProblems.push(`转入后在册状态为「在册」，不能同时改为「${edit.status}」`);
     const statusChanged = edit.status !== current.status;
-    if (statusChanged && !edit.statusOn.trim()) editProblems.push(`改为「${edit.status}」须填写日期`);
-    const on = statusChanged ? dateProblem("日期", edit.statusOn) : null;
+    if (statusChanged && !transferring && !edit.statusOn.trim()) editProblems.push(`改为「${edit.status}」须填写日期`);
+    const on = statusChanged && !transferring ? dateProblem("日期", edit.statusOn) : null;
     if (on) editProblems.push(on);
-    if (edit.category === current.category && !statusChanged) editProblems.push("没有改动");
+    if (edit.category === current.category && !statusChanged && !transferring) editProblems.push("没有改动");
   }
 
   // A preview stands for the text it was made of: edit the box and it must be previewed again.
@@ -105,6 +124,8 @@ export function useRosterPanel(host: LedgerHost) {
 
   return {
     loading: state.running,
+    /** Reads the roster again (after an import elsewhere in the panel). */
+    reload: () => load(undefined),
     loadError: state.error,
     roster,
     members: shown,
@@ -137,9 +158,10 @@ export function useRosterPanel(host: LedgerHost) {
     editProblems,
     startEdit: (id: string) => {
       const m = members.find((x) => x.id === id);
-      if (m) setEdit({ id, category: m.category, fullOn: "", status: m.status, statusOn: "" });
+      if (m) setEdit({ id, category: m.category, fullOn: "", status: m.status, statusOn: "", transferredIn: "" });
     },
-    changeEdit: (patch: Partial<Omit<MemberEdit, "id">>) => setEdit((e) => (e ? { ...e, ...patch } : e)),
+    /** A 转入日期 typed sets 在册状态 to 在册. */
+    changeEdit: (patch: Partial<Omit<MemberEdit, "id">>) => setEdit((e) => (e ? { ...e, ...patch, ...(patch.transferredIn?.trim() && patch.status === undefined ? { status: "在册" } : {}) } : e)),
     cancelEdit: () => setEdit(null),
     update,
     saveEdit: async () => {
@@ -150,6 +172,7 @@ export function useRosterPanel(host: LedgerHost) {
         fullOn: edit.fullOn.trim() || undefined,
         status: edit.status !== current.status ? edit.status : undefined,
         statusOn: edit.statusOn.trim() || undefined,
+        transferredIn: edit.transferredIn.trim() || undefined,
       });
       if (!result?.written) return false;
       setEdit(null);

@@ -1,50 +1,35 @@
 import { useEffect, useMemo, useState } from "react";
-import { toNumber } from "../../core/cells";
 import { describeItemPoints } from "../../core/engine/entryPoints";
 import { localIsoDate } from "../../core/period";
-import { type Scheme, type SchemeFieldError, type SchemeItem, parseScheme, parseSchemeJson } from "../../core/scheme/schema";
+import { REPORT_FORM_NAMES } from "../../core/reports";
+import { type Scheme, type SchemeItem, parseScheme, parseSchemeJson } from "../../core/scheme/schema";
 import { copyId } from "../../core/scheme/workbookSchemes";
 import { loadRulesAction, saveSchemeAction } from "../actions";
 import type { LedgerHost } from "../host";
 import { useAction } from "../useAction";
+import { type ItemEdit, NO_EDITS, type NewItem, type RulesEdits, candidate, describeFieldError, editCount } from "./rulesDraft";
 
-/** What the clerk typed for one item: its name and its points (as text until saved). */
-export interface ItemEdit {
-  name?: string;
-  value?: string;
-  min?: string;
-  max?: string;
-}
+export { describeFieldError, type ItemEdit, type NewItem } from "./rulesDraft";
 
-/** A field error as the clerk reads it: "第3项 D3 的 points.min：…" rather than "items.2.points.min". */
-export function describeFieldError(error: SchemeFieldError, scheme: Pick<Scheme, "items"> | null): string {
-  const match = /^items\.(\d+)\.?(.*)$/.exec(error.path);
-  if (match && scheme) {
-    const item = scheme.items[Number(match[1])];
-    return `第${Number(match[1]) + 1}项${item ? ` ${item.code}` : ""}${match[2] ? ` 的 ${match[2]}` : ""}：${error.message}`;
-  }
-  return `${error.path || "方案"}：${error.message}`;
-}
+export const EMPTY_NEW_ITEM: NewItem = { code: "", name: "", component: "", kind: "fixed", value: "", min: "", max: "" };
 
-function edited(item: SchemeItem, edit: ItemEdit | undefined): unknown {
-  if (!edit) return item;
-  const number = (text: string | undefined, fallback: number) => (text === undefined ? fallback : toNumber(text) ?? text);
-  const p = item.points;
-  const points =
-    p.kind === "fixed" ? { ...p, value: number(edit.value, p.value) } : p.kind === "range" ? { ...p, min: number(edit.min, p.min), max: number(edit.max, p.max) } : p;
-  return { ...item, name: edit.name ?? item.name, points };
+/** Report names a scheme's `extraForms` may hold; others are refused in plain words. */
+function unknownForms(scheme: Scheme): string[] {
+  return (scheme.extraForms ?? []).filter((f) => !(REPORT_FORM_NAMES as readonly string[]).includes(f)).map((f) => `报表：没有「${f}」这种报表`);
 }
 
 /**
- * 规则: the workbook's scheme item by item. A built-in is copied into the workbook first; the copy's
- * items are edited and saved as a new version from an effective date (entries before it keep the old
- * rules). A scheme is exported and imported as JSON, with zod's errors shown field by field.
+ * 规则: the workbook's scheme. A built-in is copied into the workbook first; the copy is edited — item
+ * names, points, caps, items added and removed, the grade lines and the 民主评议 table — and saved as a new
+ * version from an effective date (entries before it keep the old rules). Every problem is stated in plain
+ * Chinese with the field it is about. A scheme is exported and imported as JSON.
  */
 export function useRulesPanel(host: LedgerHost, today = new Date()) {
   const rules = useAction(loadRulesAction, host);
   const save = useAction(saveSchemeAction, host);
   const { run: load } = rules;
-  const [edits, setEdits] = useState<Record<string, ItemEdit>>({});
+  const [edits, setEdits] = useState<RulesEdits>(NO_EDITS);
+  const [newItem, setNewItem] = useState<NewItem>(EMPTY_NEW_ITEM);
   const [effectiveFrom, setEffectiveFrom] = useState(localIsoDate(today));
   const [errors, setErrors] = useState<string[]>([]);
   const [importText, setImportText] = useState("");
@@ -55,18 +40,29 @@ export function useRulesPanel(host: LedgerHost, today = new Date()) {
 
   const state = rules.result;
   const scheme = state?.scheme ?? null;
-  const items = useMemo(() => (scheme?.items ?? []).map((i) => ({ item: i, points: describeItemPoints(i), edit: edits[i.code] })), [scheme, edits]);
+  const removed = useMemo(() => new Set(edits.removed), [edits.removed]);
+  const items = useMemo(
+    () => (scheme?.items ?? []).map((i) => ({ item: i, points: describeItemPoints(i), edit: edits.items[i.code], removed: removed.has(i.code) })),
+    [scheme, edits.items, removed],
+  );
+  const appraisal = scheme?.components.find((c) => c.kind === "appraisal") ?? null;
+  const pointComponents = (scheme?.components ?? []).filter((c) => c.kind === "points").map((c) => ({ id: c.id, name: c.name }));
 
-  const store = async (candidate: unknown, source: Pick<Scheme, "items"> | null): Promise<Scheme | null> => {
-    const parsed = parseScheme(candidate);
+  const store = async (parsedCandidate: unknown, source: Parameters<typeof describeFieldError>[1]): Promise<Scheme | null> => {
+    const parsed = parseScheme(parsedCandidate);
     if (!parsed.success) {
       setErrors(parsed.errors.map((e) => describeFieldError(e, source)));
+      return null;
+    }
+    const unknown = unknownForms(parsed.data);
+    if (unknown.length) {
+      setErrors(unknown);
       return null;
     }
     setErrors([]);
     const saved = await save.run(parsed.data);
     if (saved) {
-      setEdits({});
+      setEdits(NO_EDITS);
       await load(undefined);
     }
     return saved;
@@ -78,8 +74,40 @@ export function useRulesPanel(host: LedgerHost, today = new Date()) {
     state,
     items,
     edits,
-    editItem: (code: string, patch: ItemEdit) => setEdits((all) => ({ ...all, [code]: { ...all[code], ...patch } })),
-    changed: Object.keys(edits).length,
+    /** Points components a new item may go under. */
+    pointComponents,
+    editItem: (code: string, patch: ItemEdit) => setEdits((e) => ({ ...e, items: { ...e.items, [code]: { ...e.items[code], ...patch } } })),
+    /** Marks an item removed (or back) in the next version. */
+    toggleRemove: (code: string) => setEdits((e) => ({ ...e, removed: e.removed.includes(code) ? e.removed.filter((c) => c !== code) : [...e.removed, code] })),
+    newItem,
+    updateNewItem: (patch: Partial<NewItem>) => setNewItem((n) => ({ ...n, ...patch })),
+    /** Puts the typed item in the next version (checked when saved). */
+    addItem: () => {
+      const item = { ...newItem, component: newItem.component || pointComponents[0]?.id || "" };
+      const problems: string[] = [];
+      if (!item.code.trim()) problems.push("新项目：请填写项目代码");
+      if (!item.name.trim()) problems.push("新项目：请填写名称");
+      const taken = [...(scheme?.items ?? []).filter((i) => !removed.has(i.code)).map((i) => i.code), ...edits.added.map((a) => a.code)];
+      if (taken.some((c) => c.toUpperCase() === item.code.trim().toUpperCase())) problems.push(`新项目：项目代码「${item.code.trim()}」已有`);
+      setErrors(problems);
+      if (problems.length) return false;
+      setEdits((e) => ({ ...e, added: [...e.added, item] }));
+      setNewItem(EMPTY_NEW_ITEM);
+      return true;
+    },
+    removeAdded: (index: number) => setEdits((e) => ({ ...e, added: e.added.filter((_, i) => i !== index) })),
+    grades: scheme?.grades ?? [],
+    editGrade: (index: number, patch: { name?: string; min?: string }) => setEdits((e) => ({ ...e, grades: { ...e.grades, [index]: { ...e.grades[index], ...patch } } })),
+    /** The scheme's 民主评议: grades with their points, or a score range; null when it has none. */
+    appraisal: appraisal && appraisal.kind === "appraisal" ? appraisal.appraisal : null,
+    editAppraisalGrade: (index: number, patch: { name?: string; points?: string }) =>
+      setEdits((e) => ({ ...e, appraisal: { ...e.appraisal, grades: { ...e.appraisal.grades, [index]: { ...e.appraisal.grades[index], ...patch } } } })),
+    editAppraisalRange: (patch: { min?: string; max?: string }) => setEdits((e) => ({ ...e, appraisal: { ...e.appraisal, ...patch } })),
+    changed: editCount(edits),
+    discard: () => {
+      setEdits(NO_EDITS);
+      setErrors([]);
+    },
     effectiveFrom,
     setEffectiveFrom,
     errors,
@@ -89,11 +117,17 @@ export function useRulesPanel(host: LedgerHost, today = new Date()) {
       scheme && state
         ? store({ ...scheme, id: copyId(scheme.id, state.workbookIds), name: `${scheme.name}（本支部）`, version: 1, effectiveFrom: scheme.effectiveFrom }, scheme)
         : Promise.resolve(null),
-    /** The edited items as the next version, in force from `effectiveFrom`. */
+    /** The edits as the next version, in force from `effectiveFrom`. */
     saveVersion: () => {
       if (!scheme || !state) return Promise.resolve(null);
       const version = Math.max(...state.versions.map((v) => v.version)) + 1;
-      return store({ ...scheme, version, effectiveFrom: effectiveFrom.trim(), items: scheme.items.map((i) => edited(i, edits[i.code])) }, scheme);
+      const made = candidate(scheme, edits);
+      if (made.problems.length) {
+        setErrors(made.problems);
+        return Promise.resolve(null);
+      }
+      const next = { ...(made.scheme as Scheme), version, effectiveFrom: effectiveFrom.trim() };
+      return store(next, next);
     },
     exportJson: scheme ? JSON.stringify(scheme, null, 2) : "",
     importText,
@@ -101,13 +135,15 @@ export function useRulesPanel(host: LedgerHost, today = new Date()) {
     importJson: async () => {
       const parsed = parseSchemeJson(importText);
       if (!parsed.success) {
-        let raw: { items?: SchemeItem[] } | null = null;
+        let raw: unknown = null;
         try {
-          raw = JSON.parse(importText) as { items?: SchemeItem[] };
+          raw = JSON.parse(importText);
         } catch {
           raw = null;
         }
-        setErrors(parsed.errors.map((e) => describeFieldError(e, raw && Array.isArray(raw.items) ? { items: raw.items } : null)));
+        const r = raw !== null && typeof raw === "object" ? (raw as { items?: unknown; grades?: unknown }) : null;
+        const named = r ? { items: Array.isArray(r.items) ? (r.items as SchemeItem[]) : undefined, grades: Array.isArray(r.grades) ? (r.grades as { name?: string }[]) : undefined } : null;
+        setErrors(parsed.errors.map((e) => describeFieldError(e, named)));
         return null;
       }
       return store(parsed.data, parsed.data);

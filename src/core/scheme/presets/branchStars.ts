@@ -41,6 +41,7 @@ export const branchStars: SchemeInput = {
     { name: "未定级", min: 0 },
   ],
   gradedPeriod: "cycle",
+  extraForms: ["评星晋级"],
   publicity: "half",
   ranking: "cycle",
   approval: "half",

@@ -51,6 +51,7 @@ export const classifiedGrading: SchemeInput = {
   ],
   grades: GRADES_90_70_60,
   gradedPeriod: "cycle",
+  extraForms: ["分类定级", "管理卡"],
   publicity: "quarter",
   ranking: "cycle",
   approval: "quarter",

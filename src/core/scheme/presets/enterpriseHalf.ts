@@ -59,6 +59,7 @@ export const enterpriseHalf: SchemeInput = {
   ],
   grades: GRADES_90_70_60,
   gradedPeriod: "half",
+  extraForms: ["积分兑换"],
   publicity: "half",
   ranking: "half",
   approval: "half",

@@ -63,6 +63,8 @@ export const handbook: SchemeInput = {
   ],
   grades: GRADES_90_70_60,
   gradedPeriod: "cycle",
+  // 党员民主评议表 is one of the handbook's forms though its points have no appraisal part: filled in by hand.
+  extraForms: ["民主评议"],
   publicity: "quarter",
   ranking: "cycle",
   approval: "quarter",

@@ -65,6 +65,7 @@ export const hospital: SchemeInput = {
   ],
   grades: GRADES_90_70_60,
   gradedPeriod: "cycle",
+  extraForms: ["支部积分"],
   publicity: "quarter",
   ranking: "cycle",
   approval: "quarter",

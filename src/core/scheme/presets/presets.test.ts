@@ -146,7 +146,7 @@ describe("spot checks", () => {
     const s = getBuiltinScheme("dec-nov-cycle");
     const r = scoreMembers({
       scheme: s,
-      members: [member("a"), member("b", "入党积极分子"), member("c"), { ...member("n"), joinedOn: "2026-01-01" }],
+      members: [member("a"), member("b", "入党积极分子"), member("c"), { ...member("n"), transferredIn: "2026-01-01" }],
       // December 2025: a −10 (D3 受组织处理 −5, twice), c vetoed, b nothing.
       entries: [
         { date: "2025-12-05", memberId: "a", itemCode: "D3", count: 2 },

@@ -7,7 +7,7 @@ import { ContentTypes, Package, Rels, relativeTarget, relsPathOf, resolveTarget 
 import { runText } from "./cells";
 import { SheetPart } from "./sheet";
 import { MINIMAL_STYLES, StylesPart } from "./styles";
-import { CT, NS_MAIN, NS_R, REL, XML_DECL, attr, escapeAttr, escapeText, findElement, findElements, findTag, setAttr, setChild } from "./xml";
+import { CT, NS_MAIN, NS_R, REL, XML_DECL, attr, escapeAttr, escapeText, findElement, findElements, findTag, setAttr, setChild, unescapeXml } from "./xml";
 import { type DeflateCodec, FFLATE_CODEC } from "./zip";
 
 export interface SheetEntry {
@@ -317,12 +317,69 @@ export class Book {
     const old = this.sheetPart(entry);
     if (/<f[\s>]/.test(old.toString())) this.formulaRemoved = true;
     const relsPath = relsPathOf(entry.part);
+    for (const rel of this.relsOf(entry.part).list())
+      if (!rel.external && (rel.type === REL.drawing || rel.type.endsWith("/drawing"))) this.removeDrawing(entry.part, resolveTarget(entry.part, rel.target));
     if (this.pkg.has(relsPath)) this.pkg.remove(relsPath);
     this.sheetRels.delete(entry.part);
     const part = new SheetPart(xml);
     part.changed = true;
     this.sheetParts.set(entry.part, part);
     return part;
+  }
+
+  /**
+   * Removes a sheet's drawing with everything only it uses (its charts and their own parts, pictures),
+   * relationships and content types included. A part that another part's relationships still name
+   * (a picture the clerk's drawing on another sheet shares) is kept.
+   */
+  private removeDrawing(sheetPart: string, drawing: string): void {
+    const tree: string[] = [];
+    const walk = (part: string) => {
+      if (tree.includes(part) || !this.pkg.has(part)) return;
+      tree.push(part);
+      const rels = relsPathOf(part);
+      if (!this.pkg.has(rels)) return;
+      for (const r of new Rels(this.pkg.text(rels)).list()) if (!r.external) walk(resolveTarget(part, r.target));
+    };
+    walk(drawing);
+    const ownRels = new Set([relsPathOf(sheetPart), ...tree.map(relsPathOf)].map((p) => p.toLowerCase()));
+    const named = new Set<string>();
+    for (const name of this.pkg.names()) {
+      if (!name.endsWith(".rels") || ownRels.has(name.toLowerCase())) continue;
+      const source = `${name.slice(0, name.lastIndexOf("_rels/"))}${name.slice(name.lastIndexOf("/") + 1, -".rels".length)}`;
+      const rels = this.sheetRels.get(source) ?? new Rels(this.pkg.text(name));
+      for (const r of rels.list()) if (!r.external) named.add(resolveTarget(source, r.target).toLowerCase());
+    }
+    for (const part of tree) {
+      if (named.has(part.toLowerCase())) continue;
+      this.pkg.remove(part);
+      if (this.pkg.has(relsPathOf(part))) this.pkg.remove(relsPathOf(part));
+      this.contentTypes.setOverride(part, null);
+    }
+  }
+
+  /**
+   * Gives a sheet (one without a drawing: new or just replaced) a drawing part holding one chart part
+   * per `charts` XML; `drawing` makes the drawing's XML from the relationship ids of the charts.
+   * Returns the sheet's relationship id for its <drawing>.
+   */
+  addChartDrawing(entry: SheetEntry, charts: readonly string[], drawing: (chartRids: string[]) => string): string {
+    const base = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/")).replace(/^\//, "");
+    const at = (folder: string) => (base ? `${base}/${folder}` : folder);
+    const drawingPart = this.freshPart(at("drawings"), "drawing");
+    // Held before the charts are named, so that no chart takes the drawing's name.
+    this.pkg.setText(drawingPart, "");
+    const drawingRels = new Rels(null);
+    const rids = charts.map((xml) => {
+      const part = this.freshPart(at("charts"), "chart");
+      this.pkg.setText(part, xml);
+      this.contentTypes.setOverride(part, CT.chart);
+      return drawingRels.add(REL.chart, relativeTarget(drawingPart, part));
+    });
+    this.pkg.setText(drawingPart, drawing(rids));
+    this.pkg.setText(relsPathOf(drawingPart), drawingRels.toString());
+    this.contentTypes.setOverride(drawingPart, CT.drawing);
+    return this.relsOf(entry.part).add(REL.drawing, relativeTarget(entry.part, drawingPart));
   }
 
   /** Adds a table part for a new sheet; returns the relationship id for its <tablePart>. */
@@ -345,6 +402,19 @@ export class Book {
   }
 
   /** Sets (or removes, with null) a sheet-local built-in name such as _xlnm.Print_Titles. */
+  /** A sheet's own defined name (_xlnm.Print_Titles …): its formula, or null. */
+  localName(entry: SheetEntry, name: string): string | null {
+    const index = String(this.sheets.indexOf(entry));
+    const xml = this.workbookXml;
+    const dn = findElement(xml, "definedNames");
+    if (!dn || dn.selfClosing) return null;
+    for (const s of findElements(xml, "definedName", dn.openEnd, dn.innerEnd)) {
+      const tag = xml.slice(s.start, s.openEnd);
+      if (attr(tag, "name") === name && attr(tag, "localSheetId") === index) return unescapeXml(xml.slice(s.openEnd, s.innerEnd));
+    }
+    return null;
+  }
+
   setLocalName(entry: SheetEntry, name: string, value: string | null): void {
     const index = String(this.sheets.indexOf(entry));
     const xml = this.workbookXml;

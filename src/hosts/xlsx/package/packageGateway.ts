@@ -7,6 +7,7 @@ import {
   type CellSpec,
   type ColumnFormat,
   NUMBER_FORMATS,
+  type PageSetup,
   type SheetModel,
   type TableData,
   type TableSpec,
@@ -25,9 +26,11 @@ import { knownTable } from "../../../core/stores/knownTables";
 import { checkOps, columnBesideTaken, columnToAdd, columnToRename, rowWithCells, runOps, specContent, tableRow } from "../../../core/ops/checkOps";
 import { type WorkbookGateway, WorkbookError, readEachSheet } from "../../../app/gateway";
 import { Book, type SheetEntry, type TableEntry } from "./book";
+import { chartPartXml, dataBarsXml, drawingPartXml } from "./charts";
 import { type SheetPart, cellXml, isBlank } from "./sheet";
 import type { StylesPart } from "./styles";
-import { NS_MAIN, NS_R, XML_DECL, attr, escapeText, findElements } from "./xml";
+import { NS_MAIN, NS_R, XML_DECL, attr, escapeText, findElement, findElements, findTag, setAttr } from "./xml";
+import { hasOwnPageSetup } from "../../../core/ops/pageSetup";
 import type { DeflateCodec } from "./zip";
 
 interface Bounds {
@@ -45,6 +48,39 @@ function parseRange(ref: string): Bounds {
 }
 
 const PROTECTION = '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" formatRows="0" sort="0" autoFilter="0"/>';
+
+/** A table sheet's print setup (A4 is paperSize 9) as the elements that carry it. */
+function pageElements(page: PageSetup): { printOptions: string; pageMargins: string; pageSetup: string; headerFooter: string } {
+  const header = page.centerHeader ? `<oddHeader>${escapeText(`&C${page.centerHeader}`)}</oddHeader>` : "";
+  const footer = page.centerFooter ? `<oddFooter>${escapeText(`&C${page.centerFooter}`)}</oddFooter>` : "";
+  return {
+    printOptions: '<printOptions horizontalCentered="1"/>',
+    pageMargins: '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>',
+    pageSetup: `<pageSetup paperSize="9" orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`,
+    headerFooter: header || footer ? `<headerFooter>${header}${footer}</headerFooter>` : "",
+  };
+}
+
+/** The print setup's elements in the worksheet schema's order. */
+function pageXml(page: PageSetup): string {
+  const e = pageElements(page);
+  return `${e.printOptions}${e.pageMargins}${e.pageSetup}${e.headerFooter}`;
+}
+
+/** A worksheet part's head with <sheetPr><pageSetUpPr fitToPage="1"/> (whatever else sheetPr holds is kept). */
+function withFitToPage(head: string): string {
+  const fit = '<pageSetUpPr fitToPage="1"/>';
+  const pr = findElement(head, "sheetPr");
+  if (!pr) {
+    const open = head.indexOf(">", findTag(head, "worksheet")) + 1;
+    return `${head.slice(0, open)}<sheetPr>${fit}</sheetPr>${head.slice(open)}`;
+  }
+  if (pr.selfClosing) return `${head.slice(0, pr.start)}${head.slice(pr.start, pr.end - 2).trimEnd()}>${fit}</sheetPr>${head.slice(pr.end)}`;
+  const setUp = findElement(head, "pageSetUpPr", pr.openEnd, pr.innerEnd);
+  // pageSetUpPr is sheetPr's last child.
+  if (!setUp) return `${head.slice(0, pr.innerEnd)}${fit}${head.slice(pr.innerEnd)}`;
+  return `${head.slice(0, setUp.start)}${setAttr(head.slice(setUp.start, setUp.openEnd), "fitToPage", "1")}${head.slice(setUp.openEnd)}`;
+}
 
 export class PackageGateway implements WorkbookGateway {
   constructor(readonly book: Book) {}
@@ -202,7 +238,40 @@ export class PackageGateway implements WorkbookGateway {
       unprotectSheet: (op) => this.partOf(op.sheet).setTailElement("sheetProtection", null),
       addColumn: (op) => this.addColumn(op),
       renameColumn: (op) => this.renameColumn(op),
+      setPage: (op) => this.setPage(op.sheet, op.page),
     });
+  }
+
+  /** The print setup of a sheet that has none of its own; its cells, margins and printer settings stay. */
+  private setPage(sheet: string, page: PageSetup): void {
+    const entry = this.book.sheet(sheet)!;
+    if (entry.kind !== "worksheet") return;
+    const part = this.book.sheetPart(entry);
+    const current = part.tailElement("pageSetup");
+    const tag = current ? `${current.slice(0, current.indexOf(">")).replace(/\s*\/$/, "")}/>` : "<pageSetup/>";
+    const facts = {
+      landscape: attr(tag, "orientation") === "landscape",
+      fitToPages: /<pageSetUpPr\b[^>]*\sfitToPage="(1|true)"/.test(part.headXml),
+      scale: Number(attr(tag, "scale") ?? 100),
+      headerFooter: /<(odd|even|first)(Header|Footer)>[^<]/.test(part.tailElement("headerFooter") ?? ""),
+      printTitles: this.book.localName(entry, "_xlnm.Print_Titles") !== null,
+    };
+    if (hasOwnPageSetup(facts)) return;
+    const el = pageElements(page);
+    let setup = setAttr(setAttr(tag, "paperSize", "9"), "orientation", page.orientation);
+    if (page.fitToWidth) {
+      part.headXml = withFitToPage(part.headXml);
+      setup = setAttr(setAttr(setup, "fitToWidth", "1"), "fitToHeight", "0");
+    }
+    part.setTailElement("pageSetup", setup);
+    if (!part.tailElement("pageMargins")) part.setTailElement("pageMargins", el.pageMargins);
+    part.setTailElement("headerFooter", el.headerFooter || null);
+    this.setPrintTitles(entry, sheet, page);
+  }
+
+  private setPrintTitles(entry: SheetEntry, sheet: string, page: PageSetup | undefined): void {
+    const titles = page?.printTitleRows;
+    this.book.setLocalName(entry, "_xlnm.Print_Titles", titles ? `${quoteSheet(sheet)}!$${titles[0]}:$${titles[1]}` : null);
   }
 
   /** Every precondition before any change, so a refused batch changes nothing. */
@@ -371,11 +440,13 @@ export class PackageGateway implements WorkbookGateway {
       })
       .join("");
     const xml =
-      `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0">` +
+      `${XML_DECL}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">${spec.page?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : ""}<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0">` +
       `<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>` +
       `<sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData></sheetData>` +
-      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+      (spec.page ? pageXml(spec.page) : `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`) +
+      `</worksheet>`;
     const entry = this.book.addWorksheet(spec.sheet, xml);
+    if (spec.page) this.setPrintTitles(entry, spec.sheet, spec.page);
     const ref = `A1:${columnLetter(width - 1)}${1 + Math.max(1, spec.rows.length)}`;
     const rid = this.book.addTable(entry, spec.table, ref, spec.headers);
     const part = this.book.sheetPart(entry);
@@ -397,6 +468,15 @@ export class PackageGateway implements WorkbookGateway {
       this.book.replaceWorksheet(existing, xml);
       entry = existing;
     } else entry = this.book.addWorksheet(model.name, xml);
+    const charts = model.charts ?? [];
+    if (charts.length > 0) {
+      const rid = this.book.addChartDrawing(
+        entry,
+        charts.map((c) => chartPartXml(c, model)),
+        (rids) => drawingPartXml(charts, rids),
+      );
+      this.book.sheetPart(entry).setTailElement("drawing", `<drawing r:id="${rid}"/>`);
+    }
     this.book.setHidden(entry, model.hidden === true);
     const titles = model.page?.printTitleRows;
     this.book.setLocalName(entry, "_xlnm.Print_Titles", titles ? `${quoteSheet(model.name)}!$${titles[0]}:$${titles[1]}` : null);
@@ -442,12 +522,8 @@ function reportSheetXml(model: SheetModel, styles: StylesPart): string {
     cols ? `<cols>${cols}</cols>` : "",
     `<sheetData>${rows.join("")}</sheetData>`,
     merges,
-    page ? '<printOptions horizontalCentered="1"/>' : "",
-    page
-      ? '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-      : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    page ? `<pageSetup paperSize="9" orientation="${page.orientation}"${page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` : "",
-    page?.centerFooter ? `<headerFooter><oddFooter>${escapeText(`&C${page.centerFooter}`)}</oddFooter></headerFooter>` : "",
+    dataBarsXml(model.dataBars ?? []),
+    page ? pageXml(page) : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     breaks.length ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>` : "",
     "</worksheet>",
   ];

@@ -119,6 +119,8 @@ export const REL = {
   table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
   calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
   theme: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme",
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
 };
 export const CT = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -126,4 +128,6 @@ export const CT = {
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   rels: "application/vnd.openxmlformats-package.relationships+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
