@@ -661,6 +661,46 @@ function matrixAccessor(input: unknown, rect: Rect, where: string): (r: number, 
   return () => input;
 }
 
+/**
+ * Merged areas by row, so that a sheet of thousands of merges (a 管理卡 of 10,000 members) is checked
+ * in time proportional to the rows touched, not to every merge. Rebuilt whenever `sheet.merges` is
+ * replaced or grown by anything but addMerge.
+ */
+const MERGE_INDEX = new WeakMap<SheetEntity, { array: Rect[]; count: number; byRow: Map<number, Rect[]> }>();
+
+function mergeIndex(sheet: SheetEntity): Map<number, Rect[]> {
+  let index = MERGE_INDEX.get(sheet);
+  if (!index || index.array !== sheet.merges || index.count !== sheet.merges.length) {
+    index = { array: sheet.merges, count: 0, byRow: new Map() };
+    for (const m of sheet.merges) indexMerge(index, m);
+    MERGE_INDEX.set(sheet, index);
+  }
+  return index.byRow;
+}
+
+function indexMerge(index: { count: number; byRow: Map<number, Rect[]> }, m: Rect): void {
+  index.count++;
+  for (let r = m.r0; r <= m.r1; r++) {
+    const row = index.byRow.get(r);
+    if (row) row.push(m);
+    else index.byRow.set(r, [m]);
+  }
+}
+
+/** The merges on rows the rect spans (a superset of those intersecting it). */
+function mergesNear(sheet: SheetEntity, rect: Rect): Rect[] {
+  const byRow = mergeIndex(sheet);
+  const out = new Set<Rect>();
+  for (let r = rect.r0; r <= rect.r1; r++) for (const m of byRow.get(r) ?? []) out.add(m);
+  return [...out];
+}
+
+function addMerge(sheet: SheetEntity, m: Rect): void {
+  mergeIndex(sheet);
+  sheet.merges.push(m);
+  indexMerge(MERGE_INDEX.get(sheet)!, m);
+}
+
 function writeContents(state: WorkbookState, sheet: SheetEntity, rect: Rect, input: unknown, where: string): void {
   assertEditable(sheet, "cells");
   if (!Array.isArray(input) && cellsOf(rect) > 2_000_000) throw notModelled(`${where} broadcast over more than 2,000,000 cells`);
@@ -2221,10 +2261,11 @@ class Range extends FakeObject<RangeTarget> {
       const areas = across ? Array.from({ length: rowsOf(rect) }, (_, i) => ({ ...rect, r0: rect.r0 + i, r1: rect.r0 + i })) : [rect];
       for (const area of areas) {
         if (cellsOf(area) === 1) continue;
-        if (sheet.merges.some((m) => intersects(m, area) && !inside(m, area))) throw invalidOperation(`Range.merge: ${rectToA1(area)} partly overlaps an existing merged area.`);
-        sheet.merges = sheet.merges.filter((m) => !inside(m, area));
+        const near = mergesNear(sheet, area);
+        if (near.some((m) => intersects(m, area) && !inside(m, area))) throw invalidOperation(`Range.merge: ${rectToA1(area)} partly overlaps an existing merged area.`);
+        if (near.some((m) => inside(m, area))) sheet.merges = sheet.merges.filter((m) => !inside(m, area));
         for (let r = area.r0; r <= area.r1; r++) for (let c = area.c0; c <= area.c1; c++) if (r !== area.r0 || c !== area.c0) sheet.cells.delete(cellKey(r, c));
-        sheet.merges.push({ ...area });
+        addMerge(sheet, { ...area });
       }
     });
   }
@@ -2475,7 +2516,7 @@ class RangeFormat extends FakeObject<RangeTarget> {
       for (let c = Math.max(rect.c0, used.c0); c <= Math.min(rect.c1, used.c1); c++) {
         let best = 0;
         for (let r = r0; r <= r1; r++) {
-          if (sheet.merges.some((m) => contains(m, r, c) && cellsOf(m) > 1)) continue;
+          if (mergesNear(sheet, { r0: r, r1: r, c0: c, c1: c }).some((m) => contains(m, r, c) && cellsOf(m) > 1)) continue;
           const text = displayText(sheet.cells.get(cellKey(r, c)));
           if (text === "") continue;
           const size = Number(formatAt(sheet, "font.size", r, c)) || 11;
