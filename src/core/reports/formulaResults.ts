@@ -19,7 +19,26 @@ type Token = { kind: "num"; value: number } | { kind: "str"; value: string } | {
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|"((?:[^"]|"")*)"|\$?([A-Z]{1,3})\$?(\d+)(?![A-Z0-9(])|([A-Z][A-Z0-9.]*)|(<>|<=|>=|[-+*/&=<>(),:]))/y;
 
+/** Tokens by formula text: the forms repeat the same formulas sheet after sheet (a 个人台账 per member). */
+const TOKENS = new Map<string, Token[] | Unsupported>();
+
 function tokenize(formula: string): Token[] {
+  let known = TOKENS.get(formula);
+  if (known === undefined) {
+    try {
+      known = tokenizeAnew(formula);
+    } catch (e) {
+      if (!(e instanceof Unsupported)) throw e;
+      known = e;
+    }
+    if (TOKENS.size > 50_000) TOKENS.clear();
+    TOKENS.set(formula, known);
+  }
+  if (known instanceof Unsupported) throw known;
+  return known;
+}
+
+function tokenizeAnew(formula: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   const text = formula.replace(/^=/, "");
