@@ -7,7 +7,7 @@ import { PRINT_SOURCE, SHEETS } from "../ledger/layout";
 import { logOp } from "../ledger/log";
 import { type SheetRow, rowsOf } from "../ledger/readLedger";
 import { RECORD_ID, REVERSES, planRecordIds, recordNumber, reversalColumns, reversalTarget, rowKey, rowsInTableOrder, showKey } from "../ledger/recordIds";
-import { appendToStore, formatsOf, missingPrintColumns } from "../ledger/scaffold";
+import { appendToStore, formatsOf, missingLaterColumns } from "../ledger/scaffold";
 import { tableFormats } from "../ledger/recordIds";
 import type { ApprovedMember, ScoreResult } from "../engine/types";
 import { APPROVED_SCORES, approvedScoreRows } from "./approvedScores";
@@ -202,7 +202,7 @@ export function planApproval(
   const duesPrints = duesRows.map((r) => [label, r.row, null, toText(r.values["编号"]), toText(r.values["月份"]), duesRowFingerprint(r), null, DUES_STORE.sheet] as Cell[]);
   // 审定指纹 from before 记录号 / 来源 gains the columns (its earlier rows blank).
   const printTable = tables.get(SHEETS.approvalPrints.table);
-  const added = printTable ? missingPrintColumns(printTable.headers) : [];
+  const added = printTable ? missingLaterColumns("approvalPrints", printTable.headers) : [];
   const printColumns = added.map((c): WorkbookOp => ({ op: "addColumn", table: SHEETS.approvalPrints.table, header: c.header, values: printTable!.rows.map(() => null), format: c.type }));
   const printHeaders = printTable ? [...printTable.headers, ...added.map((c) => c.header)] : SHEETS.approvalPrints.columns.map((c) => c.header);
   const whole = `${scheme.dues?.item ? WITH_DUES : ""}${fingerprint([...prints, ...duesPrints].map((p) => p[5]).join(""))}`;

@@ -142,8 +142,6 @@ export function missingLaterColumns(key: SheetKey, headers: readonly string[]): 
   return SHEETS[key].columns.filter((c) => later.includes(c.header) && headerIndex(headers, c.header) < 0);
 }
 
-/** Columns 审定指纹 gained after it was first written (记录号, 来源) that `headers` lack, in the layout's order. */
-export const missingPrintColumns = (headers: readonly string[]): ColumnDef[] => missingLaterColumns("approvalPrints", headers);
 
 /**
  * What scaffolding adds to a workbook: every ledger sheet that is missing, nothing else. Existing
