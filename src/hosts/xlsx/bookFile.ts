@@ -199,17 +199,38 @@ function lock(file: string): () => void {
   const lockFile = path.join(path.dirname(file), `.~lock.${path.basename(file)}.party-ledger`);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-      return () => fs.rmSync(lockFile, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw ioError(file, e, "写入");
-      const holder = Number(fs.readFileSync(lockFile, "utf8").trim() || 0);
-      const stale = !holder || !alive(holder) || Date.now() - fs.statSync(lockFile).mtimeMs > 60_000;
-      if (stale) fs.rmSync(lockFile, { force: true });
-      else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（进程 ${holder}）。请等它完成后重新运行这条命令。`);
-      else sleep(50);
-    }
+    if (tryCreateWithContent(file, lockFile, String(process.pid))) return () => fs.rmSync(lockFile, { force: true });
+    // The holder may release it between our attempt and these reads: then simply try again.
+    const holder = readHolder(lockFile);
+    if (holder === "gone") continue;
+    if (holder === 0 || !alive(holder.pid) || Date.now() - holder.mtimeMs > 60_000) fs.rmSync(lockFile, { force: true });
+    else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（进程 ${holder.pid}）。请等它完成后重新运行这条命令。`);
+    else sleep(50);
+  }
+}
+
+/** Creates `target` holding `content` in one step (a hard link of a finished file), false when it exists. */
+function tryCreateWithContent(file: string, target: string, content: string): boolean {
+  const temp = `${target}.${process.pid}.${Date.now().toString(36)}`;
+  try {
+    fs.writeFileSync(temp, content);
+    fs.linkSync(temp, target);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw ioError(file, e, "写入");
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+function readHolder(lockFile: string): { pid: number; mtimeMs: number } | 0 | "gone" {
+  try {
+    const pid = Number(fs.readFileSync(lockFile, "utf8").trim() || 0);
+    return pid ? { pid, mtimeMs: fs.statSync(lockFile).mtimeMs } : 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return "gone";
+    throw e;
   }
 }
 

@@ -174,6 +174,32 @@ describe("kill and race: the workbook is always the old or the new one", () => {
     expect(await entryCount(book)).toBe(count + 5);
   }, 120_000);
 
+  it("waits for another command's save lock, takes over a dead one's, and leaves no lock behind", async () => {
+    const book = await ledgerBook("locked.xlsx");
+    const csv = path.join(dir, "l.csv");
+    fs.writeFileSync(csv, entriesCsv(1));
+    const lockFile = path.join(dir, ".~lock.locked.xlsx.party-ledger");
+    const leftovers = () => fs.readdirSync(dir).filter((f) => f.startsWith(".~lock.locked.xlsx"));
+    // Held by a live process (this one): the import writes its temporary file, waits, and saves once released.
+    fs.writeFileSync(lockFile, String(process.pid));
+    let exited = false;
+    const run = runImport(book, csv, 0);
+    void run.done.then(() => (exited = true));
+    const temp = () => fs.readdirSync(dir).some((f) => f.startsWith(".locked.xlsx.") && f.endsWith(".tmp"));
+    expect(await until(temp, 20_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(exited).toBe(false);
+    expect(await entryCount(book)).toBe(0);
+    fs.rmSync(lockFile);
+    expect(await run.done).toMatchObject({ code: 0 });
+    expect(await entryCount(book)).toBe(1);
+    // Left by a process that no longer exists: taken over at once.
+    fs.writeFileSync(lockFile, "999999999");
+    expect((await cli("import", book, "--entries", csv)).code).toBe(0);
+    expect(await entryCount(book)).toBe(2);
+    expect(leftovers()).toEqual([]);
+  }, 60_000);
+
   it("two imports at once: one succeeds, the other refuses and changes nothing", async () => {
     const book = await ledgerBook("race.xlsx");
     const a = path.join(dir, "a.csv");
