@@ -12,7 +12,7 @@ import { SIDE_TABLES, validateSideStores } from "../core/stores";
 import { KNOWN_TABLES, SIDE_SHEET_DEFS } from "../core/stores/knownTables";
 import { logOp } from "../core/ledger/log";
 import { LEDGER_TABLES, type LedgerModel, readLedger, readLedgerModel, readSettings, rowsOf, settingsYear } from "../core/ledger/readLedger";
-import { type LedgerSettings, type ScaffoldPlan, formatsOf, planScaffold } from "../core/ledger/scaffold";
+import { type LedgerSettings, type ScaffoldPlan, formatsOf, headedByBranch, planScaffold } from "../core/ledger/scaffold";
 import { checkReinit } from "../core/ledger/reinit";
 import { SCHEME_STORE, planSaveScheme, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { Scheme } from "../core/scheme/schema";
@@ -41,7 +41,7 @@ export async function scaffoldWorkbook(gateway: WorkbookGateway, scheme: Scheme,
   const read = wanted.length > 0 ? await gateway.readTables(wanted) : new Map<string, TableData>();
   const fill = checkReinit(read.get(SHEETS.settings.table), scheme, settings);
   // Sheets kept from before print setup are headed by the branch 设置 names when none is given now.
-  const branch = settings.branch.trim() || (readSettings(read).get(SETTINGS_KEYS.branch) ?? "");
+  const branch = settings.branch.trim() || branchOf(readSettings(read));
   const plan = planScaffold(snapshot, scheme, { ...settings, branch }, now, SIDE_SHEET_DEFS);
   const formats = formatsOf(SHEETS.settings);
   const ledger = read.get(SHEETS.ledger.table);
@@ -64,6 +64,10 @@ export interface LoadedLedger extends LedgerModel {
   year: number;
   /** The tables as read, for the workflow (approvals, appeals) and validation. */
   tables: Map<string, TableData>;
+}
+
+function branchOf(settings: Map<string, string>): string {
+  return settings.get(SETTINGS_KEYS.branch) ?? "";
 }
 
 /** The versions of the scheme named in 设置: the workbook's own (自定义方案) first, else the built-in. */
@@ -211,7 +215,7 @@ export async function importCsvFiles(gateway: WorkbookGateway, files: Partial<Re
   const plan = planCsvImport({ scheme: ledger.scheme, members: ledger.members, year: ledger.year }, files, now, ledger.tables, options);
   if (plan.ops.length > 0) {
     options.onProgress?.({ phase: "write", rows: plan.result.roster + plan.result.entries + plan.result.appraisals });
-    await gateway.apply(plan.ops);
+    await gateway.apply(headedByBranch(plan.ops, branchOf(ledger.settings)));
   }
   return plan.result;
 }
@@ -354,7 +358,7 @@ export async function approvePeriod(gateway: WorkbookGateway, period: string, ap
   const cycle = p ? scoreCycle(cycleInput(ledger, others), p.cycleYear) : null;
   const scores = p && cycle ? { result: cycle.score(p), contributions: cycle.contributions(p) } : undefined;
   const plan = planApproval(ledger.tables, ledger.scheme, period, approval, now, scores);
-  await gateway.apply(plan.ops);
+  await gateway.apply(headedByBranch(plan.ops, branchOf(ledger.settings)));
   return { rows: plan.rows, version: plan.version };
 }
 
@@ -386,7 +390,7 @@ export function unapprovedPeriods(ledger: LoadedLedger): string[] {
  */
 export async function saveWorkbookScheme(gateway: WorkbookGateway, scheme: Scheme, options: { activate: boolean }, now = new Date()): Promise<void> {
   const tables = await gateway.readTables([SHEETS.settings.table, SCHEME_STORE.table]);
-  const ops = planSaveScheme(tables, scheme, options);
+  const ops = headedByBranch(planSaveScheme(tables, scheme, options), branchOf(readSettings(tables)));
   const detail = `${scheme.name}（${scheme.id} 第${scheme.version}版，自 ${scheme.effectiveFrom} 起）${options.activate ? "，设为本工作簿方案" : ""}`;
   await gateway.apply([...ops, logOp(now, [{ action: "保存自定义方案", sheet: SCHEME_STORE.sheet, range: "", detail }])]);
 }
@@ -400,6 +404,6 @@ export async function carryPreviousTotals(gateway: WorkbookGateway, previous: Wo
   const ledger = await loadLedger(gateway);
   if (last.year >= ledger.year) throw new Refused("carry-over", `上年台账的年度是 ${last.year}，不早于本台账的 ${ledger.year} 年度`);
   const result = scoreLedger(last, String(last.year));
-  await gateway.apply(planPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table), result.members, `${source}（${last.year} 年度总分）`, now));
+  await gateway.apply(headedByBranch(planPreviousTotals(ledger.tables.get(PREVIOUS_TOTALS.table), result.members, `${source}（${last.year} 年度总分）`, now), branchOf(ledger.settings)));
   return { year: last.year, members: result.members.length };
 }

@@ -2,6 +2,7 @@ import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
 import { logOp } from "../core/ledger/log";
 import { readSettings, settingsYear } from "../core/ledger/readLedger";
 import { type EditableSettings, type SettingChange, editableSettings, planSettingsWrite } from "../core/ledger/settings";
+import { SCHEME_STORE, readWorkbookSchemes, schemeVersions } from "../core/scheme/workbookSchemes";
 import type { WorkbookGateway } from "./gateway";
 
 export interface WorkbookSettings {
@@ -9,14 +10,19 @@ export interface WorkbookSettings {
   exists: boolean;
   values: EditableSettings;
   schemeId: string;
+  /** The scheme's name in its latest version (the branch's own copy included); "" when the id is unknown. */
+  schemeName: string;
   year: number | null;
 }
 
 /** 设置 as the 开始 panel shows it. One read. */
 export async function readWorkbookSettings(gateway: WorkbookGateway): Promise<WorkbookSettings> {
-  const tables = await gateway.readTables([SHEETS.settings.table]);
+  const tables = await gateway.readTables([SHEETS.settings.table, SCHEME_STORE.table]);
   const settings = readSettings(tables);
-  return { exists: tables.has(SHEETS.settings.table), values: editableSettings(settings), schemeId: settings.get(SETTINGS_KEYS.schemeId) ?? "", year: settingsYear(settings) };
+  const schemeId = settings.get(SETTINGS_KEYS.schemeId) ?? "";
+  const versions = schemeVersions(schemeId, readWorkbookSchemes(tables.get(SCHEME_STORE.table)).schemes);
+  const schemeName = versions?.[versions.length - 1].name ?? "";
+  return { exists: tables.has(SHEETS.settings.table), values: editableSettings(settings), schemeId, schemeName, year: settingsYear(settings) };
 }
 
 /** Writes the edited 设置 rows and their 操作日志 line in one batch; nothing when nothing changed. */

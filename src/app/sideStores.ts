@@ -6,7 +6,8 @@
 import { approvalStatus, approvedPeriodOf } from "../core/approval/approvals";
 import { BRANCH_SCORE_STORE, type BranchScoreInput, type BranchYear, planBranchScore, scoreBranchMonths } from "../core/branchScores/branchScores";
 import { COMMITMENT_STORE, type CommitmentInput, type CommitmentUpdate, planCommitment, planCommitmentUpdate } from "../core/commitments/commitments";
-import { SHEETS } from "../core/ledger/layout";
+import { SETTINGS_KEYS, SHEETS } from "../core/ledger/layout";
+import { headedByBranch } from "../core/ledger/scaffold";
 import { GRADING_STORE, type GradingInput, planGradingRecord } from "../core/grading/classifiedGrading";
 import type { TableSheetDef } from "../core/ledger/layout";
 import { DUES_STORE, type DuesInput, planDues } from "../core/dues/duesRegister";
@@ -29,9 +30,9 @@ export async function saveToStore<T = void>(
   def: TableSheetDef,
   plan: (ledger: LoadedLedger, table: TableData | undefined) => WorkbookOp[] | { ops: WorkbookOp[]; result: T },
 ): Promise<T | undefined> {
-  const planned = await readStore(gateway, def, plan);
-  const { ops, result } = Array.isArray(planned) ? { ops: planned, result: undefined } : planned;
-  await gateway.apply(ops);
+  const planned = await readStore(gateway, def, (ledger, table) => ({ planned: plan(ledger, table), branch: ledger.settings.get(SETTINGS_KEYS.branch) ?? "" }));
+  const { ops, result } = Array.isArray(planned.planned) ? { ops: planned.planned, result: undefined } : planned.planned;
+  await gateway.apply(headedByBranch(ops, planned.branch));
   return result;
 }
 

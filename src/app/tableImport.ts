@@ -10,6 +10,9 @@ import type { WorkbookGateway } from "./gateway";
 import { IMPORT_NAMES, type InputReport, appendImportOps, displayCell, previousTotalNote, sheetReport } from "./importPlan";
 import { PREVIOUS_TOTALS } from "../core/carryOver/previousTotals";
 import { loadLedger } from "./ledgerService";
+import { SETTINGS_KEYS } from "../core/ledger/layout";
+import { readSettings } from "../core/ledger/readLedger";
+import { headedByBranch } from "../core/ledger/scaffold";
 
 export interface TableSource {
   /** The gateway that opened the clerk's workbook (any host). */
@@ -172,7 +175,7 @@ export async function importTableRows(target: WorkbookGateway, kind: ImportKind,
   const report = sheetReport(kind, read.name, read.found.sheet, read.found.headerIndex + 1, read.imported);
   const note = previousTotalNote(from, read.imported.previous, read.tables.get(PREVIOUS_TOTALS.table));
   if (note) report.notes.push(note);
-  if (ops.length > 0) await target.apply(ops);
+  if (ops.length > 0) await target.apply(headedByBranch(ops, readSettings(read.tables).get(SETTINGS_KEYS.branch) ?? ""));
   return {
     preview: previewOf(kind, read, PREVIEW_ROWS),
     rows: read.imported.rows.length,

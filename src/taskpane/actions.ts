@@ -1,4 +1,5 @@
 import { isBlank, toIsoDate, toText } from "../core/cells";
+import type { LedgerColumns } from "../core/engine/types";
 import { type RepairResult, repairTables } from "../app/repairTables";
 import { describeItemPoints } from "../core/engine/entryPoints";
 import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, TRANSFERRED_IN } from "../core/ledger/layout";
@@ -369,6 +370,18 @@ export interface RulesState {
   builtin: boolean;
   /** Ids of the schemes the workbook keeps. */
   workbookIds: string[];
+  /** The dates of the ledger's entries, by item code (to warn before an item in use is removed). */
+  entryDates: Record<string, string[]>;
+}
+
+function entryDatesByItem(columns: LedgerColumns): Record<string, string[]> {
+  const dates: Record<string, string[]> = {};
+  const { texts, date, itemCode } = columns;
+  for (let i = 0; i < columns.length; i++) {
+    const day = texts[date[i]];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day)) (dates[texts[itemCode[i]].toUpperCase()] ??= []).push(day);
+  }
+  return dates;
 }
 
 export const loadRulesAction: Action<void, RulesState> = {
@@ -380,6 +393,7 @@ export const loadRulesAction: Action<void, RulesState> = {
       versions: ledger.versions.map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom })),
       builtin: findBuiltinScheme(ledger.scheme.id) !== undefined && !ledger.workbookSchemes.some((s) => s.id === ledger.scheme.id),
       workbookIds: [...new Set(ledger.workbookSchemes.map((s) => s.id))],
+      entryDates: entryDatesByItem(ledger.entries),
     };
   },
 };

@@ -42,7 +42,9 @@ export function useWebApp(options: { confirm?: (question: string) => boolean } =
   const confirm = options.confirm ?? ((q: string) => window.confirm(q));
   const [open, setOpen] = useState<OpenBook | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<PageMessage | null>(null);
+  // A success message stands for the workbook as it was: it goes once the cells change (「已新建空白工作簿：…生成台账」 after 生成台账).
+  const [posted, setPosted] = useState<{ message: PageMessage; book: WebWorkbook | null; edits: number } | null>(null);
+  const setMessage = useCallback((m: PageMessage | null, on: WebWorkbook | null = null) => setPosted(m && { message: m, book: on, edits: on?.contentVersion ?? 0 }), []);
   const keys = useRef(0);
   const book = open?.book ?? null;
   useSyncExternalStore(
@@ -73,7 +75,7 @@ export function useWebApp(options: { confirm?: (question: string) => boolean } =
       const made = await make();
       const { schemeId } = await syncWorkbookScheme(made.book.gateway);
       setOpen({ book: made.book, handle: made.handle, schemeId, key: ++keys.current });
-      setMessage({ intent: "success", text: made.done(((performance.now() - t0) / 1000).toFixed(1)) });
+      setMessage({ intent: "success", text: made.done(((performance.now() - t0) / 1000).toFixed(1)) }, made.book);
     } catch (e) {
       setMessage({ intent: "error", text: `未能打开：${describeFileFailure(e)}` });
     } finally {
@@ -141,11 +143,11 @@ export function useWebApp(options: { confirm?: (question: string) => boolean } =
       if (handle) {
         await writeInPlace(handle, bytes);
         current.markSaved();
-        setMessage({ intent: "success", text: `已保存到 ${handle.name}。` });
+        setMessage({ intent: "success", text: `已保存到 ${handle.name}。` }, current);
       } else {
         download(bytes, current.fileName);
         current.markSaved();
-        setMessage({ intent: "success", text: `已下载 ${current.fileName}（在浏览器的下载文件夹中；用它替换原来的文件）。` });
+        setMessage({ intent: "success", text: `已下载 ${current.fileName}（在浏览器的下载文件夹中；用它替换原来的文件）。` }, current);
       }
     } catch (e) {
       setMessage({ intent: "error", text: `未能保存：${describeFileFailure(e)}` });
@@ -160,11 +162,13 @@ export function useWebApp(options: { confirm?: (question: string) => boolean } =
       if (!handle) return;
       open.book.markSaved(handle.name);
       setOpen({ ...open, handle });
-      setMessage({ intent: "success", text: `已保存到 ${handle.name}；之后「保存」都写入这个文件。` });
+      setMessage({ intent: "success", text: `已保存到 ${handle.name}；之后「保存」都写入这个文件。` }, open.book);
     } catch (e) {
       setMessage({ intent: "error", text: `未能保存：${describeFileFailure(e)}` });
     }
   }, [open]);
 
+  const stale = posted?.book && (posted.book !== book || posted.book.contentVersion !== posted.edits);
+  const message = posted && !stale ? posted.message : null;
   return { open, busy, message, dirty, canSaveAs: canWriteInPlace(), openFiles, openWithPicker, openDemo, createEmpty, save, saveAs, dismiss: () => setMessage(null) };
 }

@@ -7,7 +7,11 @@ import { getBuiltinScheme } from "../../src/core/scheme/presets";
 import { ExcelJsGateway } from "../../src/hosts/xlsx/excelJsGateway";
 import { importCsvFiles, loadLedger, scaffoldWorkbook, scoreLedger } from "../../src/app/ledgerService";
 import { MemoryGateway } from "../../src/hosts/memory/memoryGateway";
-import { appendToStore, pageOf } from "../../src/core/ledger/scaffold";
+import { appendToStore, headedByBranch, pageOf, tableSpec } from "../../src/core/ledger/scaffold";
+import { APPROVED_SCORES } from "../../src/core/approval/approvedScores";
+import { COMMITMENT_STORE } from "../../src/core/commitments/commitments";
+import { addCommitment } from "../../src/app/sideStores";
+import { smallBranch } from "../support/smallBranch";
 import { REDEMPTION_STORE } from "../../src/core/redemption/redemption";
 import { isoToSerial } from "../../src/core/sheetModel";
 
@@ -72,6 +76,14 @@ describe("scaffold", () => {
     expect(plan.conflicts).toEqual([{ sheet: "党员名册", message: "工作表「党员名册」已存在但没有表格 RosterTable，结构不同；未做改动，请改名后重新生成" }]);
     expect(plan.added).not.toContain("党员名册");
     expect(await gw.readSheet("党员名册")).toEqual([["我自己的名册"]]);
+  });
+
+  it("a sheet made on first use (审定积分 at approval, 承诺事项 at the first commitment) is headed by the branch too", async () => {
+    const gw = await smallBranch({ approveH1: true });
+    await addCommitment(gw, { memberId: "D001", text: "带头学习", date: "2026-03-01", deadline: "2026-12-31" }, NOW);
+    for (const def of [APPROVED_SCORES, COMMITMENT_STORE]) expect(gw.book.sheets.get(def.sheet)!.page).toEqual(pageOf(def, "第一党支部"));
+    expect(pageOf(APPROVED_SCORES, "第一党支部").centerHeader).toBe("第一党支部　&A");
+    expect(headedByBranch([{ op: "createTable", spec: tableSpec(COMMITMENT_STORE, []) }], "")).toEqual([{ op: "createTable", spec: tableSpec(COMMITMENT_STORE, []) }]);
   });
 
   it("every sheet it creates prints on A4 one page wide, headed by its name and the branch (issue 19)", async () => {

@@ -96,7 +96,7 @@ export function readLedger(tables: Map<string, TableData>): LedgerContents {
 }
 
 /** The 设置 sheet as 项目 → 值. */
-export function readSettings(tables: Map<string, TableData>): Map<string, string> {
+export function readSettings(tables: ReadonlyMap<string, TableData>): Map<string, string> {
   const settings = new Map<string, string>();
   for (const r of rowsOf(tables.get(SHEETS.settings.table))) {
     const key = toText(get(r, "项目"));

@@ -86,6 +86,12 @@ export function pageOf(def: TableSheetDef, branch = ""): PageSetup {
   return tablePage(def.columns.map((c) => c.width), branch);
 }
 
+/** A sheet a plan creates on first use (承诺事项, 审定积分, 党费交纳 …) is headed by the branch, like those made when the ledger was. */
+export function headedByBranch(ops: readonly WorkbookOp[], branch: string): WorkbookOp[] {
+  if (!branch.trim()) return [...ops];
+  return ops.map((op) => (op.op === "createTable" && op.spec.page ? { ...op, spec: { ...op.spec, page: tablePage(op.spec.widths, branch) } } : op));
+}
+
 /** A new sheet holding the table a definition describes, with these rows. */
 export function tableSpec(def: TableSheetDef, rows: Cell[][], branch = ""): TableSpec {
   return {

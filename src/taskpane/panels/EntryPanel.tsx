@@ -53,7 +53,7 @@ export function EntryPanel({ host }: { host: LedgerHost }) {
   useEffect(() => {
     if (pending) confirmButton.current?.focus();
   }, [pending]);
-  const last = p.append.result;
+  const last = p.outcome;
   const memberLabel = (m: { id: string; name: string; category: string }) => `${m.name}（${m.id}，${m.category}）`;
   const itemLabel = (i: { code: string; name: string; points: string }) => `${i.code} ${i.name}（${i.points}）`;
   if (p.loadError) return <FailureBar text={p.loadError} />;

@@ -81,6 +81,19 @@ export function RulesPanel({ host }: { host: LedgerHost }) {
         </MessageBar>
       )}
 
+      {p.removalWarnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            要删除的项目已在台账中使用：
+            <ul className={styles.list} aria-label="删除项目的影响">
+              {p.removalWarnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
       <Subtitle2 as="h3">积分项目</Subtitle2>
       <ul className={styles.items} aria-label="积分项目">
         {p.items.map(({ item, points, edit, removed }) => (

@@ -24,7 +24,7 @@ export function StartPanel({ host, schemeId }: { host: LedgerHost; schemeId: str
     <form className={styles.root} aria-label="开始" onSubmit={onSubmit}>
       {p.existing ? (
         <>
-          <Body1>{`积分方案：${p.selected ? p.selected.name : "本支部的积分办法"}；考核年度：${p.form.year}`}</Body1>
+          <Body1>{`积分方案：${p.schemeName}；考核年度：${p.form.year}`}</Body1>
           <Caption1>一个工作簿记一套积分办法、一个考核年度。换积分办法或新的年度，请新建一个工作簿；修改项目和分值在「规则」中。</Caption1>
         </>
       ) : (

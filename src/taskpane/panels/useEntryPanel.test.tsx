@@ -236,12 +236,16 @@ describe("useEntryPanel: safe writes", () => {
     await act(async () => {
       await result.current.submit();
     });
-    expect(result.current.append.result).toMatchObject({ written: true });
+    expect(result.current.outcome).toMatchObject({ written: true });
     act(() => result.current.update({ memberId: "002", itemCode: "D2" }));
     await act(async () => {
       await result.current.submit();
     });
     expect(result.current.pending?.confirmations).toEqual(["重大扣分：李四 -2 分（D2 违反工作纪律（迟到早退、擅自离岗串岗、上网聊天等））"]);
+    // The first write's 「已写入」 is not shown beside the question about the second.
+    expect(result.current.outcome).toBeNull();
+    act(() => result.current.cancel());
+    expect(result.current.outcome).toMatchObject({ written: true });
     expect(ledgerRows(h.gateway)).toHaveLength(1);
   });
 

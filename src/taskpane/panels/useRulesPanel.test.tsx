@@ -23,7 +23,8 @@ async function rules(copy = true) {
   const gateway = await smallBranch();
   const h = memoryHost(gateway);
   const hook = renderHook(() => useRulesPanel(h.host, new Date(2026, 6, 1)));
-  await waitFor(() => expect(hook.result.current.state).not.toBeNull());
+  await waitFor(() => expect([hook.result.current.loadError, hook.result.current.state]).not.toEqual([null, null]));
+  expect(hook.result.current.loadError).toBeNull();
   if (copy)
     await act(async () => {
       await hook.result.current.copyToWorkbook();
@@ -139,6 +140,21 @@ describe("useRulesPanel", () => {
     expect(result.current.state!.scheme.items.find((i) => i.code === "P1")).toMatchObject({ component: "daily", points: { kind: "fixed", value: 2 } });
   });
 
+  it("warns before removing an item the ledger uses: rows on or after the effective date stop counting", async () => {
+    const { result } = await rules();
+    act(() => result.current.toggleRemove("D6"));
+    expect(result.current.removalWarnings).toEqual([]);
+    act(() => result.current.toggleRemove("D2"));
+    // smallBranch: four members, each with one D2 on 2026-09-15.
+    expect(result.current.removalWarnings).toEqual([
+      `「D2」在台账中已有 4 条记录（最近一条 2026-09-15）。其中 4 条在生效日期 2026-07-01 当天或以后，删除后校验会报「不是本方案的积分项目」，不再计分；请先改为其他项目或把生效日期定在它们之后。`,
+    ]);
+    act(() => result.current.setEffectiveFrom("2026-10-01"));
+    expect(result.current.removalWarnings[0]).toMatch(/^「D2」在台账中已有 \d+ 条记录（最近一条 2026-09-15）。它们都在生效日期 2026-10-01 之前，仍按原规则计分/);
+    act(() => result.current.toggleRemove("D2"));
+    expect(result.current.removalWarnings).toEqual([]);
+  });
+
   it("states a removed item another rule depends on in plain words", async () => {
     const { result } = await rules();
     act(() => result.current.toggleRemove("D5"));
@@ -204,7 +220,8 @@ describe("RulesPanel (keyboard)", () => {
     const gateway = await smallBranch();
     const { host } = memoryHost(gateway);
     const hook = renderHook(() => useRulesPanel(host));
-    await waitFor(() => expect(hook.result.current.state).not.toBeNull());
+    await waitFor(() => expect([hook.result.current.loadError, hook.result.current.state]).not.toEqual([null, null]));
+  expect(hook.result.current.loadError).toBeNull();
     await act(async () => {
       await hook.result.current.copyToWorkbook();
     });

@@ -18,6 +18,21 @@ function unknownForms(scheme: Scheme): string[] {
   return (scheme.extraForms ?? []).filter((f) => !(REPORT_FORM_NAMES as readonly string[]).includes(f)).map((f) => `报表：没有「${f}」这种报表`);
 }
 
+function removalWarnings(removed: readonly string[], entryDates: Record<string, string[]>, effectiveFrom: string): string[] {
+  return removed.flatMap((code) => {
+    const dates = entryDates[code.toUpperCase()] ?? [];
+    if (!dates.length) return [];
+    const after = dates.filter((d) => d >= effectiveFrom).length;
+    const last = dates.reduce((a, b) => (b > a ? b : a));
+    return [
+      `「${code}」在台账中已有 ${dates.length} 条记录（最近一条 ${last}）。` +
+        (after
+          ? `其中 ${after} 条在生效日期 ${effectiveFrom} 当天或以后，删除后校验会报「不是本方案的积分项目」，不再计分；请先改为其他项目或把生效日期定在它们之后。`
+          : `它们都在生效日期 ${effectiveFrom} 之前，仍按原规则计分；此后不能再录入这个项目。`),
+    ];
+  });
+}
+
 /**
  * 规则: the workbook's scheme. A built-in is copied into the workbook first; the copy is edited — item
  * names, points, caps, items added and removed, the grade lines and the 民主评议 table — and saved as a new
@@ -103,6 +118,8 @@ export function useRulesPanel(host: LedgerHost, today = new Date()) {
     editAppraisalGrade: (index: number, patch: { name?: string; points?: string }) =>
       setEdits((e) => ({ ...e, appraisal: { ...e.appraisal, grades: { ...e.appraisal.grades, [index]: { ...e.appraisal.grades[index], ...patch } } } })),
     editAppraisalRange: (patch: { min?: string; max?: string }) => setEdits((e) => ({ ...e, appraisal: { ...e.appraisal, ...patch } })),
+    /** What removing an item in use does to the ledger's rows of it, one line per such item. */
+    removalWarnings: removalWarnings(edits.removed, state?.entryDates ?? {}, effectiveFrom.trim()),
     changed: editCount(edits),
     discard: () => {
       setEdits(NO_EDITS);

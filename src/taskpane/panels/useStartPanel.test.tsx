@@ -3,6 +3,8 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { SHEETS } from "../../core/ledger/layout";
 import { writeReport } from "../../app/reportService";
+import { saveWorkbookScheme } from "../../app/ledgerService";
+import { getBuiltinScheme } from "../../core/scheme/presets";
 import { memoryHost } from "../../../test/support/memoryHost";
 import { smallBranch } from "../../../test/support/smallBranch";
 import type { LedgerHost } from "../host";
@@ -94,6 +96,18 @@ describe("useStartPanel", () => {
     });
     expect(result.current.save.result).toEqual([]);
     expect(apply).not.toHaveBeenCalled();
+  });
+
+  it("names the workbook's scheme, the branch's own renamed copy included", async () => {
+    const gateway = await smallBranch();
+    const { host } = memoryHost(gateway);
+    const first = renderHook(() => useStartPanel(host));
+    await waitFor(() => expect(first.result.current.existing).toBe(true));
+    expect(first.result.current.schemeName).toBe("星级党员管理量化考评制度");
+    const own = { ...getBuiltinScheme("star-member"), id: "star-member-branch", name: "第一党支部积分办法", version: 2, effectiveFrom: "2026-07-01" };
+    await saveWorkbookScheme(gateway, own, { activate: true });
+    const second = renderHook(() => useStartPanel(host));
+    await waitFor(() => expect(second.result.current.schemeName).toBe("第一党支部积分办法"));
   });
 
   it("refuses a 公示天数 that is not a whole number of days, and an empty branch, with nothing written", async () => {

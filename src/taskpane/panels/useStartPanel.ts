@@ -67,6 +67,8 @@ export function useStartPanel(host: LedgerHost, today = new Date(), workbookSche
   return {
     schemes,
     selected,
+    /** The workbook's scheme by name (its own copy's name too), once read. */
+    schemeName: settings.result?.schemeName || selected?.name || form.schemeId,
     /** The workbook has 设置: the panel edits it (scheme and year fixed). */
     existing,
     /** 设置 has been read (or could not be). */
