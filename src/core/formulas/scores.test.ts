@@ -205,7 +205,21 @@ describe("PARTY.TOTAL core", () => {
       ["姓名", "评议等次", "编号", "年度"],
       ["张三", " 合格 ", 1001, "２０２６"],
     ];
-    const input = { ledger: messy, roster: messyRoster, appraisals: messyAppraisals, scheme: star, period: "2026" };
+    // Rows 8–12 of the range cannot be read: the year is not scored without them (never as if they were not there).
+    const unreadable = { ledger: messy, roster: messyRoster, appraisals: messyAppraisals, scheme: star, period: "2026" };
+    const refused = { type: "VALUE", message: "积分台账（所选区域）第 8 行分值，第 9 行日期，第 10 行编号，第 11 行分值，第 12 行日期无法读取，2026 不能计分（这些行不会当作 0 或略过不计）：请改正后再算" };
+    expect(memberTotal({ ...unreadable, memberId: 1001 })).toEqual(refused);
+    expect(memberTotal({ ...unreadable, memberId: 1002 })).toEqual(refused);
+    expect(scoresTable(unreadable)).toEqual(refused);
+    // A bad date may be of any month: the first half is refused for it alone.
+    const badDateOnly = [...messy.slice(0, 7), messy[11]];
+    expect(memberTotal({ ...unreadable, ledger: badDateOnly, period: "2026H1", memberId: 1001 })).toMatchObject({ type: "VALUE", message: expect.stringContaining("第 8 行日期无法读取，2026H1 不能计分") });
+    // 分值 #N/A in September blocks the second half and the year, not the first half.
+    const septemberNa = [...messy.slice(0, 7), messy[7]];
+    expect(memberTotal({ ...unreadable, ledger: septemberNa, period: "2026H2", memberId: 1001 })).toMatchObject({ type: "VALUE" });
+    expect(memberTotal({ ...unreadable, ledger: septemberNa, period: "2026H1", memberId: 1001 })).toBe(76);
+
+    const input = { ...unreadable, ledger: messy.slice(0, 7) };
     // 80 − 2 − 2 − 3 = 73 + 合格 15 = 88.
     expect(memberTotal({ ...input, memberId: 1001 })).toBe(88);
     expect(memberTotal({ ...input, memberId: "１００１" })).toBe(88);

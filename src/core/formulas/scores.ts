@@ -5,7 +5,8 @@
 import { CellError, isCellError } from "../cellError";
 import { type CellValue, isBlank, toText } from "../cells";
 import { type CycleScores, scoreCycle } from "../engine/scoreMembers";
-import type { MemberScore, ScoreResult } from "../engine/types";
+import type { LedgerColumns, MemberScore, ScoreResult } from "../engine/types";
+import { type Period, periodDates } from "../period";
 import { CoreError } from "../errors";
 import type { Scheme } from "../scheme/schema";
 import { Lru, formulaCacheStats, registerCache } from "./cache";
@@ -35,7 +36,7 @@ interface Scored {
   table?: (string | number)[][];
 }
 
-const scoredCache = new Lru<Scored>(8);
+const scoredCache = new Lru<Scored | CellError>(8);
 /** The ledger read for a cycle: formulas for other periods of it score from this, without another pass over the ledger. */
 const cycleCache = new Lru<CycleScores>(4);
 registerCache(() => scoredCache.clear());
@@ -83,9 +84,41 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
     if (e instanceof CoreError) return new CellError("VALUE", e.message);
     throw e;
   }
-  const scored: Scored = { result };
+  const rows = unreadableRows(result, ledger.value, period, scheme.cycleStartMonth);
+  const scored: Scored | CellError = rows.length ? unreadableError(rows, period.label) : { result };
   scoredCache.set(key, scored);
   return scored;
+}
+
+/**
+ * The ledger rows the period's scores cannot read — a date that is not one (any period: its month is
+ * unknown), text or an error value in 次数 or 分值 (a row of the period) — by their place in the range.
+ * As with scores, reports and approval, the period is not scored without them (never as 0 or left out).
+ */
+const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/;
+
+function unreadableRows(result: ScoreResult, columns: LedgerColumns, period: Period, cycleStartMonth: number): string[] {
+  if (!result.ignored.length) return [];
+  const { start, end } = periodDates(period, cycleStartMonth);
+  const rows: string[] = [];
+  for (const { index, ref, reason } of result.ignored) {
+    const which = [
+      reason === "bad-date" ? "日期" : "",
+      EXCEL_ERROR.test(columns.texts[columns.memberId[index]]) ? "编号" : "",
+      EXCEL_ERROR.test(columns.texts[columns.itemCode[index]]) ? "项目代码" : "",
+      Number.isNaN(columns.count[index]) ? "次数" : "",
+      Number.isNaN(columns.value[index]) ? "分值" : "",
+    ].filter(Boolean);
+    if (!which.length) continue;
+    const date = columns.texts[columns.date[index]];
+    if (reason === "bad-date" || (date >= start && date <= end)) rows.push(`第 ${ref ?? index + 2} 行${which.join("、")}`);
+  }
+  return rows;
+}
+
+function unreadableError(rows: readonly string[], label: string): CellError {
+  const shown = rows.slice(0, 5).join("，") + (rows.length > 5 ? ` 等 ${rows.length} 处` : "");
+  return new CellError("VALUE", `积分台账（所选区域）${shown}无法读取，${label} 不能计分（这些行不会当作 0 或略过不计）：请改正后再算`);
 }
 
 export const SCORES_FIXED_HEADERS = { id: "编号", name: "姓名", total: "总分", grade: "等次", rank: "排名" } as const;
