@@ -203,7 +203,7 @@ function lock(file: string): () => void {
     // The holder may release it between our attempt and these reads: then simply try again.
     const holder = readHolder(lockFile);
     if (holder === "gone") continue;
-    if (holder === 0 || !alive(holder.pid) || Date.now() - holder.mtimeMs > 60_000) fs.rmSync(lockFile, { force: true });
+    if (holder === 0 || !alive(holder.pid) || Date.now() - holder.mtimeMs > 60_000) takeOver(lockFile, holder === 0 ? 0 : holder.pid);
     else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（进程 ${holder.pid}）。请等它完成后重新运行这条命令。`);
     else sleep(50);
   }
@@ -221,6 +221,28 @@ function tryCreateWithContent(file: string, target: string, content: string): bo
     throw ioError(file, e, "写入");
   } finally {
     fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Removes a dead holder's lock. Moved aside first and checked there: when two saves find the same dead
+ * lock, the second must not delete the lock the first has just taken (it is put back).
+ */
+function takeOver(lockFile: string, deadPid: number): void {
+  const aside = `${lockFile}.${process.pid}.${Date.now().toString(36)}.stale`;
+  try {
+    fs.renameSync(lockFile, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw e;
+  }
+  try {
+    const moved = Number(fs.readFileSync(aside, "utf8").trim() || 0);
+    if (moved !== deadPid) fs.linkSync(aside, lockFile);
+  } catch {
+    // Another save holds the lock by now: it is theirs.
+  } finally {
+    fs.rmSync(aside, { force: true });
   }
 }
 
