@@ -1,6 +1,7 @@
 /** The Office.js gateway's native charts and data bars, against the strict fake's charts and conditional formats. */
 import type { SheetModel } from "../../src/core/sheetModel";
 import { OfficeJsGateway } from "../../src/hosts/office/officeJsGateway";
+import { chartsBytes } from "../../src/hosts/office/requestSize";
 import { createExcelFake } from "../fakes/excelFake";
 
 const MODEL: SheetModel = {
@@ -51,6 +52,18 @@ describe("Office.js charts and data bars", () => {
     const charted = createExcelFake();
     await new OfficeJsGateway((batch) => charted.run(batch)).apply([{ op: "writeSheet", model: MODEL }]);
     expect(charted.syncCount).toBe(plain.syncCount);
+  });
+
+  it("counts its charts in the request budget: the bound is at least what Excel is sent for them", async () => {
+    const plain = createExcelFake();
+    await new OfficeJsGateway((batch) => plain.run(batch)).apply([{ op: "writeSheet", model: { ...MODEL, charts: [], dataBars: [] } }]);
+    const charted = createExcelFake();
+    await new OfficeJsGateway((batch) => charted.run(batch)).apply([{ op: "writeSheet", model: MODEL }]);
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+    const sent = sum(charted.syncPayloads) - sum(plain.syncPayloads);
+    expect(sent).toBeGreaterThan(1000);
+    expect(chartsBytes(MODEL)).toBeGreaterThanOrEqual(sent);
+    expect(chartsBytes(MODEL)).toBeLessThan(sent * 3);
   });
 
   it("writes the sheet again with its own charts only (the old sheet and its charts go)", async () => {

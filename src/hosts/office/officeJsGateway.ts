@@ -7,7 +7,7 @@ import { checkOpLimits, columnBesideTaken, columnToAdd, columnToRename, specCont
 import { knownTable } from "../../core/stores/knownTables";
 import { type CellAt, cellsNearTable, cellsOf, findTableByHeaders, tableDataAt } from "../../core/tableRegion";
 import { SHEETS } from "../../core/ledger/layout";
-import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET, SHEET_BYTES, actionBytes, jsonLength, mergeBytes, pageBreakBytes, pageLayoutBytes, pathBytes, rangeWriteBytes, styleBytes } from "./requestSize";
+import { COLUMN_WIDTH_BYTES, REQUEST_BUDGET, SHEET_BYTES, actionBytes, chartsBytes, jsonLength, mergeBytes, pageBreakBytes, pageLayoutBytes, pathBytes, rangeWriteBytes, styleBytes } from "./requestSize";
 import { WriteRequests, orderForConsistency } from "./writeRequests";
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -912,6 +912,7 @@ async function writeSheet(context: Excel.RequestContext, model: SheetModel, budg
     await budget(pageLayoutBytes(model.page));
     setPageLayout(sheet, model.page);
   }
+  await budget(chartsBytes(model));
   addChartsAndDataBars(sheet, model);
 }
 

@@ -9,7 +9,7 @@
  * digits and every object path once per action that uses it.
  */
 import { STYLES } from "../../core/ops/styles";
-import type { CellStyle, PageSetup } from "../../core/sheetModel";
+import type { CellStyle, PageSetup, SheetModel } from "../../core/sheetModel";
 
 /** Excel on the web: "payload size limit for requests and responses of 5MB". */
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -94,3 +94,28 @@ export function pageLayoutBytes(page: PageSetup): number {
 
 /** A sheet made, named, hidden and frozen: the fixed part of writing a sheet. */
 export const SHEET_BYTES = pathBytes("add", ["x".repeat(31)]) + actionBytes("visibility", ["Hidden"]) + pathBytes("freezePanes") + actionBytes("freezeRows", [99]);
+
+/** A reference to an object path given as an argument (charts.add's range, setValues' range). */
+const REFERENCE = { _ReferenceId: ID };
+
+/**
+ * The native charts and data bars of a sheet as addChartsAndDataBars queues them: per chart charts.add
+ * over a range, its title, per series its range(s), name and categories, then setPosition; per data bar
+ * getRange(ref).conditionalFormats.add("DataBar").
+ */
+export function chartsBytes(model: Pick<SheetModel, "charts" | "dataBars">): number {
+  let bytes = 0;
+  for (const chart of model.charts ?? []) {
+    if (chart.series.length === 0) continue;
+    bytes += pathBytes("charts") + pathBytes("getRange", [chart.series[0].values]) + pathBytes("add", ["ColumnClustered", REFERENCE, "Columns"]);
+    bytes += pathBytes("title") + actionBytes("text", [chart.title]);
+    for (const series of chart.series) {
+      bytes += pathBytes("series") + pathBytes("add", [series.name]) + actionBytes("name", [series.name]);
+      bytes += pathBytes("getRange", [series.values]) + actionBytes("setValues", [REFERENCE]);
+      bytes += pathBytes("getRange", [chart.categories]) + actionBytes("setXAxisValues", [REFERENCE]);
+    }
+    bytes += actionBytes("setPosition", chart.anchor.split(":"));
+  }
+  for (const ref of model.dataBars ?? []) bytes += pathBytes("getRange", [ref]) + pathBytes("conditionalFormats") + pathBytes("add", ["DataBar"]);
+  return bytes;
+}
