@@ -203,18 +203,30 @@ function lock(file: string): () => void {
     // The holder may release it between our attempt and these reads: then simply try again.
     const holder = readHolder(lockFile);
     if (holder === "gone") continue;
-    if (holder === 0 || !alive(holder.pid) || Date.now() - holder.mtimeMs > 60_000) takeOver(lockFile, holder === 0 ? 0 : holder.pid);
-    else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（进程 ${holder.pid}）。请等它完成后重新运行这条命令。`);
+    const age = Date.now() - holder.mtimeMs;
+    // No pid yet: being written (where hard links are not available), or left half-written long ago.
+    const dead = holder.pid === 0 ? age > 2_000 : !alive(holder.pid) || age > 60_000;
+    if (dead) takeOver(lockFile, holder.pid);
+    else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（进程 ${holder.pid || "未知"}）。请等它完成后重新运行这条命令。`);
     else sleep(50);
   }
 }
 
-/** Creates `target` holding `content` in one step (a hard link of a finished file), false when it exists. */
+/**
+ * Creates `target` holding `content`, false when it exists. In one step where the file system has hard
+ * links (a finished file linked in); on one without (FAT32 / exFAT USB sticks, some network drives)
+ * created exclusively and then written, which readers allow for (an empty lock is young, not dead).
+ */
 function tryCreateWithContent(file: string, target: string, content: string): boolean {
   const temp = `${target}.${process.pid}.${Date.now().toString(36)}`;
   try {
     fs.writeFileSync(temp, content);
-    fs.linkSync(temp, target);
+    try {
+      fs.linkSync(temp, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EEXIST") throw e;
+      fs.writeFileSync(target, content, { flag: "wx" });
+    }
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
@@ -237,8 +249,8 @@ function takeOver(lockFile: string, deadPid: number): void {
     throw e;
   }
   try {
-    const moved = Number(fs.readFileSync(aside, "utf8").trim() || 0);
-    if (moved !== deadPid) fs.linkSync(aside, lockFile);
+    const moved = fs.readFileSync(aside, "utf8").trim();
+    if (Number(moved || 0) !== deadPid) tryCreateWithContent(lockFile, lockFile, moved);
   } catch {
     // Another save holds the lock by now: it is theirs.
   } finally {
@@ -246,10 +258,10 @@ function takeOver(lockFile: string, deadPid: number): void {
   }
 }
 
-function readHolder(lockFile: string): { pid: number; mtimeMs: number } | 0 | "gone" {
+function readHolder(lockFile: string): { pid: number; mtimeMs: number } | "gone" {
   try {
     const pid = Number(fs.readFileSync(lockFile, "utf8").trim() || 0);
-    return pid ? { pid, mtimeMs: fs.statSync(lockFile).mtimeMs } : 0;
+    return { pid: Number.isInteger(pid) && pid > 0 ? pid : 0, mtimeMs: fs.statSync(lockFile).mtimeMs };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return "gone";
     throw e;

@@ -100,6 +100,28 @@ describe("saves atomically and never over another program's save", () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("saves on a drive without hard links (a FAT32 USB stick), and an empty lock there is waited for, then taken over", async () => {
+    const book = await ledgerBook("fat.xlsx");
+    const lockFile = path.join(dir, ".~lock.fat.xlsx.party-ledger");
+    const noLinks = jest.spyOn(fs, "linkSync").mockImplementation(() => {
+      throw Object.assign(new Error("EPERM: operation not permitted, link"), { code: "EPERM" });
+    });
+    try {
+      const mine = await openBookFile(book);
+      await mine.gateway.apply([{ op: "writeSheet", model: { name: "备注", rows: [[{ value: "U盘" }]] } }]);
+      // A lock created but not yet written by another save: young, so waited for; old, so taken over.
+      fs.writeFileSync(lockFile, "");
+      const young = Date.now();
+      await mine.save();
+      expect(Date.now() - young).toBeGreaterThanOrEqual(1900);
+      expect(noLinks).toHaveBeenCalled();
+    } finally {
+      noLinks.mockRestore();
+    }
+    expect((await (await openBookFile(book)).gateway.readSheet("备注"))![0][0]).toBe("U盘");
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(".~lock.fat.xlsx") || f.endsWith(".tmp"))).toEqual([]);
+  });
+
   it("refuses when the same bytes came back with the same size but other content", async () => {
     const book = await ledgerBook("same-size.xlsx");
     const mine = await openBookFile(book);
