@@ -165,7 +165,9 @@ export function unreadableCellsOf(ledger: LoadedLedger): UnreadableCell[] {
  * out of the totals unnoticed): scores, reports and approval of the period are refused, each cell named.
  */
 export function requireReadableCells(ledger: LoadedLedger, period: Period): void {
-  const cells = unreadableCellsOf(ledger).filter((c) => blocksPeriod(c, period, ledger.versions[0].cycleStartMonth));
+  // Every version's grants: a period reaches back as far as any of them makes it.
+  const reach = { cycleStartMonth: ledger.versions[0].cycleStartMonth, components: ledger.versions.flatMap((v) => v.components) };
+  const cells = unreadableCellsOf(ledger).filter((c) => blocksPeriod(c, period, reach));
   if (cells.length === 0) return;
   const lines = cells.slice(0, 20).map((c) => `  ${c.sheet}!${c.column}${c.row} ${c.message}`);
   if (cells.length > 20) lines.push(`  ……另有 ${cells.length - 20} 处（运行 validate 查看全部）`);

@@ -120,6 +120,20 @@ export function periodDates(period: Period, cycleStartMonth = 1): { start: strin
   return { start: `${monthLabel(first)}-01`, end: `${monthLabel(last)}-${pad2(daysInMonth(ly, lm))}` };
 }
 
+/**
+ * The dates a period's scores read: from the start of the longest grant span holding it (a component
+ * granted for the year shows its standing to the period's end, so a March entry counts in the third
+ * quarter) to the period's end.
+ */
+export function periodReach(period: Period, cycleStartMonth: number, grants: readonly Granularity[]): { start: string; end: string } {
+  let from = period.startOffset;
+  for (const g of grants) {
+    const span = MONTHS_IN[g];
+    if (span > period.months) from = Math.min(from, Math.floor(period.startOffset / span) * span);
+  }
+  return periodDates({ ...period, startOffset: from, months: period.startOffset + period.months - from }, cycleStartMonth);
+}
+
 /** Chinese label for headings, e.g. "2026年第三季度", "2026年上半年", "2026年度（2025年12月至2026年11月）". */
 export function describePeriod(period: Period, cycleStartMonth = 1): string {
   const quarterNames = ["一", "二", "三", "四"];

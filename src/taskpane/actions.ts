@@ -374,10 +374,15 @@ export interface RulesState {
   entryDates: Record<string, string[]>;
 }
 
+/** Live entries only: a reversed entry and its reversing row count toward nothing. */
 function entryDatesByItem(columns: LedgerColumns): Record<string, string[]> {
   const dates: Record<string, string[]> = {};
-  const { texts, date, itemCode } = columns;
+  const { texts, date, itemCode, reverses } = columns;
+  const keys = columns.id ?? columns.ref;
+  const reversed = new Set<number>();
+  for (let i = 0; i < columns.length; i++) if (reverses[i] === reverses[i]) reversed.add(reverses[i]);
   for (let i = 0; i < columns.length; i++) {
+    if (reverses[i] === reverses[i] || reversed.has(keys[i])) continue;
     const day = texts[date[i]];
     if (/^\d{4}-\d{2}-\d{2}$/.test(day)) (dates[texts[itemCode[i]].toUpperCase()] ??= []).push(day);
   }

@@ -62,6 +62,8 @@ export interface LedgerColumns {
   readonly id?: Float64Array;
   /** Absent when no entry has a note. */
   readonly note?: readonly (string | undefined)[];
+  /** Entries whose 撤销记录号 / 撤销行号 is filled but not a whole number (#REF!, 「一」): absent when none. */
+  readonly unreadableReverses?: readonly number[];
 }
 
 export interface Appraisal {

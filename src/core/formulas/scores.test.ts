@@ -207,13 +207,15 @@ describe("PARTY.TOTAL core", () => {
     ];
     // Rows 8–12 of the range cannot be read: the year is not scored without them (never as if they were not there).
     const unreadable = { ledger: messy, roster: messyRoster, appraisals: messyAppraisals, scheme: star, period: "2026" };
-    const refused = { type: "VALUE", message: "积分台账（所选区域）第 8 行分值，第 9 行日期，第 10 行编号，第 11 行分值，第 12 行日期无法读取，2026 不能计分（这些行不会当作 0 或略过不计）：请改正后再算" };
+    const refused = { type: "VALUE", message: "积分台账（所选区域）第 8 行分值，第 9 行日期，第 10 行编号，第 11 行分值无法读取，2026 不能计分（这些行不会当作 0 或略过不计）：请改正后再算" };
     expect(memberTotal({ ...unreadable, memberId: 1001 })).toEqual(refused);
     expect(memberTotal({ ...unreadable, memberId: 1002 })).toEqual(refused);
     expect(scoresTable(unreadable)).toEqual(refused);
-    // A bad date may be of any month: the first half is refused for it alone.
-    const badDateOnly = [...messy.slice(0, 7), messy[11]];
-    expect(memberTotal({ ...unreadable, ledger: badDateOnly, period: "2026H1", memberId: 1001 })).toMatchObject({ type: "VALUE", message: expect.stringContaining("第 8 行日期无法读取，2026H1 不能计分") });
+    // #N/A in 日期 may be of any month: the first half is refused for it alone.
+    const naDateOnly = [...messy.slice(0, 7), messy[8]];
+    expect(memberTotal({ ...unreadable, ledger: naDateOnly, period: "2026H1", memberId: 1001 })).toMatchObject({ type: "VALUE", message: expect.stringContaining("第 8 行日期无法读取，2026H1 不能计分") });
+    // A date that does not exist (2026-02-30) is read, and left out as scores, reports and approval leave it (validate names it).
+    expect(memberTotal({ ...unreadable, ledger: [...messy.slice(0, 7), messy[11]], period: "2026H1", memberId: 1001 })).toBe(76);
     // 分值 #N/A in September blocks the second half and the year, not the first half.
     const septemberNa = [...messy.slice(0, 7), messy[7]];
     expect(memberTotal({ ...unreadable, ledger: septemberNa, period: "2026H2", memberId: 1001 })).toMatchObject({ type: "VALUE" });
@@ -229,6 +231,27 @@ describe("PARTY.TOTAL core", () => {
       ["1001", "张三", 73, 15, 88, "合格", 1],
       ["1002", "李四", 80, 0, 80, "合格", 2],
     ]);
+  });
+});
+
+describe("PARTY.TOTAL core: a correction whose 撤销记录号 cannot be read", () => {
+  const headers = ["日期", "编号", "项目代码", "次数", "分值", "记录号", "撤销记录号"];
+  const rows = (reverses: unknown) => [
+    headers,
+    [d("2026-03-02"), "001", "D1", 1, "", 1, ""], // −1
+    [d("2026-03-20"), "001", "D1", 1, "", 2, reverses], // cancels 记录号 1: both drop out
+  ];
+  const total = (reverses: unknown, period = "2026H1") => memberTotal({ ledger: rows(reverses), roster, period, scheme: star, memberId: "001" });
+
+  it("is refused in its period, not scored as a second deduction", () => {
+    // 80 with the correction; 78 if the unreadable one counted as an entry of its own.
+    expect(total(1)).toBe(80);
+    for (const bad of ["#REF!", "一", { code: "#REF!" }])
+      expect(total(bad)).toEqual(new CellError("VALUE", "积分台账（所选区域）第 3 行撤销记录号无法读取，2026H1 不能计分（这些行不会当作 0 或略过不计）：请改正后再算"));
+    // 日常行为积分 is granted for the year, so the second half shows the standing since January: refused too.
+    expect(total("#REF!", "2026H2")).toMatchObject({ type: "VALUE", message: expect.stringContaining("第 3 行撤销记录号无法读取，2026H2") });
+    // Before March nothing reads the row.
+    expect(total("#REF!", "2026-02")).toBe(80);
   });
 });
 

@@ -6,7 +6,8 @@ import { CellError, isCellError } from "../cellError";
 import { type CellValue, isBlank, toText } from "../cells";
 import { type CycleScores, scoreCycle } from "../engine/scoreMembers";
 import type { LedgerColumns, MemberScore, ScoreResult } from "../engine/types";
-import { type Period, periodDates } from "../period";
+import { periodReach } from "../period";
+import { grantsOf, isErrorValue } from "../validation/scoreInputs";
 import { CoreError } from "../errors";
 import type { Scheme } from "../scheme/schema";
 import { Lru, formulaCacheStats, registerCache } from "./cache";
@@ -84,36 +85,47 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
     if (e instanceof CoreError) return new CellError("VALUE", e.message);
     throw e;
   }
-  const rows = unreadableRows(result, ledger.value, period, scheme.cycleStartMonth);
+  const reach = periodReach(period, scheme.cycleStartMonth, versions.flatMap(grantsOf));
+  const rows = unreadableRows(result, ledger.value, reach);
   const scored: Scored | CellError = rows.length ? unreadableError(rows, period.label) : { result };
   scoredCache.set(key, scored);
   return scored;
 }
 
 /**
- * The ledger rows the period's scores cannot read — a date that is not one (any period: its month is
- * unknown), text or an error value in 次数 or 分值 (a row of the period) — by their place in the range.
- * As with scores, reports and approval, the period is not scored without them (never as 0 or left out).
+ * The ledger rows the period's scores read and cannot — an error value in 日期 (any period: its month is
+ * unknown), 编号 or 项目代码; text or an error in 次数, 分值 or 撤销记录号 — by their place in the range,
+ * as requireReadableCells finds them for scores, reports and approval: the period is not scored
+ * without them (never as 0 or left out). `reach`: the dates the period's scores read (periodReach).
  */
-const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)/;
-
-function unreadableRows(result: ScoreResult, columns: LedgerColumns, period: Period, cycleStartMonth: number): string[] {
-  if (!result.ignored.length) return [];
-  const { start, end } = periodDates(period, cycleStartMonth);
-  const rows: string[] = [];
-  for (const { index, ref, reason } of result.ignored) {
-    const which = [
-      reason === "bad-date" ? "日期" : "",
-      EXCEL_ERROR.test(columns.texts[columns.memberId[index]]) ? "编号" : "",
-      EXCEL_ERROR.test(columns.texts[columns.itemCode[index]]) ? "项目代码" : "",
-      Number.isNaN(columns.count[index]) ? "次数" : "",
-      Number.isNaN(columns.value[index]) ? "分值" : "",
-    ].filter(Boolean);
-    if (!which.length) continue;
-    const date = columns.texts[columns.date[index]];
-    if (reason === "bad-date" || (date >= start && date <= end)) rows.push(`第 ${ref ?? index + 2} 行${which.join("、")}`);
-  }
-  return rows;
+function unreadableRows(result: ScoreResult, columns: LedgerColumns, { start, end }: { start: string; end: string }): string[] {
+  const bad = columns.unreadableReverses ?? [];
+  if (!result.ignored.length && !bad.length) return [];
+  const { texts } = columns;
+  const found: { index: number; which: string[] }[] = [];
+  const seen = new Set<number>();
+  const check = (index: number, reversesToo: boolean) => {
+    const dateError = isErrorValue(texts[columns.date[index]]);
+    if (!dateError) {
+      const date = texts[columns.date[index]];
+      if (!(date >= start && date <= end)) return;
+    }
+    const which: string[] = [];
+    if (dateError) which.push("日期");
+    if (isErrorValue(texts[columns.memberId[index]])) which.push("编号");
+    if (isErrorValue(texts[columns.itemCode[index]])) which.push("项目代码");
+    if (Number.isNaN(columns.count[index])) which.push("次数");
+    if (Number.isNaN(columns.value[index])) which.push("分值");
+    if (reversesToo) which.push("撤销记录号");
+    if (which.length && !seen.has(index)) {
+      seen.add(index);
+      found.push({ index, which });
+    }
+  };
+  // An entry of another cycle is never in the period; a cell error in 日期 may be of any.
+  for (const index of bad) check(index, true);
+  for (const { index, reason } of result.ignored) if (reason !== "outside-cycle") check(index, false);
+  return found.sort((a, b) => a.index - b.index).map(({ index, which }) => `第 ${columns.ref[index] === columns.ref[index] ? columns.ref[index] : index + 2} 行${which.join("、")}`);
 }
 
 function unreadableError(rows: readonly string[], label: string): CellError {

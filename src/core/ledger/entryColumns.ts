@@ -118,6 +118,7 @@ export function parseEntryRows(rows: readonly (readonly unknown[])[], from: numb
     id: idColumn < 0 ? undefined : new Float64Array(size),
   };
   let notes: (string | undefined)[] | undefined;
+  let badReverses: number[] | undefined;
   let n = 0;
   for (let r = from; r < rows.length; r++) {
     const row = rows[r];
@@ -135,6 +136,7 @@ export function parseEntryRows(rows: readonly (readonly unknown[])[], from: numb
     out.value[n] = numberCell(row[value]);
     out.ref[n] = refBase + r - from;
     out.reverses[n] = Number.isInteger(reversed) ? reversed : Number.NaN;
+    if (reversed !== BLANK_NUMBER && !Number.isInteger(reversed)) (badReverses ??= []).push(n);
     if (out.id) {
       const key = numberCell(row[idColumn]);
       out.id[n] = Number.isInteger(key) ? key : Number.NaN;
@@ -161,6 +163,7 @@ export function parseEntryRows(rows: readonly (readonly unknown[])[], from: numb
     reverses: out.reverses.subarray(0, n),
     ...(out.id ? { id: out.id.subarray(0, n) } : {}),
     note: notes,
+    ...(badReverses ? { unreadableReverses: badReverses } : {}),
   };
 }
 

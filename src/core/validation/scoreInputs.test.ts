@@ -4,6 +4,7 @@ import { tableFromRows } from "../ledger/readLedger";
 import { parsePeriod } from "../period";
 import { REDEMPTION_STORE } from "../redemption/redemption";
 import { getBuiltinScheme } from "../scheme/presets";
+import type { Scheme } from "../scheme/schema";
 import { type Cell, type TableData, isoToSerial } from "../sheetModel";
 import { blocksPeriod, isErrorValue, sideHeaderIssues, unreadableCells } from "./scoreInputs";
 
@@ -62,12 +63,26 @@ describe("unreadableCells", () => {
 
 describe("blocksPeriod", () => {
   const at = (blocks: Parameters<typeof blocksPeriod>[0]["blocks"]) => ({ blocks }) as Parameters<typeof blocksPeriod>[0];
+  const monthly = { cycleStartMonth: 1, components: [{ kind: "points", grant: "month" }] } as unknown as Scheme;
   it("an entry blocks the periods holding its date (every period when its date is unreadable); an appraisal the year's totals; others everything", () => {
     const june = at({ kind: "entry", date: "2026-06-01" });
-    expect(["2026", "2026H1", "2026Q2", "2026-06", "2026Q1", "2026H2"].map((p) => blocksPeriod(june, parsePeriod(p), 1))).toEqual([true, true, true, true, false, false]);
-    expect(blocksPeriod(at({ kind: "entry", date: null }), parsePeriod("2026Q1"), 1)).toBe(true);
-    expect(["2026", "2026Q4", "2025"].map((p) => blocksPeriod(at({ kind: "appraisal", year: 2026 }), parsePeriod(p), 1))).toEqual([true, false, false]);
-    expect(blocksPeriod(at({ kind: "all" }), parsePeriod("2026-03"), 1)).toBe(true);
+    expect(["2026", "2026H1", "2026Q2", "2026-06", "2026Q1", "2026H2"].map((p) => blocksPeriod(june, parsePeriod(p), monthly))).toEqual([true, true, true, true, false, false]);
+    expect(blocksPeriod(at({ kind: "entry", date: null }), parsePeriod("2026Q1"), monthly)).toBe(true);
+    expect(["2026", "2026Q4", "2025"].map((p) => blocksPeriod(at({ kind: "appraisal", year: 2026 }), parsePeriod(p), monthly))).toEqual([true, false, false]);
+    expect(blocksPeriod(at({ kind: "all" }), parsePeriod("2026-03"), monthly)).toBe(true);
+  });
+
+  it("a component granted for the year shows its standing to a period's end: a June entry blocks every later period of the cycle too", () => {
+    // 星级党员: 日常行为积分 80 granted for the year; its third quarter is 80 less every deduction since January.
+    const star = getBuiltinScheme("star-member");
+    const june = at({ kind: "entry", date: "2026-06-01" });
+    expect(["2026", "2026H1", "2026Q2", "2026-06", "2026Q1", "2026-05", "2026H2", "2026Q3", "2026-12"].map((p) => blocksPeriod(june, parsePeriod(p), star))).toEqual([
+      true, true, true, true, false, false, true, true, true,
+    ]);
+    // Granted each half year (a Dec–Nov cycle): a May entry (the first half's last month) reaches no further than its half.
+    const halves = { cycleStartMonth: 12, components: [{ kind: "points", grant: "half" }] } as unknown as Scheme;
+    const may = at({ kind: "entry", date: "2026-05-10" });
+    expect(["2026H1", "2026Q2", "2026-05", "2026-04", "2026H2", "2026Q3"].map((p) => blocksPeriod(may, parsePeriod(p, 12), halves))).toEqual([true, true, true, false, false, false]);
   });
 });
 

@@ -17,8 +17,8 @@ import { APPROVED_SCORES } from "../approval/approvedScores";
 import { PREVIOUS_TOTALS, carryOverComponents } from "../carryOver/previousTotals";
 import { DUES_STORE } from "../dues/duesRegister";
 import { SHEETS, type TableSheetDef, TRANSFERRED_IN } from "../ledger/layout";
-import { type Period, periodDates } from "../period";
-import type { Scheme } from "../scheme/schema";
+import { type Period, periodReach } from "../period";
+import type { Granularity, Scheme } from "../scheme/schema";
 import { KNOWN_TABLES } from "../stores/knownTables";
 import { type Cell, type TableData, columnLetter } from "../sheetModel";
 import { headerIndex, headerText } from "../tableRegion";
@@ -128,13 +128,18 @@ export function unreadableCells(tables: ReadonlyMap<string, TableData>, scheme: 
 }
 
 /** Whether a cell that cannot be read keeps `period` from being scored. */
-export function blocksPeriod(cell: UnreadableCell, period: Period, cycleStartMonth: number): boolean {
+export function blocksPeriod(cell: UnreadableCell, period: Period, scheme: Pick<Scheme, "cycleStartMonth" | "components">): boolean {
   const b = cell.blocks;
   if (b.kind === "all") return true;
   if (b.kind === "appraisal") return period.kind === "cycle" && (b.year === null || b.year === period.cycleYear);
   if (b.date === null) return true;
-  const { start, end } = periodDates(period, cycleStartMonth);
+  const { start, end } = periodReach(period, scheme.cycleStartMonth, grantsOf(scheme));
   return b.date >= start && b.date <= end;
+}
+
+/** The grant periods of a scheme's points components (what periodReach needs). */
+export function grantsOf(scheme: Pick<Scheme, "components">): Granularity[] {
+  return scheme.components.flatMap((c) => (c.kind === "points" ? [c.grant] : []));
 }
 
 /** Headers the feeding side sheets cannot be read without; the other side sheets need every header of their layout. */

@@ -4,6 +4,7 @@
  */
 import { createHash } from "crypto";
 import fs from "fs";
+import os from "os";
 import path from "path";
 import zlib from "zlib";
 import { BookFileError } from "./package/bookFileError";
@@ -193,23 +194,37 @@ function alive(pid: number): boolean {
 
 /**
  * A lock file beside the workbook for the moment between the check and the rename, so two commands
- * saving at once cannot both pass the check. A lock left by a killed process is taken over.
+ * saving at once cannot both pass the check. It names its holder as 「pid@computer」: a lock left by a
+ * killed process on this computer is taken over at once; one from another computer (a shared folder)
+ * only once it is a minute old, as its process cannot be looked up from here.
  */
 function lock(file: string): () => void {
-  const lockFile = path.join(path.dirname(file), `.~lock.${path.basename(file)}.party-ledger`);
+  const lockFile = lockFileOf(file);
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (tryCreateWithContent(file, lockFile, String(process.pid))) return () => fs.rmSync(lockFile, { force: true });
-    // The holder may release it between our attempt and these reads: then simply try again.
-    const holder = readHolder(lockFile);
-    if (holder === "gone") continue;
-    const age = Date.now() - holder.mtimeMs;
-    // No pid yet: being written (where hard links are not available), or left half-written long ago.
-    const dead = holder.pid === 0 ? age > 2_000 : !alive(holder.pid) || age > 60_000;
-    if (dead) takeOver(lockFile, holder.pid);
-    else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（进程 ${holder.pid || "未知"}）。请等它完成后重新运行这条命令。`);
-    else sleep(50);
+    try {
+      if (tryCreateWithContent(file, lockFile, `${process.pid}@${os.hostname()}`)) return () => fs.rmSync(lockFile, { force: true });
+      // The holder may release it between our attempt and these reads: then simply try again.
+      const holder = readHolder(lockFile);
+      if (holder === "gone") continue;
+      const age = Date.now() - holder.mtimeMs;
+      // No pid yet: being written (where hard links are not available), or left half-written long ago.
+      const dead = holder.pid === 0 ? age > 2_000 : (holder.local && !alive(holder.pid)) || age > 60_000;
+      if (dead) takeOver(lockFile, holder.text);
+      else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（${holder.local ? "" : `电脑 ${holder.host} 上的`}进程 ${holder.pid || "未知"}）。请等它完成后重新运行这条命令。`);
+      else sleep(50);
+    } catch (e) {
+      // Windows: a lock being deleted, or held a moment by antivirus or indexing, refuses access for a while.
+      if (!(e instanceof BookFileError) && process.platform === "win32" && BUSY.has((e as NodeJS.ErrnoException).code ?? "") && Date.now() < deadline) sleep(50);
+      else throw e instanceof BookFileError ? e : ioError(file, e, "写入");
+    }
   }
+}
+
+const BUSY = new Set(["EPERM", "EBUSY", "EACCES"]);
+
+function lockFileOf(file: string): string {
+  return path.join(path.dirname(file), `.~lock.${path.basename(file)}.party-ledger`);
 }
 
 /**
@@ -230,7 +245,7 @@ function tryCreateWithContent(file: string, target: string, content: string): bo
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw ioError(file, e, "写入");
+    throw e;
   } finally {
     fs.rmSync(temp, { force: true });
   }
@@ -238,9 +253,9 @@ function tryCreateWithContent(file: string, target: string, content: string): bo
 
 /**
  * Removes a dead holder's lock. Moved aside first and checked there: when two saves find the same dead
- * lock, the second must not delete the lock the first has just taken (it is put back).
+ * lock, the second must not delete the lock the first has just taken (that one is put back).
  */
-function takeOver(lockFile: string, deadPid: number): void {
+function takeOver(lockFile: string, deadText: string): void {
   const aside = `${lockFile}.${process.pid}.${Date.now().toString(36)}.stale`;
   try {
     fs.renameSync(lockFile, aside);
@@ -249,8 +264,8 @@ function takeOver(lockFile: string, deadPid: number): void {
     throw e;
   }
   try {
-    const moved = fs.readFileSync(aside, "utf8").trim();
-    if (Number(moved || 0) !== deadPid) tryCreateWithContent(lockFile, lockFile, moved);
+    const moved = fs.readFileSync(aside, "utf8");
+    if (moved !== deadText && holderOf(moved).pid > 0) tryCreateWithContent(lockFile, lockFile, moved);
   } catch {
     // Another save holds the lock by now: it is theirs.
   } finally {
@@ -258,21 +273,34 @@ function takeOver(lockFile: string, deadPid: number): void {
   }
 }
 
-function readHolder(lockFile: string): { pid: number; mtimeMs: number } | "gone" {
+/** 「pid@computer」 (or a bare pid, from before); pid 0 for anything else (empty, half-written, garbled). */
+function holderOf(text: string): { pid: number; host: string; local: boolean } {
+  const m = /^(\d{1,10})(?:@(.*))?$/.exec(text.trim());
+  const pid = m ? Number(m[1]) : 0;
+  const host = m?.[2] ?? "";
+  return { pid: pid > 0 ? pid : 0, host, local: host === "" || host === os.hostname() };
+}
+
+function readHolder(lockFile: string): { pid: number; host: string; local: boolean; text: string; mtimeMs: number } | "gone" {
   try {
-    const pid = Number(fs.readFileSync(lockFile, "utf8").trim() || 0);
-    return { pid: Number.isInteger(pid) && pid > 0 ? pid : 0, mtimeMs: fs.statSync(lockFile).mtimeMs };
+    const text = fs.readFileSync(lockFile, "utf8");
+    return { ...holderOf(text), text, mtimeMs: fs.statSync(lockFile).mtimeMs };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return "gone";
     throw e;
   }
 }
 
-/** Temporary files left by a save that was killed before its rename. */
+/** Temporary files left by a save that was killed before its rename, and its lock's own leftovers. */
 function removeStaleTemps(dir: string, base: string): void {
   try {
+    const lockBase = path.basename(lockFileOf(path.join(dir, base)));
     for (const name of fs.readdirSync(dir)) {
-      const m = name.startsWith(`.${base}.`) ? /\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name) : null;
+      const m = name.startsWith(`.${base}.`)
+        ? /\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name)
+        : name.startsWith(`${lockBase}.`)
+          ? /^\.(\d+)\.[0-9a-z]+(?:\.stale)?$/.exec(name.slice(lockBase.length))
+          : null;
       if (m && !alive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {

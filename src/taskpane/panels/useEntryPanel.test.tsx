@@ -247,6 +247,30 @@ describe("useEntryPanel: safe writes", () => {
     act(() => result.current.cancel());
     expect(result.current.outcome).toMatchObject({ written: true });
     expect(ledgerRows(h.gateway)).toHaveLength(1);
+    // Confirmed: while it is being written, neither the old 「已写入」 nor anything else is shown as its result.
+    await act(async () => {
+      await result.current.submit();
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const apply = h.gateway.apply.bind(h.gateway);
+    const held = jest.spyOn(h.gateway, "apply").mockImplementation(async (ops) => {
+      await gate;
+      return apply(ops);
+    });
+    let confirming!: Promise<unknown>;
+    act(() => {
+      confirming = result.current.confirm();
+    });
+    await waitFor(() => expect(result.current.append.running).toBe(true));
+    expect(result.current.outcome).toBeNull();
+    release();
+    await act(async () => {
+      await confirming;
+    });
+    held.mockRestore();
+    expect(result.current.outcome).toMatchObject({ written: true });
+    expect(ledgerRows(h.gateway)).toHaveLength(2);
   });
 
   it("the workbook refuses an unconfirmed veto and missing required evidence even past the form", async () => {

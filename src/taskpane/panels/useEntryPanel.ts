@@ -215,8 +215,8 @@ export function useEntryPanel(host: LedgerHost, today = new Date()) {
     preview,
     problems,
     append,
-    /** The last write's result to show; none while a new write waits for 确认写入 (its 「已写入」 would read as this one's). */
-    outcome: pending ? null : last,
+    /** The last write's result to show; none while a new write waits for 确认写入 or is being written (its 「已写入」 would read as this one's). */
+    outcome: pending || append.running ? null : last,
     /** A write waiting for 确认写入 (Escape or 取消 cancels it). */
     pending,
     confirm: () => (pending ? write(pending.force, true) : Promise.resolve(null)),

@@ -2,7 +2,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, fireEvent, render, renderHook, screen, waitFor } from "@testing-library/react";
 import { SHEETS } from "../../core/ledger/layout";
-import { loadLedger, scoreLedger } from "../../app/ledgerService";
+import { loadLedger, scoreLedger, takeBackEntry } from "../../app/ledgerService";
+import { ledgerEntries } from "../../core/engine/scoreMembers";
 import { memoryHost } from "../../../test/support/memoryHost";
 import { smallBranch } from "../../../test/support/smallBranch";
 import { RulesPanel } from "./RulesPanel";
@@ -151,8 +152,23 @@ describe("useRulesPanel", () => {
     ]);
     act(() => result.current.setEffectiveFrom("2026-10-01"));
     expect(result.current.removalWarnings[0]).toMatch(/^「D2」在台账中已有 \d+ 条记录（最近一条 2026-09-15）。它们都在生效日期 2026-10-01 之前，仍按原规则计分/);
+    act(() => result.current.setEffectiveFrom("2026-7-1"));
+    expect(result.current.removalWarnings).toEqual(["「D2」在台账中已有 4 条记录（最近一条 2026-09-15）。请先填好生效日期（如 2026-07-01），再看删除后它们是否还计分。"]);
     act(() => result.current.toggleRemove("D2"));
     expect(result.current.removalWarnings).toEqual([]);
+  });
+
+  it("counts only live rows of an item: a row taken back and its reversing row are not in use", async () => {
+    const gateway = await smallBranch();
+    const ledger = await loadLedger(gateway);
+    const i = ledgerEntries(ledger.entries).findIndex((e) => e.memberId === "D001" && e.itemCode === "D2");
+    const entry = ledgerEntries(ledger.entries)[i];
+    await takeBackEntry(gateway, { id: entry.id ?? null, row: entry.ref!, reason: "录错" }, new Date(2026, 9, 1));
+    const h = memoryHost(gateway);
+    const hook = renderHook(() => useRulesPanel(h.host, new Date(2026, 6, 1)));
+    await waitFor(() => expect(hook.result.current.state).not.toBeNull());
+    act(() => hook.result.current.toggleRemove("D2"));
+    expect(hook.result.current.removalWarnings[0]).toMatch(/^「D2」在台账中已有 3 条记录/);
   });
 
   it("states a removed item another rule depends on in plain words", async () => {

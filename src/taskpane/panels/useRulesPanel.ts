@@ -22,10 +22,13 @@ function removalWarnings(removed: readonly string[], entryDates: Record<string, 
   return removed.flatMap((code) => {
     const dates = entryDates[code.toUpperCase()] ?? [];
     if (!dates.length) return [];
-    const after = dates.filter((d) => d >= effectiveFrom).length;
     const last = dates.reduce((a, b) => (b > a ? b : a));
+    const head = `「${code}」在台账中已有 ${dates.length} 条记录（最近一条 ${last}）。`;
+    // Until the date reads as one, no verdict on which rows it leaves behind.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) return [`${head}请先填好生效日期（如 2026-07-01），再看删除后它们是否还计分。`];
+    const after = dates.filter((d) => d >= effectiveFrom).length;
     return [
-      `「${code}」在台账中已有 ${dates.length} 条记录（最近一条 ${last}）。` +
+      head +
         (after
           ? `其中 ${after} 条在生效日期 ${effectiveFrom} 当天或以后，删除后校验会报「不是本方案的积分项目」，不再计分；请先改为其他项目或把生效日期定在它们之后。`
           : `它们都在生效日期 ${effectiveFrom} 之前，仍按原规则计分；此后不能再录入这个项目。`),

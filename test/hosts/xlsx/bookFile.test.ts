@@ -122,6 +122,34 @@ describe("saves atomically and never over another program's save", () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith(".~lock.fat.xlsx") || f.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("a lock of garbled content is taken over once old; one from another computer is waited for, and named", async () => {
+    const book = await ledgerBook("shared.xlsx");
+    const lockFile = path.join(dir, ".~lock.shared.xlsx.party-ledger");
+    const save = async (value: string) => {
+      const mine = await openBookFile(book);
+      await mine.gateway.apply([{ op: "writeSheet", model: { name: "备注", rows: [[{ value }]] } }]);
+      return mine.save();
+    };
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    // Zeros left by a stick pulled out while the lock was being written.
+    fs.writeFileSync(lockFile, "\0\0\0\0");
+    fs.utimesSync(lockFile, anHourAgo, anHourAgo);
+    // Leftovers of a killed save's lock.
+    fs.writeFileSync(`${lockFile}.999999999.k1.stale`, "1");
+    fs.writeFileSync(`${lockFile}.999999999.k2`, "1");
+    const t0 = Date.now();
+    await save("接管");
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(".~lock.shared.xlsx"))).toEqual([]);
+    // Another computer's save (a shared folder): its process cannot be looked up from here.
+    fs.writeFileSync(lockFile, "4242@办公室电脑");
+    await expect(save("等待")).rejects.toMatchObject({ code: "changed", message: expect.stringContaining("正由另一条命令保存（电脑 办公室电脑 上的进程 4242）") });
+    fs.utimesSync(lockFile, anHourAgo, anHourAgo);
+    await save("一小时后");
+    expect((await (await openBookFile(book)).gateway.readSheet("备注"))![0][0]).toBe("一小时后");
+    expect(fs.existsSync(lockFile)).toBe(false);
+  }, 60_000);
+
   it("refuses when the same bytes came back with the same size but other content", async () => {
     const book = await ledgerBook("same-size.xlsx");
     const mine = await openBookFile(book);
