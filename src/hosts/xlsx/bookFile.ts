@@ -208,8 +208,8 @@ function lock(file: string): () => void {
       const holder = readHolder(lockFile);
       if (holder === "gone") continue;
       const age = Date.now() - holder.mtimeMs;
-      // No pid yet: being written (where hard links are not available), or left half-written long ago.
-      const dead = holder.pid === 0 ? age > 2_000 : (holder.local && !alive(holder.pid)) || age > 60_000;
+      // No pid yet: being written (where hard links are not available), or left half-written long ago (FAT keeps times to 2 s).
+      const dead = holder.pid === 0 ? age > 4_000 : (holder.local && !alive(holder.pid)) || age > 60_000;
       if (dead) takeOver(lockFile, holder.text);
       else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（${holder.local ? "" : `电脑 ${holder.host} 上的`}进程 ${holder.pid || "未知"}）。请等它完成后重新运行这条命令。`);
       else sleep(50);
