@@ -116,6 +116,29 @@ describe("regenerating a report (issue 23, case 3)", () => {
     expect(wb.getWorksheet("排名通报-2026")!.getCell(note).value).toBe("支委会意见：同意");
   });
 
+  it("a formula typed over by hand (a count in 年终审批 replaced by a number) is an edit too", async () => {
+    const book = filled();
+    expect((await cli("approval", book, "--year", "2026")).code).toBe(0);
+    let typed = "";
+    await edit(book, (wb) => {
+      const sheet = wb.getWorksheet("年终审批-2026")!;
+      sheet.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = c.value as { formula?: string; result?: unknown } | null;
+          if (!typed && v && typeof v === "object" && typeof v.formula === "string") {
+            typed = `${c.address} ${v.formula}`;
+            c.value = typeof v.result === "number" ? v.result + 1 : 1;
+          }
+        }),
+      );
+    });
+    expect(typed).not.toBe("");
+    const r = await cli("approval", book, "--year", "2026");
+    expect(r.code).toBe(0);
+    expect(written(r.out)).toEqual(["年终审批-2026 (2)"]);
+    expect(r.out).toContain("在生成后有改动");
+  });
+
   it("a number changed by hand on a generated sheet is an edit too", async () => {
     const book = filled();
     expect((await cli("publicity", book, "--period", "2026H1")).code).toBe(0);

@@ -1,6 +1,7 @@
 import { type Cell, type PageSetup, type SheetModel, type TableSpec, isoToSerial } from "../../src/core/sheetModel";
 import type { WorkbookGateway } from "../../src/app/gateway";
-import { fingerprintCells, fingerprintModel } from "../../src/core/reports/generatedSheets";
+import { fingerprintModel, matchesRecord } from "../../src/core/reports/generatedSheets";
+import { withFormulaResults } from "../../src/core/reports/formulaResults";
 
 /** One implementation under contract: a fresh empty workbook, and a way to look past the gateway. */
 export interface GatewayHarness {
@@ -199,14 +200,21 @@ export function gatewayContract(harness: GatewayHarness): void {
       expect(await harness.isHidden(gw, "公示-2026Q1")).toBe(false);
       expect(await harness.isHidden(gw, "名单")).toBe(false);
       expect(await gw.readSheet("报表生成记录")).toEqual([["工作表"], ["公示-2026Q1"]]);
-      const { fingerprint, formulas } = fingerprintModel(report);
-      expect(fingerprintCells((await gw.readSheet("公示-2026Q1"))!, formulas)).toBe(fingerprint);
+      // As reports are written: with the formula results the sheet's cells determine (SUM → 80), fingerprinted too.
+      const written = withFormulaResults(report);
+      const stamp = fingerprintModel(written);
+      expect(stamp.fingerprint).toContain(";r1:");
+      expect(matchesRecord((await gw.readSheet("公示-2026Q1"))!, stamp)).toBe(true);
+      // Typed over, the 合计 formula no longer matches.
+      await gw.apply([{ op: "writeSheet", model: { ...written, rows: written.rows.map((r, i) => (i === 3 ? [r[0], { value: 99 }] : r)) } }]);
+      expect(matchesRecord((await gw.readSheet("公示-2026Q1"))!, stamp)).toBe(false);
+      await gw.apply([{ op: "writeSheet", model: written }]);
       // Written again, it stays hidden; the report written again is the same to the fingerprint.
-      await gw.apply([{ op: "writeSheet", model: { ...record, rows: [[{ value: "工作表", text: true }]] } }, { op: "writeSheet", model: report }]);
+      await gw.apply([{ op: "writeSheet", model: { ...record, rows: [[{ value: "工作表", text: true }]] } }, { op: "writeSheet", model: written }]);
       gw = await harness.reopen(gw);
       expect(await harness.isHidden(gw, "报表生成记录")).toBe(true);
       expect(await gw.readSheet("报表生成记录")).toEqual([["工作表"]]);
-      expect(fingerprintCells((await gw.readSheet("公示-2026Q1"))!, formulas)).toBe(fingerprint);
+      expect(matchesRecord((await gw.readSheet("公示-2026Q1"))!, stamp)).toBe(true);
     });
 
     it("prints a table sheet as its spec says: A4, one page wide, the header row repeated, header and footer (issue 19)", async () => {

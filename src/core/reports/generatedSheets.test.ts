@@ -7,6 +7,7 @@ import {
   encodeCells,
   fingerprintCells,
   fingerprintModel,
+  matchesRecord,
   planGeneratedSheets,
   readGeneratedRecords,
   recordSheetModel,
@@ -62,23 +63,45 @@ describe("formula addresses", () => {
 
 describe("fingerprint", () => {
   const { fingerprint, formulas } = fingerprintModel(ranking);
+  const record = { fingerprint, formulas };
 
   it("of a sheet as written is the fingerprint of the sheet read back", () => {
     expect(formulas).toBe("C5");
-    expect(fingerprintCells(readBack(ranking), formulas)).toBe(fingerprint);
+    expect(fingerprint).toMatch(/^\d+:[0-9a-f]{8};r1:[0-9a-f]{8}$/);
+    expect(fingerprint.startsWith(`${fingerprintCells(readBack(ranking), formulas)};`)).toBe(true);
+    expect(matchesRecord(readBack(ranking), record)).toBe(true);
     // Trailing blank rows and columns of a used range change nothing.
-    expect(fingerprintCells([...readBack(ranking).map((r) => [...r, null, ""]), [null, null]], formulas)).toBe(fingerprint);
+    expect(matchesRecord([...readBack(ranking).map((r) => [...r, null, ""]), [null, null]], record)).toBe(true);
   });
 
   it("does not change with what Excel, WPS or LibreOffice make of formulas and numbers on saving", () => {
     const cells = readBack(ranking);
     // A shared formula read as its cached result, a formula rewritten by Excel.
-    expect(fingerprintCells(withCell(cells, 4, 2, 180.5), formulas)).toBe(fingerprint);
-    expect(fingerprintCells(withCell(cells, 4, 2, "=SUM($C$3:$C$4)"), formulas)).toBe(fingerprint);
+    expect(matchesRecord(withCell(cells, 4, 2, 180.5), record)).toBe(true);
+    expect(matchesRecord(withCell(cells, 4, 2, 180.50000000000003), record)).toBe(true);
+    expect(matchesRecord(withCell(cells, 4, 2, "=SUM($C$3:$C$4)"), record)).toBe(true);
     // A number written back with 17 digits; line ends as CRLF.
-    expect(fingerprintCells(withCell(cells, 2, 2, 92.50000000000001), formulas)).toBe(fingerprint);
+    expect(matchesRecord(withCell(cells, 2, 2, 92.50000000000001), record)).toBe(true);
     const multiLine: SheetModel = { name: "x", rows: [[{ value: "甲\n乙", text: true }]] };
-    expect(fingerprintCells([["甲\r\n乙"]], fingerprintModel(multiLine).formulas)).toBe(fingerprintModel(multiLine).fingerprint);
+    expect(matchesRecord([["甲\r\n乙"]], fingerprintModel(multiLine))).toBe(true);
+  });
+
+  it("changes when the clerk types over a formula: a number in 合计, or a formula of another result", () => {
+    const cells = readBack(ranking);
+    expect(matchesRecord(withCell(cells, 4, 2, 200), record)).toBe(false);
+    expect(matchesRecord(withCell(cells, 4, 2, "=C3"), record)).toBe(false);
+    expect(matchesRecord(withCell(cells, 4, 2, null), record)).toBe(false);
+    // A record written before results were fingerprinted checks the cells only.
+    expect(matchesRecord(withCell(cells, 4, 2, 200), { fingerprint: fingerprint.split(";")[0], formulas })).toBe(true);
+  });
+
+  it("leaves out a formula whose result the sheet's cells do not determine", () => {
+    const model: SheetModel = { name: "x", rows: [[{ value: 1 }, { formula: "=TODAY()" }, { formula: "=A1+1", result: 2 }]] };
+    const own = fingerprintModel(model);
+    expect(own.fingerprint).toMatch(/;r1:[0-9a-f]{8};uB1$/);
+    expect(matchesRecord([[1, 46300, 2]], own)).toBe(true);
+    expect(matchesRecord([[1, "=TODAY()", "=A1+1"]], own)).toBe(true);
+    expect(matchesRecord([[1, 46300, 3]], own)).toBe(false);
   });
 
   it("changes when the clerk types beside the table, changes a value, clears a cell or inserts a row", () => {
@@ -91,7 +114,7 @@ describe("fingerprint", () => {
       [...cells.slice(0, 3), [null, "王五", 70], ...cells.slice(3)],
       withCell(cells, 2, 1, "张三"),
     ])
-      expect(fingerprintCells(changed, formulas)).not.toBe(fingerprint);
+      expect(matchesRecord(changed, record)).toBe(false);
   });
 });
 

@@ -14,11 +14,14 @@
  * LF. Formula cells are left out — Excel rewrites formula text and a saved file may give a cell of a
  * shared formula as its cached result — and their addresses are kept in the record instead, so the
  * same cells are left out when the sheet is read again. Anything typed elsewhere, a value changed, a
- * row inserted or deleted changes the fingerprint; a formula replaced by another formula does not.
+ * row inserted or deleted changes the fingerprint. The formulas are checked by their results instead
+ * (those the sheet's own cells determine, see fingerprintModel): a number or another formula typed over
+ * one is an edit too; Excel's rewriting of a formula's text is not.
  */
 import { fnv1a } from "../hash";
 import { fitSheetName, sameSheetName } from "../ops/excelLimits";
 import { specContent } from "../ops/checkOps";
+import { withFormulaResults } from "./formulaResults";
 import { type Cell, type CellSpec, type SheetModel, columnIndexOf, columnLetter } from "../sheetModel";
 
 /** The hidden sheet holding the record. */
@@ -85,24 +88,80 @@ function asRead(spec: CellSpec): Cell | undefined {
   return "formula" in content ? undefined : content.value;
 }
 
-/** The fingerprint of a generated sheet as it is written, and where its formulas are. */
+/** The results part of a fingerprint: each formula cell with a known result, at its place, in row-major order. */
+function resultsPart(entries: readonly string[]): string {
+  return `r${entries.length}:${fnv1a(entries.join("\u0001")).toString(16).padStart(8, "0")}`;
+}
+
+/** The formula cells whose results are not known beyond this many characters of addresses: no results part then. */
+const UNKNOWN_LIMIT = 20_000;
+
+/**
+ * The fingerprint of a generated sheet as it is written, and where its formulas are. After the cells'
+ * fingerprint come the formula results the sheet's own cells determine (`;r…`) and, when some are not
+ * known, their addresses (`;u…`): a formula the clerk typed over — a number in 合计, another formula —
+ * then counts as an edit too.
+ */
 export function fingerprintModel(model: SheetModel): { fingerprint: string; formulas: string } {
   const cells: [number, number][] = [];
   const at = new Set<number>();
+  const known: string[] = [];
+  const unknown: [number, number][] = [];
   model.rows.forEach((row, r) =>
     row.forEach((spec, c) => {
       if (spec.formula) {
         cells.push([r, c]);
         at.add(key(r, c));
+        if (spec.result === undefined) unknown.push([r, c]);
+        else known.push(`${r},${c}:${token(spec.result)}`);
       }
     }),
   );
-  return { fingerprint: fingerprintOf(model.rows.map((row) => row.map(asRead)), at), formulas: encodeCells(cells) };
+  const base = fingerprintOf(model.rows.map((row) => row.map(asRead)), at);
+  const u = encodeCells(unknown);
+  const results = known.length === 0 || u.length > UNKNOWN_LIMIT ? "" : `;${resultsPart(known)}${u ? `;u${u}` : ""}`;
+  return { fingerprint: base + results, formulas: encodeCells(cells) };
 }
 
 /** The fingerprint of a sheet as read (gateway.readSheets), leaving out the recorded formula cells. */
 export function fingerprintCells(rows: readonly (readonly Cell[])[], formulas: string): string {
   return fingerprintOf(rows, new Set(decodeCells(formulas).map(([r, c]) => key(r, c))));
+}
+
+const isFormulaText = (v: Cell | undefined): v is string => typeof v === "string" && v.startsWith("=");
+
+/**
+ * The results part as read: a formula cell read as its cached result gives that value; one read as its
+ * formula text (a gateway that gives formulas, or Excel's rewriting of it) is worked out from the cells
+ * read, as when it was written.
+ */
+function readResultsPart(rows: readonly (readonly Cell[])[], formulas: string, unknown: string): string {
+  const cells = decodeCells(formulas).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const skip = new Set(decodeCells(unknown).map(([r, c]) => key(r, c)));
+  const formulaAt = new Set(cells.map(([r, c]) => key(r, c)));
+  const needsWork = cells.some(([r, c]) => isFormulaText(rows[r]?.[c]));
+  const worked = needsWork
+    ? withFormulaResults({
+        name: "",
+        rows: rows.map((row, r) => row.map((v, c): CellSpec => (formulaAt.has(key(r, c)) && isFormulaText(v) ? { formula: v } : { value: v }))),
+      }).rows
+    : null;
+  const known: string[] = [];
+  for (const [r, c] of cells) {
+    if (skip.has(key(r, c))) continue;
+    const read = rows[r]?.[c];
+    known.push(`${r},${c}:${token(isFormulaText(read) ? worked?.[r]?.[c]?.result : read)}`);
+  }
+  return resultsPart(known);
+}
+
+/** Whether a sheet as read is the generated sheet its record describes (cells, and formula results when recorded). */
+export function matchesRecord(rows: readonly (readonly Cell[])[], record: Pick<GeneratedRecord, "fingerprint" | "formulas">): boolean {
+  const [base, ...parts] = record.fingerprint.split(";");
+  if (fingerprintCells(rows, record.formulas) !== base) return false;
+  const results = parts.find((p) => p.startsWith("r"));
+  if (!results) return true;
+  return readResultsPart(rows, record.formulas, parts.find((p) => p.startsWith("u"))?.slice(1) ?? "") === results;
 }
 
 /**
@@ -282,7 +341,7 @@ export function planGeneratedSheets(input: {
   const intact = (sheet: string): boolean => {
     const record = bySheet.get(sheet);
     const cells = reads.get(sheet);
-    return record !== undefined && cells !== undefined && fingerprintCells(cells, record.formulas) === record.fingerprint;
+    return record !== undefined && cells !== undefined && matchesRecord(cells, record);
   };
   const taken = new Set(sheets.map((s) => s.toUpperCase()));
   for (const m of models) taken.add(m.name.toUpperCase());
