@@ -54,6 +54,13 @@ export function parseNumberInput(value: CellValue): number | null {
 
 const BLANK = /^[\s\u3000\u00A0]*$/;
 
+/** An Excel error value as a gateway reads it (Range.values, the .xlsx file): the error's text. */
+const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
+
+export function isErrorValue(value: CellValue | Date): value is string {
+  return typeof value === "string" && value.charCodeAt(0) === 35 && ERROR_VALUE.test(value.trim());
+}
+
 export function isBlank(value: CellValue): boolean {
   if (typeof value === "string") return value.length === 0 || BLANK.test(value);
   return value === null || value === undefined;

@@ -3,13 +3,12 @@
  * ranges, the scheme and the period, so that many formulas over one ledger score it once.
  */
 import { CellError, isCellError } from "../cellError";
-import { type CellValue, isBlank, toText } from "../cells";
+import { type CellValue, isBlank, isErrorValue, toText } from "../cells";
 import { type CycleScores, scoreCycle } from "../engine/scoreMembers";
 import type { LedgerColumns, MemberScore, ScoreResult } from "../engine/types";
 import { periodReach } from "../period";
-import { grantsOf, isErrorValue } from "../validation/scoreInputs";
+import { type Scheme, grantsOf } from "../scheme/schema";
 import { CoreError } from "../errors";
-import type { Scheme } from "../scheme/schema";
 import { Lru, formulaCacheStats, registerCache } from "./cache";
 import { readAppraisalRange, readLedgerRange, readRosterRange } from "./ledgerRanges";
 import { periodArgument } from "./periodArg";

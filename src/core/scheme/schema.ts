@@ -237,3 +237,8 @@ export function parseSchemeJson(json: string): SchemeParseResult {
   }
   return parseScheme(data);
 }
+
+/** The grant periods of a scheme's points components (what periodReach needs). */
+export function grantsOf(scheme: Pick<Scheme, "components">): Granularity[] {
+  return scheme.components.flatMap((c) => (c.kind === "points" ? [c.grant] : []));
+}

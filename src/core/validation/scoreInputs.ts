@@ -12,24 +12,19 @@
  * Also here, for the sheets kept beside the ledger: the headers each one needs (a renamed header is
  * flagged at the header row instead of every row reading as blank).
  */
-import { isBlank, toIsoDate, toNumber, toText } from "../cells";
+import { isBlank, isErrorValue, toIsoDate, toNumber, toText } from "../cells";
 import { APPROVED_SCORES } from "../approval/approvedScores";
 import { PREVIOUS_TOTALS, carryOverComponents } from "../carryOver/previousTotals";
 import { DUES_STORE } from "../dues/duesRegister";
 import { SHEETS, type TableSheetDef, TRANSFERRED_IN } from "../ledger/layout";
 import { type Period, periodReach } from "../period";
-import type { Granularity, Scheme } from "../scheme/schema";
+
+export { isErrorValue } from "../cells";
+import { type Scheme, grantsOf } from "../scheme/schema";
 import { KNOWN_TABLES } from "../stores/knownTables";
 import { type Cell, type TableData, columnLetter } from "../sheetModel";
 import { headerIndex, headerText } from "../tableRegion";
 import type { ValidationIssue } from "./validateLedger";
-
-/** An Excel error value as a gateway reads it (Range.values, the .xlsx file): the error's text. */
-const ERROR_VALUE = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|TIMEOUT!|EXTERNAL!)$/;
-
-export function isErrorValue(value: Cell | undefined): value is string {
-  return typeof value === "string" && value.charCodeAt(0) === 35 && ERROR_VALUE.test(value.trim());
-}
 
 /** A table the scores read: the columns read, those of them that must hold numbers, and whether this scheme reads it at all. */
 interface ScoreInput {
@@ -137,10 +132,6 @@ export function blocksPeriod(cell: UnreadableCell, period: Period, scheme: Pick<
   return b.date >= start && b.date <= end;
 }
 
-/** The grant periods of a scheme's points components (what periodReach needs). */
-export function grantsOf(scheme: Pick<Scheme, "components">): Granularity[] {
-  return scheme.components.flatMap((c) => (c.kind === "points" ? [c.grant] : []));
-}
 
 /** Headers the feeding side sheets cannot be read without; the other side sheets need every header of their layout. */
 const NEEDED_HEADERS: Readonly<Record<string, readonly string[]>> = {
