@@ -68,31 +68,8 @@ export function RulesPanel({ host }: { host: LedgerHost }) {
           <MessageBarBody>{`已保存「${p.save.result.name}」第${p.save.result.version}版（自 ${p.save.result.effectiveFrom} 起），并设为本工作簿的方案。`}</MessageBarBody>
         </MessageBar>
       )}
-      {p.errors.length > 0 && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            方案有误，未保存：
-            <ul className={styles.list} aria-label="方案的问题">
-              {p.errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-
-      {p.removalWarnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            要删除的项目已在台账中使用：
-            <ul className={styles.list} aria-label="删除项目的影响">
-              {p.removalWarnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <ListBar intent="error" lead="方案有误，未保存：" label="方案的问题" items={p.errors} className={styles.list} />
+      <ListBar intent="warning" lead="要删除的项目已在台账中使用：" label="删除项目的影响" items={p.removalWarnings} className={styles.list} />
 
       <Subtitle2 as="h3">积分项目</Subtitle2>
       <ul className={styles.items} aria-label="积分项目">
@@ -284,5 +261,22 @@ export function RulesPanel({ host }: { host: LedgerHost }) {
         导入并设为本工作簿的方案
       </Button>
     </form>
+  );
+}
+
+/** A message bar with its lines as a list; nothing when there are none. */
+function ListBar(props: { intent: "error" | "warning"; lead: string; label: string; items: readonly string[]; className: string }) {
+  if (props.items.length === 0) return null;
+  return (
+    <MessageBar intent={props.intent} layout="multiline">
+      <MessageBarBody>
+        {props.lead}
+        <ul className={props.className} aria-label={props.label}>
+          {props.items.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }

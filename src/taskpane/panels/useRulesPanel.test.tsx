@@ -237,7 +237,7 @@ describe("RulesPanel (keyboard)", () => {
     const { host } = memoryHost(gateway);
     const hook = renderHook(() => useRulesPanel(host));
     await waitFor(() => expect([hook.result.current.loadError, hook.result.current.state]).not.toEqual([null, null]));
-  expect(hook.result.current.loadError).toBeNull();
+    expect(hook.result.current.loadError).toBeNull();
     await act(async () => {
       await hook.result.current.copyToWorkbook();
     });
@@ -256,5 +256,9 @@ describe("RulesPanel (keyboard)", () => {
     expect(screen.getByRole("button", { name: "另存为新版本（已改 1 处）" }).getAttribute("type")).toBe("submit");
     fireEvent.submit(code.closest("form")!);
     await screen.findByText(/已保存「星级党员管理量化考评制度（本支部）」第2版/, {}, { timeout: 20_000 });
+    // Removing an item in use says what happens to its rows before anything is saved.
+    fireEvent.click(await screen.findByRole("button", { name: "删除 D2" }));
+    const effects = await screen.findByRole("list", { name: "删除项目的影响" });
+    expect(effects.textContent).toMatch(/^「D2」在台账中已有 4 条记录（最近一条 2026-09-15）/);
   }, 60_000);
 });
