@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 export function ReportPanel({ host }: { host: LedgerHost }) {
   const styles = useStyles();
   const p = useReportPanel(host);
-  const result = p.report.result;
+  const result = p.written;
   if (p.loadError)
     return <FailureBar text={p.loadError} />;
   return (

@@ -112,6 +112,12 @@ describe("useReportPanel", () => {
     expect(result.current.report.result!.sheets).toEqual(["公示-2026H1 (2)"]);
     expect(result.current.report.result!.kept).toEqual([expect.stringContaining("是已审定期间张贴过的版本")]);
     expect(JSON.stringify(gateway.book.sheets.get("公示-2026H1")!.cells)).toBe(posted);
+    // 「已生成」 and the sheet's first rows stay with the form and period they were written for.
+    expect(result.current.written!.sheets).toEqual(["公示-2026H1 (2)"]);
+    act(() => result.current.choosePeriod("2026H2"));
+    expect([result.current.written, result.current.preview]).toEqual([null, { lines: [], table: [] }]);
+    act(() => result.current.choosePeriod("2026H1"));
+    expect(result.current.written!.sheets).toEqual(["公示-2026H1 (2)"]);
   });
 
   it("does not show a check made for another form or period", async () => {

@@ -64,7 +64,9 @@ export function useReportPanel(host: LedgerHost, today = new Date()) {
   const shownCheck = checkedFor === key ? check.result : null;
 
   // The sheet's first rows: title lines (one value in the row) as text, the header and rows as a table.
-  const top = report.result?.top ?? [];
+  // Likewise the sheet written is shown only beside the form and period it was written for.
+  const written = writtenFor === key ? report.result : null;
+  const top = written?.top ?? [];
   const filled = (row: string[]) => row.filter((v) => v !== "").length;
   const firstTableRow = top.findIndex((row) => filled(row) > 1);
   const lines = (firstTableRow < 0 ? top : top.slice(0, firstTableRow)).map((row) => row.find((v) => v !== "") ?? "").filter((v) => v !== "");
@@ -92,6 +94,8 @@ export function useReportPanel(host: LedgerHost, today = new Date()) {
     /** Something needs the clerk's decision: 仍然生成 writes anyway. */
     needsDecision: shownCheck !== null && !shownCheck.refusal && !reportCheckClean(shownCheck) && writtenFor !== key,
     report,
+    /** What the last 生成 wrote, while the form and period it was for are the ones chosen. */
+    written,
     /** Checks, then writes when nothing needs a decision; otherwise resolves to null with the findings shown. */
     generate: async () => {
       if (!current || !chosen) return null;
