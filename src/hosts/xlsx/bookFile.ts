@@ -207,9 +207,11 @@ function lock(file: string): () => void {
       // The holder may release it between our attempt and these reads: then simply try again.
       const holder = readHolder(lockFile);
       if (holder === "gone") continue;
-      const age = Date.now() - holder.mtimeMs;
+      const local = holder.pid > 0 && holder.local;
+      // Age by the folder's own clock (a shared folder's server may be minutes off this computer's).
+      const age = (local ? Date.now() : folderNow(lockFile)) - holder.mtimeMs;
       // No pid yet: being written (where hard links are not available), or left half-written long ago (FAT keeps times to 2 s).
-      const dead = holder.pid === 0 ? age > 4_000 : (holder.local && !alive(holder.pid)) || age > 60_000;
+      const dead = holder.pid === 0 ? age > 4_000 : (local && !alive(holder.pid)) || age > 60_000;
       if (dead) takeOver(lockFile, holder.text);
       else if (Date.now() > deadline) throw new BookFileError("changed", `${file} 正由另一条命令保存（${holder.local ? "" : `电脑 ${holder.host} 上的`}进程 ${holder.pid || "未知"}）。请等它完成后重新运行这条命令。`);
       else sleep(50);
@@ -222,6 +224,19 @@ function lock(file: string): () => void {
 }
 
 const BUSY = new Set(["EPERM", "EBUSY", "EACCES"]);
+
+/** The time now by the clock that stamps files in the lock's folder: a file written there, read back, removed. */
+function folderNow(lockFile: string): number {
+  const probe = `${lockFile}.${process.pid}.${Date.now().toString(36)}`;
+  try {
+    fs.writeFileSync(probe, "");
+    return fs.statSync(probe).mtimeMs;
+  } catch {
+    return Date.now();
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+}
 
 function lockFileOf(file: string): string {
   return path.join(path.dirname(file), `.~lock.${path.basename(file)}.party-ledger`);

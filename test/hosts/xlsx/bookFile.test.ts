@@ -141,9 +141,16 @@ describe("saves atomically and never over another program's save", () => {
     await save("接管");
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith(".~lock.shared.xlsx"))).toEqual([]);
-    // Another computer's save (a shared folder): its process cannot be looked up from here.
+    // Another computer's save (a shared folder): its process cannot be looked up from here, and its age is
+    // judged by the folder's clock (this computer's is an hour fast here).
     fs.writeFileSync(lockFile, "4242@办公室电脑");
-    await expect(save("等待")).rejects.toMatchObject({ code: "changed", message: expect.stringContaining("正由另一条命令保存（电脑 办公室电脑 上的进程 4242）") });
+    const realNow = Date.now.bind(Date);
+    const fast = jest.spyOn(Date, "now").mockImplementation(() => realNow() + 3_600_000);
+    try {
+      await expect(save("等待")).rejects.toMatchObject({ code: "changed", message: expect.stringContaining("正由另一条命令保存（电脑 办公室电脑 上的进程 4242）") });
+    } finally {
+      fast.mockRestore();
+    }
     fs.utimesSync(lockFile, anHourAgo, anHourAgo);
     await save("一小时后");
     expect((await (await openBookFile(book)).gateway.readSheet("备注"))![0][0]).toBe("一小时后");
