@@ -74,7 +74,7 @@ const text = (v: Scalar): string => (v === null ? "" : typeof v === "boolean" ? 
 const numbersOf = (args: Value[]): number[] => args.flatMap((a) => (Array.isArray(a) ? a.filter((x): x is number => typeof x === "number") : [num(a)]));
 
 /** Excel's ROUND: half away from zero, on the decimal digits shown (2.675 → 2.68). */
-function round(x: number, digits: number): number {
+export function round(x: number, digits: number): number {
   const p = 10 ** digits;
   return (Math.sign(x) * Math.round(Number((Math.abs(x) * p).toPrecision(15)))) / p;
 }

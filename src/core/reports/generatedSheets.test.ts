@@ -95,6 +95,16 @@ describe("fingerprint", () => {
     expect(matchesRecord(withCell(cells, 4, 2, 200), { fingerprint: fingerprint.split(";")[0], formulas })).toBe(true);
   });
 
+  it("works results out from the formula text, not from a result its builder supplied (a share of 201 in 400: 50.3, as Excel rounds)", () => {
+    const share = "=IF(SUM($B$2:$B$3)=0,0,ROUND(B2/SUM($B$2:$B$3)*100,1))";
+    const model: SheetModel = { name: "统计", rows: [[{ value: "等次" }, { value: "人数" }], [{ value: "合格" }, { value: 201 }, { formula: share, result: 50.2 }], [{ value: "优秀" }, { value: 199 }]] };
+    const own = fingerprintModel(model);
+    expect(own.fingerprint).toMatch(/;r1:[0-9a-f]{8}$/);
+    expect(matchesRecord([["等次", "人数"], ["合格", 201, share], ["优秀", 199]], own)).toBe(true);
+    expect(matchesRecord([["等次", "人数"], ["合格", 201, 50.3], ["优秀", 199]], own)).toBe(true);
+    expect(matchesRecord([["等次", "人数"], ["合格", 201, 50.2], ["优秀", 199]], own)).toBe(false);
+  });
+
   it("leaves out a formula whose result the sheet's cells do not determine", () => {
     const model: SheetModel = { name: "x", rows: [[{ value: 1 }, { formula: "=TODAY()" }, { formula: "=A1+1", result: 2 }]] };
     const own = fingerprintModel(model);

@@ -107,13 +107,16 @@ export function fingerprintModel(model: SheetModel): { fingerprint: string; form
   const at = new Set<number>();
   const known: string[] = [];
   const unknown: [number, number][] = [];
+  // Worked out from the formula text, as the read side does (not taken from the result a builder supplied).
+  const worked = withFormulaResults({ ...model, rows: model.rows.map((row) => row.map((spec) => (spec.formula ? { ...spec, result: undefined } : spec))) }).rows;
   model.rows.forEach((row, r) =>
     row.forEach((spec, c) => {
       if (spec.formula) {
         cells.push([r, c]);
         at.add(key(r, c));
-        if (spec.result === undefined) unknown.push([r, c]);
-        else known.push(`${r},${c}:${token(spec.result)}`);
+        const result = worked[r][c].result;
+        if (result === undefined) unknown.push([r, c]);
+        else known.push(`${r},${c}:${token(result)}`);
       }
     }),
   );

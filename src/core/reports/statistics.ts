@@ -14,6 +14,7 @@
  * and (when the table has rows) a chart placed in the blank rows under it; 占比 and the table sums are
  * standard formulas. A page break is put before a section that would not fit on the page.
  */
+import { round } from "./formulaResults";
 import { entryPoints } from "../engine/entryPoints";
 import { type CycleScores, ledgerColumns, schemeMaximum } from "../engine/scoreMembers";
 import { BLANK_NUMBER, type LedgerColumns, type LedgerEntry, type MemberScore, type ScoreResult } from "../engine/types";
@@ -355,7 +356,7 @@ export function buildStatisticsSheet(stats: PeriodStatistics, settings: ReportSe
         const total = s.rows.reduce((a, x) => a + (x[s.shareOf!.of].value as number), 0);
         const c = columnLetter(s.shareOf.of);
         const sum = `SUM($${c}$${first}:$${c}$${last})`;
-        cells[s.shareOf.column] = { formula: `=IF(${sum}=0,0,ROUND(${c}${rows.length + 1}/${sum}*100,1))`, result: total === 0 ? 0 : Math.round((count / total) * 1000) / 10, style: "number" };
+        cells[s.shareOf.column] = { formula: `=IF(${sum}=0,0,ROUND(${c}${rows.length + 1}/${sum}*100,1))`, result: total === 0 ? 0 : round((count / total) * 100, 1), style: "number" };
       }
       rows.push(cells);
     }
