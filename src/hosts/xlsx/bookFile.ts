@@ -196,20 +196,21 @@ function alive(pid: number): boolean {
  * A lock file beside the workbook for the moment between the check and the rename, so two commands
  * saving at once cannot both pass the check. It names its holder as 「pid@computer」: a lock left by a
  * killed process on this computer is taken over at once; one from another computer (a shared folder)
- * only once it is a minute old, as its process cannot be looked up from here.
+ * only once it is a minute old by the folder's clock, as its process cannot be looked up from here.
  */
 function lock(file: string): () => void {
   const lockFile = lockFileOf(file);
   const deadline = Date.now() + 10_000;
   for (;;) {
     try {
-      if (tryCreateWithContent(file, lockFile, `${process.pid}@${os.hostname()}`)) return () => fs.rmSync(lockFile, { force: true });
+      const mine = `${process.pid}@${os.hostname()}`;
+      if (tryCreateWithContent(file, lockFile, mine)) return () => releaseIfMine(lockFile, mine);
       // The holder may release it between our attempt and these reads: then simply try again.
       const holder = readHolder(lockFile);
       if (holder === "gone") continue;
       const local = holder.pid > 0 && holder.local;
       // Age by the folder's own clock (a shared folder's server may be minutes off this computer's).
-      const age = (local ? Date.now() : folderNow(lockFile)) - holder.mtimeMs;
+      const age = folderNow(lockFile) - holder.mtimeMs;
       // No pid yet: being written (where hard links are not available), or left half-written long ago (FAT keeps times to 2 s).
       const dead = holder.pid === 0 ? age > 4_000 : (local && !alive(holder.pid)) || age > 60_000;
       if (dead) takeOver(lockFile, holder.text);
@@ -225,9 +226,18 @@ function lock(file: string): () => void {
 
 const BUSY = new Set(["EPERM", "EBUSY", "EACCES"]);
 
+/** Removes the lock only while it is still this save's (one taken over meanwhile is the new holder's). */
+function releaseIfMine(lockFile: string, mine: string): void {
+  try {
+    if (fs.readFileSync(lockFile, "utf8") === mine) fs.rmSync(lockFile, { force: true });
+  } catch {
+    // Gone already.
+  }
+}
+
 /** The time now by the clock that stamps files in the lock's folder: a file written there, read back, removed. */
 function folderNow(lockFile: string): number {
-  const probe = `${lockFile}.${process.pid}.${Date.now().toString(36)}`;
+  const probe = `${lockFile}.${ownTag()}.${Date.now().toString(36)}`;
   try {
     fs.writeFileSync(probe, "");
     return fs.statSync(probe).mtimeMs;
@@ -248,7 +258,7 @@ function lockFileOf(file: string): string {
  * created exclusively and then written, which readers allow for (an empty lock is young, not dead).
  */
 function tryCreateWithContent(file: string, target: string, content: string): boolean {
-  const temp = `${target}.${process.pid}.${Date.now().toString(36)}`;
+  const temp = `${target}.${ownTag()}.${Date.now().toString(36)}`;
   try {
     fs.writeFileSync(temp, content);
     try {
@@ -271,7 +281,7 @@ function tryCreateWithContent(file: string, target: string, content: string): bo
  * lock, the second must not delete the lock the first has just taken (that one is put back).
  */
 function takeOver(lockFile: string, deadText: string): void {
-  const aside = `${lockFile}.${process.pid}.${Date.now().toString(36)}.stale`;
+  const aside = `${lockFile}.${ownTag()}.${Date.now().toString(36)}.stale`;
   try {
     fs.renameSync(lockFile, aside);
   } catch (e) {
@@ -306,17 +316,30 @@ function readHolder(lockFile: string): { pid: number; host: string; local: boole
   }
 }
 
-/** Temporary files left by a save that was killed before its rename, and its lock's own leftovers. */
+/** 「pid-computer」 in the names of this process's temporary files: a tidying save knows whose they are. */
+function ownTag(): string {
+  return `${process.pid}-${createHash("sha1").update(os.hostname()).digest("hex").slice(0, 8)}`;
+}
+
+/**
+ * Temporary files left by a save that was killed before its rename, and its lock's own leftovers: this
+ * computer's once their process is gone; another computer's (a shared folder) once a minute old.
+ */
 function removeStaleTemps(dir: string, base: string): void {
   try {
     const lockBase = path.basename(lockFileOf(path.join(dir, base)));
+    const here = ownTag().split("-")[1];
+    let now: number | null = null;
+    const old = (name: string) => (now ??= folderNow(path.join(dir, lockBase))) - fs.statSync(path.join(dir, name)).mtimeMs > 60_000;
     for (const name of fs.readdirSync(dir)) {
       const m = name.startsWith(`.${base}.`)
-        ? /\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name)
+        ? /\.(\d+)(?:-([0-9a-f]+))?\.[0-9a-z]+\.tmp$/.exec(name)
         : name.startsWith(`${lockBase}.`)
-          ? /^\.(\d+)\.[0-9a-z]+(?:\.stale)?$/.exec(name.slice(lockBase.length))
+          ? /^\.(\d+)(?:-([0-9a-f]+))?\.[0-9a-z]+(?:\.stale)?$/.exec(name.slice(lockBase.length))
           : null;
-      if (m && !alive(Number(m[1]))) fs.rmSync(path.join(dir, name), { force: true });
+      if (!m) continue;
+      const gone = m[2] === undefined || m[2] === here ? !alive(Number(m[1])) : old(name);
+      if (gone) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
     // Only tidying.
@@ -333,7 +356,7 @@ async function writeAtomically(file: string, bytes: Uint8Array, seen: Seen | nul
   assertUnchanged(file, seen);
   assertWritable(file);
   removeStaleTemps(dir, path.basename(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${ownTag()}.${Date.now().toString(36)}.tmp`);
   try {
     const fd = fs.openSync(temp, "wx", seen && seen !== "any" ? fs.statSync(file).mode & 0o777 : 0o666);
     try {

@@ -134,13 +134,16 @@ describe("saves atomically and never over another program's save", () => {
     // Zeros left by a stick pulled out while the lock was being written.
     fs.writeFileSync(lockFile, "\0\0\0\0");
     fs.utimesSync(lockFile, anHourAgo, anHourAgo);
-    // Leftovers of a killed save's lock.
+    // Leftovers of a killed save's lock; and another computer's save under way in the shared folder.
     fs.writeFileSync(`${lockFile}.999999999.k1.stale`, "1");
     fs.writeFileSync(`${lockFile}.999999999.k2`, "1");
+    const theirs = path.join(dir, ".shared.xlsx.4242-0badc0de.k3.tmp");
+    fs.writeFileSync(theirs, "their save");
     const t0 = Date.now();
     await save("接管");
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith(".~lock.shared.xlsx"))).toEqual([]);
+    expect(fs.existsSync(theirs)).toBe(true);
     // Another computer's save (a shared folder): its process cannot be looked up from here, and its age is
     // judged by the folder's clock (this computer's is an hour fast here).
     fs.writeFileSync(lockFile, "4242@办公室电脑");
@@ -152,7 +155,9 @@ describe("saves atomically and never over another program's save", () => {
       fast.mockRestore();
     }
     fs.utimesSync(lockFile, anHourAgo, anHourAgo);
+    fs.utimesSync(theirs, anHourAgo, anHourAgo);
     await save("一小时后");
+    expect(fs.existsSync(theirs)).toBe(false);
     expect((await (await openBookFile(book)).gateway.readSheet("备注"))![0][0]).toBe("一小时后");
     expect(fs.existsSync(lockFile)).toBe(false);
   }, 60_000);
