@@ -44,7 +44,10 @@ export function useWebApp(options: { confirm?: (question: string) => boolean } =
   const [busy, setBusy] = useState<string | null>(null);
   // A success message stands for the workbook as it was: it goes once the cells change (「已新建空白工作簿：…生成台账」 after 生成台账).
   const [posted, setPosted] = useState<{ message: PageMessage; book: WebWorkbook | null; edits: number } | null>(null);
-  const setMessage = useCallback((m: PageMessage | null, on: WebWorkbook | null = null) => setPosted(m && { message: m, book: on, edits: on?.contentVersion ?? 0 }), []);
+  const setMessage = useCallback(
+    (m: PageMessage | null, on: WebWorkbook | null = null, asOf = on?.contentVersion ?? 0) => setPosted(m && { message: m, book: on, edits: asOf }),
+    [],
+  );
   const keys = useRef(0);
   const book = open?.book ?? null;
   useSyncExternalStore(
@@ -139,15 +142,17 @@ export function useWebApp(options: { confirm?: (question: string) => boolean } =
     if (!open) return;
     const { book: current, handle } = open;
     try {
+      // What was saved is the workbook as it was here: an edit made while writing stays unsaved.
+      const asOf = current.contentVersion;
       const bytes = current.toBytes();
       if (handle) {
         await writeInPlace(handle, bytes);
-        current.markSaved();
-        setMessage({ intent: "success", text: `已保存到 ${handle.name}。` }, current);
+        current.markSaved(undefined, asOf);
+        setMessage({ intent: "success", text: `已保存到 ${handle.name}。` }, current, asOf);
       } else {
         download(bytes, current.fileName);
-        current.markSaved();
-        setMessage({ intent: "success", text: `已下载 ${current.fileName}（在浏览器的下载文件夹中；用它替换原来的文件）。` }, current);
+        current.markSaved(undefined, asOf);
+        setMessage({ intent: "success", text: `已下载 ${current.fileName}（在浏览器的下载文件夹中；用它替换原来的文件）。` }, current, asOf);
       }
     } catch (e) {
       setMessage({ intent: "error", text: `未能保存：${describeFileFailure(e)}` });
@@ -158,11 +163,12 @@ export function useWebApp(options: { confirm?: (question: string) => boolean } =
   const saveAs = useCallback(async () => {
     if (!open) return;
     try {
+      const asOf = open.book.contentVersion;
       const handle = await saveWithPicker(open.book.toBytes(), open.book.fileName);
       if (!handle) return;
-      open.book.markSaved(handle.name);
+      open.book.markSaved(handle.name, asOf);
       setOpen({ ...open, handle });
-      setMessage({ intent: "success", text: `已保存到 ${handle.name}；之后「保存」都写入这个文件。` }, open.book);
+      setMessage({ intent: "success", text: `已保存到 ${handle.name}；之后「保存」都写入这个文件。` }, open.book, asOf);
     } catch (e) {
       setMessage({ intent: "error", text: `未能保存：${describeFileFailure(e)}` });
     }

@@ -27,6 +27,13 @@ describe("WebWorkbook", () => {
     expect(book.dirty).toBe(true);
     book.markSaved("支部-已改.xlsx");
     expect([book.dirty, book.fileName]).toEqual([false, "支部-已改.xlsx"]);
+    // An edit made while the bytes were being written is not in the file: it stays unsaved.
+    const asOf = book.contentVersion;
+    await book.gateway.apply([{ op: "writeSheet", model: { name: "备注", rows: [[{ value: "保存时输入" }]] } }]);
+    book.markSaved(undefined, asOf);
+    expect(book.dirty).toBe(true);
+    book.markSaved(undefined, book.contentVersion);
+    expect(book.dirty).toBe(false);
   });
 
   it("pastes members below the roster, sets cells inside it, and reads them back as the engine does", async () => {

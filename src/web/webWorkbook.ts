@@ -190,8 +190,9 @@ export class WebWorkbook {
   }
 
   /** The bytes were written to disk: nothing is unsaved any more. */
-  markSaved(fileName?: string): void {
-    this.dirty = false;
+  /** Saved as it was at `asOf` (its contentVersion when the bytes were taken): an edit made while saving stays unsaved. */
+  markSaved(fileName?: string, asOf = this.edits): void {
+    if (this.edits === asOf) this.dirty = false;
     if (fileName) this.fileName = fileName;
     this.changed();
   }
