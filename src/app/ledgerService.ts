@@ -25,7 +25,7 @@ import { APPROVED_SCORES, readApprovedScores } from "../core/approval/approvedSc
 import { PREVIOUS_TOTALS, planPreviousTotals, readPreviousTotals } from "../core/carryOver/previousTotals";
 import { DUES_STORE, duesEntries } from "../core/dues/duesRegister";
 import type { ApprovedPeriod } from "../core/engine/types";
-import { type Period, parsePeriod, tryParsePeriod } from "../core/period";
+import { type Period, parsePeriod, periodDates, tryParsePeriod } from "../core/period";
 import { type UnreadableCell, blocksPeriod, unreadableCells } from "../core/validation/scoreInputs";
 import type { WorkbookGateway } from "./gateway";
 import { type ImportCounts, type ImportOptions, type TextSource, planCsvImport } from "./importPlan";
@@ -166,8 +166,14 @@ export function unreadableCellsOf(ledger: LoadedLedger): UnreadableCell[] {
  */
 export function requireReadableCells(ledger: LoadedLedger, period: Period): void {
   // Every version's grants: a period reaches back as far as any of them makes it.
-  const reach = { cycleStartMonth: ledger.versions[0].cycleStartMonth, components: ledger.versions.flatMap((v) => v.components) };
-  const cells = unreadableCellsOf(ledger).filter((c) => blocksPeriod(c, period, reach));
+  const cycleStartMonth = ledger.versions[0].cycleStartMonth;
+  const reach = { cycleStartMonth, components: ledger.versions.flatMap((v) => v.components) };
+  // Approved periods' points are final (frozen): a cell of their months reaches no later period.
+  const approved = readApprovedScores(ledger.tables.get(APPROVED_SCORES.table)).flatMap((a) => {
+    const p = tryParsePeriod(a.label, cycleStartMonth);
+    return p ? [periodDates(p, cycleStartMonth)] : [];
+  });
+  const cells = unreadableCellsOf(ledger).filter((c) => blocksPeriod(c, period, reach, approved));
   if (cells.length === 0) return;
   const lines = cells.slice(0, 20).map((c) => `  ${c.sheet}!${c.column}${c.row} ${c.message}`);
   if (cells.length > 20) lines.push(`  ……另有 ${cells.length - 20} 处（运行 validate 查看全部）`);

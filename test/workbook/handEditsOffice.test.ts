@@ -354,7 +354,6 @@ describe("cells that cannot be read, through the Office.js gateway", () => {
     ["分值 「两分」 (003's −3, 2026-06-01)", SHEETS.ledger, 4, "分值", "两分", /分值「两分」不是数字/],
     ["次数 「两次」 (002's D1 ×2, 2026-07-15)", SHEETS.ledger, 5, "次数", "两次", /次数「两次」不是数字/],
     ["分值 #N/A (003's −3)", SHEETS.ledger, 4, "分值", "#N/A", /分值是错误值 #N\/A/],
-    ["编号 #REF! (002's D1 ×2)", SHEETS.ledger, 5, "编号", "#REF!", /编号是错误值 #REF!/],
   ])("积分台账 %s: flagged at its cell; the year's scores and the half-year's 公示 refused naming it; other periods right", async (_, def, dataRow, header, value, message) => {
     const book = await filled();
     const cell = await setCell(book, def, dataRow, header, value);
@@ -364,6 +363,13 @@ describe("cells that cannot be read, through the Office.js gateway", () => {
     await expect(writeReport(book.gw, "公示", dataRow === 4 ? "2026H1" : "2026H2", "2026-07-20")).rejects.toThrow(message);
     // A period the cell is not in is scored as before.
     expect(await totals(book.gw, "2026Q1")).toEqual(base.q1);
+  });
+
+  it("积分台账 编号 #REF! (002's D1 ×2, July): whose row it is is unknown and 星级党员 has vetoes, so every period of the year is refused, Q1 too", async () => {
+    const book = await filled();
+    const cell = await setCell(book, SHEETS.ledger, 5, "编号", "#REF!");
+    expect((await validateWorkbook(book.gw)).issues.map((i) => `${i.severity} ${i.sheet}!${i.column}${i.row}`)).toContain(`error ${cell}`);
+    for (const period of ["2026", "2026Q1", "2026H1"]) await expect(totals(book.gw, period)).rejects.toThrow(new RegExp(`${period} 用到的 1 个单元格无法读取[^]*${cell} 第\\d+行 编号是错误值 #REF!`));
   });
 
   it.each([

@@ -250,8 +250,24 @@ describe("PARTY.TOTAL core: a correction whose 撤销记录号 cannot be read", 
       expect(total(bad)).toEqual(new CellError("VALUE", "积分台账（所选区域）第 3 行撤销记录号无法读取，2026H1 不能计分（这些行不会当作 0 或略过不计）：请改正后再算"));
     // 日常行为积分 is granted for the year, so the second half shows the standing since January: refused too.
     expect(total("#REF!", "2026H2")).toMatchObject({ type: "VALUE", message: expect.stringContaining("第 3 行撤销记录号无法读取，2026H2") });
-    // Before March nothing reads the row.
-    expect(total("#REF!", "2026-02")).toBe(80);
+    // It may cancel an entry of any month: February is refused too.
+    expect(total("#REF!", "2026-02")).toMatchObject({ type: "VALUE", message: expect.stringContaining("第 3 行撤销记录号无法读取，2026-02") });
+  });
+});
+
+describe("PARTY.TOTAL core: a cell that may hide a veto", () => {
+  const headers = ["日期", "编号", "项目代码", "次数", "分值"];
+  const rows = (late: unknown[]) => [headers, [d("2026-03-02"), "001", "D1", 1, ""], late];
+  const total = (late: unknown[], period: string) => memberTotal({ ledger: rows(late), roster, period, scheme: star, memberId: "001" });
+
+  it("refuses every period of the cycle; an ordinary unreadable cell only the periods reaching it", () => {
+    // 编号 #REF! in October: whose row, and whether a veto, is unknown; the first quarter would be 0 if it is 张三's V1.
+    expect(total([d("2026-10-08"), "#REF!", "V1", 1, ""], "2026Q1")).toMatchObject({ type: "VALUE", message: expect.stringContaining("第 3 行编号无法读取，2026Q1") });
+    // 次数 text on a V1 row: the veto's row, so the whole cycle too.
+    expect(total([d("2026-10-08"), "001", "V1", "一", ""], "2026Q1")).toMatchObject({ type: "VALUE" });
+    // 次数 text on a D1 row in October: the first quarter does not read it (79 = 80 − 1).
+    expect(total([d("2026-10-08"), "001", "D1", "一", ""], "2026Q1")).toBe(79);
+    expect(total([d("2026-10-08"), "001", "D1", "一", ""], "2026Q4")).toMatchObject({ type: "VALUE" });
   });
 });
 

@@ -6,8 +6,8 @@ import { CellError, isCellError } from "../cellError";
 import { type CellValue, isBlank, isErrorValue, toText } from "../cells";
 import { type CycleScores, scoreCycle } from "../engine/scoreMembers";
 import type { LedgerColumns, MemberScore, ScoreResult } from "../engine/types";
-import { periodReach } from "../period";
-import { type Scheme, grantsOf } from "../scheme/schema";
+import { periodDates, periodReach } from "../period";
+import { type Scheme, cycleWideItems, grantsOf } from "../scheme/schema";
 import { CoreError } from "../errors";
 import { Lru, formulaCacheStats, registerCache } from "./cache";
 import { readAppraisalRange, readLedgerRange, readRosterRange } from "./ledgerRanges";
@@ -85,7 +85,9 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
     throw e;
   }
   const reach = periodReach(period, scheme.cycleStartMonth, versions.flatMap(grantsOf));
-  const rows = unreadableRows(result, ledger.value, reach);
+  const cycle = periodDates({ ...period, kind: "cycle", startOffset: 0, months: 12 }, scheme.cycleStartMonth);
+  const wide = versions.map(cycleWideItems).reduce((a, b) => ({ vetoes: a.vetoes || b.vetoes, codes: new Set([...a.codes, ...b.codes]) }));
+  const rows = unreadableRows(result, ledger.value, { reach, cycle, wide });
   const scored: Scored | CellError = rows.length ? unreadableError(rows, period.label) : { result };
   scoredCache.set(key, scored);
   return scored;
@@ -97,25 +99,31 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
  * as requireReadableCells finds them for scores, reports and approval: the period is not scored
  * without them (never as 0 or left out). `reach`: the dates the period's scores read (periodReach).
  */
-function unreadableRows(result: ScoreResult, columns: LedgerColumns, { start, end }: { start: string; end: string }): string[] {
+function unreadableRows(result: ScoreResult, columns: LedgerColumns, scope: { reach: DateRange; cycle: DateRange; wide: { vetoes: boolean; codes: Set<string> } }): string[] {
   const bad = columns.unreadableReverses ?? [];
   if (!result.ignored.length && !bad.length) return [];
   const { texts } = columns;
+  const { wide } = scope;
   const found: { index: number; which: string[] }[] = [];
   const seen = new Set<number>();
   const check = (index: number, reversesToo: boolean) => {
-    const dateError = isErrorValue(texts[columns.date[index]]);
-    if (!dateError) {
-      const date = texts[columns.date[index]];
-      if (!(date >= start && date <= end)) return;
-    }
     const which: string[] = [];
+    const dateError = isErrorValue(texts[columns.date[index]]);
+    const idError = isErrorValue(texts[columns.memberId[index]]);
+    const codeError = isErrorValue(texts[columns.itemCode[index]]);
     if (dateError) which.push("日期");
-    if (isErrorValue(texts[columns.memberId[index]])) which.push("编号");
-    if (isErrorValue(texts[columns.itemCode[index]])) which.push("项目代码");
+    if (idError) which.push("编号");
+    if (codeError) which.push("项目代码");
     if (Number.isNaN(columns.count[index])) which.push("次数");
     if (Number.isNaN(columns.value[index])) which.push("分值");
     if (reversesToo) which.push("撤销记录号");
+    if (!dateError) {
+      // As blocksPeriod: a cell that may hide a veto, or cancel an entry of any period, reaches the whole cycle.
+      const cycleWide = reversesToo || (wide.vetoes && (idError || codeError || wide.codes.has(texts[columns.itemCode[index]].toUpperCase())));
+      const { start, end } = cycleWide ? scope.cycle : scope.reach;
+      const date = texts[columns.date[index]];
+      if (!(date >= start && date <= end)) return;
+    }
     if (which.length && !seen.has(index)) {
       seen.add(index);
       found.push({ index, which });
@@ -126,6 +134,8 @@ function unreadableRows(result: ScoreResult, columns: LedgerColumns, { start, en
   for (const { index, reason } of result.ignored) if (reason !== "outside-cycle") check(index, false);
   return found.sort((a, b) => a.index - b.index).map(({ index, which }) => `第 ${columns.ref[index] === columns.ref[index] ? columns.ref[index] : index + 2} 行${which.join("、")}`);
 }
+
+type DateRange = { start: string; end: string };
 
 function unreadableError(rows: readonly string[], label: string): CellError {
   const shown = rows.slice(0, 5).join("，") + (rows.length > 5 ? ` 等 ${rows.length} 处` : "");

@@ -242,3 +242,13 @@ export function parseSchemeJson(json: string): SchemeParseResult {
 export function grantsOf(scheme: Pick<Scheme, "components">): Granularity[] {
   return scheme.components.flatMap((c) => (c.kind === "points" ? [c.grant] : []));
 }
+
+/**
+ * Items whose one entry changes the whole cycle: the veto items and the items of veto patterns (upper-
+ * case codes); `vetoes` is whether the scheme has any veto at all.
+ */
+export function cycleWideItems(scheme: Pick<Scheme, "items" | "vetoPatterns">): { vetoes: boolean; codes: Set<string> } {
+  const codes = new Set(scheme.items.filter((i) => i.points.kind === "veto").map((i) => i.code.toUpperCase()));
+  for (const p of scheme.vetoPatterns ?? []) codes.add(p.item.toUpperCase());
+  return { vetoes: codes.size > 0, codes };
+}

@@ -31,7 +31,8 @@ describe("unreadableCells", () => {
     );
     expect(cells.map((c) => [`${c.sheet}!${c.column}${c.row}`, c.code, c.message, c.blocks])).toEqual([
       ["积分台账!G2", "unreadable-cell", "第2行 分值「两分」不是数字，这一行无法计分", { kind: "entry", date: "2026-03-02" }],
-      ["积分台账!B3", "unreadable-cell", "第3行 编号是错误值 #REF!：单元格原来的内容已丢失（如公式引用的单元格被删除），这一行无法计分", { kind: "entry", date: "2026-07-15" }],
+      // Whose row it is is unknown: it may be a veto of anyone's year (星级党员 has vetoes), so the whole cycle.
+      ["积分台账!B3", "unreadable-cell", "第3行 编号是错误值 #REF!：单元格原来的内容已丢失（如公式引用的单元格被删除），这一行无法计分", { kind: "entry", date: "2026-07-15", cycle: true }],
       ["积分台账!F3", "unreadable-cell", "第3行 次数「两次」不是数字，这一行无法计分", { kind: "entry", date: "2026-07-15" }],
     ]);
   });
@@ -83,6 +84,30 @@ describe("blocksPeriod", () => {
     const halves = { cycleStartMonth: 12, components: [{ kind: "points", grant: "half" }] } as unknown as Scheme;
     const may = at({ kind: "entry", date: "2026-05-10" });
     expect(["2026H1", "2026Q2", "2026-05", "2026-04", "2026H2", "2026Q3"].map((p) => blocksPeriod(may, parsePeriod(p, 12), halves))).toEqual([true, true, true, false, false, false]);
+  });
+});
+
+describe("blocksPeriod: vetoes, corrections and approved periods", () => {
+  const at = (blocks: Parameters<typeof blocksPeriod>[0]["blocks"]) => ({ blocks }) as Parameters<typeof blocksPeriod>[0];
+  const star = getBuiltinScheme("star-member");
+  const periods = ["2026Q1", "2026Q2", "2026H2", "2026-12", "2026"];
+
+  it("a cell that may hide a veto or cancel any entry blocks every period of its cycle", () => {
+    const wide = at({ kind: "entry", date: "2026-08-10", cycle: true });
+    expect(periods.map((p) => blocksPeriod(wide, parsePeriod(p), star))).toEqual([true, true, true, true, true]);
+    expect(blocksPeriod(wide, parsePeriod("2025"), star)).toBe(false);
+    // The same row's 次数 (not a veto item): from August on, as the year's standing reaches.
+    const count = at({ kind: "entry", date: "2026-08-10" });
+    expect(periods.map((p) => blocksPeriod(count, parsePeriod(p), star))).toEqual([false, false, true, true, true]);
+  });
+
+  it("a cell in an approved period blocks only the periods holding it: later ones use the approved points", () => {
+    const march = at({ kind: "entry", date: "2026-03-05" });
+    const h1 = [{ start: "2026-01-01", end: "2026-06-30" }];
+    expect(periods.map((p) => blocksPeriod(march, parsePeriod(p), star))).toEqual([true, true, true, true, true]);
+    expect(periods.map((p) => blocksPeriod(march, parsePeriod(p), star, h1))).toEqual([true, false, false, false, true]);
+    // A possible veto is never frozen: it clears the year whenever it is found.
+    expect(periods.map((p) => blocksPeriod(at({ kind: "entry", date: "2026-03-05", cycle: true }), parsePeriod(p), star, h1))).toEqual([true, true, true, true, true]);
   });
 });
 

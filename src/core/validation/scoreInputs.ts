@@ -17,10 +17,13 @@ import { APPROVED_SCORES } from "../approval/approvedScores";
 import { PREVIOUS_TOTALS, carryOverComponents } from "../carryOver/previousTotals";
 import { DUES_STORE } from "../dues/duesRegister";
 import { SHEETS, type TableSheetDef, TRANSFERRED_IN } from "../ledger/layout";
-import { type Period, periodReach } from "../period";
+import { type Period, periodDates, periodReach } from "../period";
 
 export { isErrorValue } from "../cells";
-import { type Scheme, grantsOf } from "../scheme/schema";
+
+const REVERSAL_HEADERS = new Set(["撤销记录号", "撤销行号"]);
+const IDENTITY_HEADERS = new Set(["日期", "编号", "项目代码"]);
+import { type Scheme, cycleWideItems, grantsOf } from "../scheme/schema";
 import { KNOWN_TABLES } from "../stores/knownTables";
 import { type Cell, type TableData, columnLetter } from "../sheetModel";
 import { headerIndex, headerText } from "../tableRegion";
@@ -68,7 +71,7 @@ export const SCORE_FEEDING_SIDE_TABLES: readonly string[] = [APPROVED_SCORES.tab
 /** A cell the scores cannot read, at its place, with the periods it keeps from being scored. */
 export interface UnreadableCell extends ValidationIssue {
   /** "all"; an entry's date (ISO: the periods holding it; null when the date itself is unreadable: all); an appraisal's year (the year's totals). */
-  blocks: { kind: "all" } | { kind: "entry"; date: string | null } | { kind: "appraisal"; year: number | null };
+  blocks: { kind: "all" } | { kind: "entry"; date: string | null; cycle?: true } | { kind: "appraisal"; year: number | null };
 }
 
 function show(value: Cell): string {
@@ -84,6 +87,11 @@ export function unreadableCells(tables: ReadonlyMap<string, TableData>, scheme: 
   const out: UnreadableCell[] = [];
   const appraisal = appraisalMode(scheme);
   const grades = appraisal?.mode === "grades" ? new Set(appraisal.grades.map((g) => g.name)) : null;
+  // A cell that may hide a veto (who, which item, when; any cell of a veto or veto-pattern item's row) or
+  // cancel an entry of any period (撤销) changes the whole cycle, not only the periods reaching its date.
+  const wide = scheme ? cycleWideItems(scheme) : { vetoes: false, codes: new Set<string>() };
+  const cycleWide = (header: string, code: Cell | undefined) =>
+    REVERSAL_HEADERS.has(header) || (wide.vetoes && (IDENTITY_HEADERS.has(header) || wide.codes.has(toText(code ?? null).toUpperCase())));
   for (const input of SCORE_INPUTS) {
     const table = tables.get(input.def.table);
     if (!table || (input.usedBy && !input.usedBy(scheme))) continue;
@@ -93,6 +101,7 @@ export function unreadableCells(tables: ReadonlyMap<string, TableData>, scheme: 
     const dateColumn = at("日期");
     const yearColumn = at("年度");
     const gradeColumn = input.scope === "appraisal" && grades ? at("评议等次") : -1;
+    const codeColumn = at("项目代码");
     table.rows.forEach((cells, i) => {
       const row = table.firstRow + i;
       let blocks: UnreadableCell["blocks"] | null = null;
@@ -107,7 +116,8 @@ export function unreadableCells(tables: ReadonlyMap<string, TableData>, scheme: 
       const add = (index: number, header: string, message: string) => {
         blocks ??= scope();
         const values = Object.fromEntries(table.headers.map((h, c) => [headerText(h), cells[c] ?? null]));
-        out.push({ code: "unreadable-cell", severity: "error", sheet: table.sheet, row, column: columnLetter(table.firstColumn + index), header, message: `第${row}行 ${message}`, values, blocks });
+        const cell = blocks.kind === "entry" && cycleWide(header, cells[codeColumn]) ? { ...blocks, cycle: true as const } : blocks;
+        out.push({ code: "unreadable-cell", severity: "error", sheet: table.sheet, row, column: columnLetter(table.firstColumn + index), header, message: `第${row}行 ${message}`, values, blocks: cell });
       };
       for (const { header, index } of reads) {
         const v = cells[index] ?? null;
@@ -123,13 +133,20 @@ export function unreadableCells(tables: ReadonlyMap<string, TableData>, scheme: 
 }
 
 /** Whether a cell that cannot be read keeps `period` from being scored. */
-export function blocksPeriod(cell: UnreadableCell, period: Period, scheme: Pick<Scheme, "cycleStartMonth" | "components">): boolean {
+export function blocksPeriod(cell: UnreadableCell, period: Period, scheme: Pick<Scheme, "cycleStartMonth" | "components">, approved: readonly { start: string; end: string }[] = []): boolean {
   const b = cell.blocks;
   if (b.kind === "all") return true;
   if (b.kind === "appraisal") return period.kind === "cycle" && (b.year === null || b.year === period.cycleYear);
   if (b.date === null) return true;
-  const { start, end } = periodReach(period, scheme.cycleStartMonth, grantsOf(scheme));
-  return b.date >= start && b.date <= end;
+  const date = b.date;
+  // An approved period's points are final: a cell of its months reaches no later period.
+  const frozen = !b.cycle && approved.some((a) => date >= a.start && date <= a.end);
+  const { start, end } = b.cycle
+    ? periodDates({ ...period, kind: "cycle", startOffset: 0, months: 12 }, scheme.cycleStartMonth)
+    : frozen
+      ? periodDates(period, scheme.cycleStartMonth)
+      : periodReach(period, scheme.cycleStartMonth, grantsOf(scheme));
+  return date >= start && date <= end;
 }
 
 
