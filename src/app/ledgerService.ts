@@ -166,6 +166,9 @@ export function unreadableCellsOf(ledger: LoadedLedger): UnreadableCell[] {
  */
 export function requireReadableCells(ledger: LoadedLedger, period: Period): void {
   // Every version's grants: a period reaches back as far as any of them makes it.
+  const unreadable = unreadableCellsOf(ledger);
+  // Called for every period scored: nothing more is read while every cell reads.
+  if (unreadable.length === 0) return;
   const cycleStartMonth = ledger.versions[0].cycleStartMonth;
   const reach = { cycleStartMonth, components: ledger.versions.flatMap((v) => v.components) };
   // Approved periods' points are final (frozen): a cell of their months reaches no later period.
@@ -173,7 +176,7 @@ export function requireReadableCells(ledger: LoadedLedger, period: Period): void
     const p = tryParsePeriod(a.label, cycleStartMonth);
     return p ? [periodDates(p, cycleStartMonth)] : [];
   });
-  const cells = unreadableCellsOf(ledger).filter((c) => blocksPeriod(c, period, reach, approved));
+  const cells = unreadable.filter((c) => blocksPeriod(c, period, reach, approved));
   if (cells.length === 0) return;
   const lines = cells.slice(0, 20).map((c) => `  ${c.sheet}!${c.column}${c.row} ${c.message}`);
   if (cells.length > 20) lines.push(`  ……另有 ${cells.length - 20} 处（运行 validate 查看全部）`);

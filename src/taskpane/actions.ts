@@ -1,5 +1,6 @@
 import { isBlank, toIsoDate, toText } from "../core/cells";
 import type { LedgerColumns } from "../core/engine/types";
+import { liveEntryTest } from "../core/engine/scoreMembers";
 import { type RepairResult, repairTables } from "../app/repairTables";
 import { describeItemPoints } from "../core/engine/entryPoints";
 import { MEMBER_STATUSES, SETTINGS_KEYS, SHEETS, TRANSFERRED_IN } from "../core/ledger/layout";
@@ -377,12 +378,10 @@ export interface RulesState {
 /** Live entries only: a reversed entry and its reversing row count toward nothing. */
 function entryDatesByItem(columns: LedgerColumns): Record<string, string[]> {
   const dates: Record<string, string[]> = {};
-  const { texts, date, itemCode, reverses } = columns;
-  const keys = columns.id ?? columns.ref;
-  const reversed = new Set<number>();
-  for (let i = 0; i < columns.length; i++) if (reverses[i] === reverses[i]) reversed.add(reverses[i]);
+  const { texts, date, itemCode } = columns;
+  const live = liveEntryTest(columns);
   for (let i = 0; i < columns.length; i++) {
-    if (reverses[i] === reverses[i] || reversed.has(keys[i])) continue;
+    if (!live(i)) continue;
     const day = texts[date[i]];
     if (/^\d{4}-\d{2}-\d{2}$/.test(day)) (dates[texts[itemCode[i]].toUpperCase()] ??= []).push(day);
   }

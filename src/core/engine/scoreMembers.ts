@@ -134,6 +134,18 @@ export function ledgerColumns(entries: readonly LedgerEntry[] | LedgerColumns): 
   return { length: n, texts, date, memberId, itemCode, count, value, ref, reverses, id: ids, note: notes };
 }
 
+/**
+ * Whether entry i counts: neither a correction nor an entry a correction cancels (named by 记录号; by
+ * sheet row in a ledger from before 记录号). What the engine's own pass does, for the readers beside it.
+ */
+export function liveEntryTest(columns: Pick<LedgerColumns, "length" | "reverses" | "ref" | "id">): (i: number) => boolean {
+  const { reverses } = columns;
+  const keys = columns.id ?? columns.ref;
+  const reversed = new Set<number>();
+  for (let i = 0; i < columns.length; i++) if (reverses[i] === reverses[i]) reversed.add(reverses[i]);
+  return (i) => reverses[i] !== reverses[i] && !reversed.has(keys[i]);
+}
+
 /** Columns back to an object per entry (what ledgerColumns took). */
 export function ledgerEntries(columns: LedgerColumns): LedgerEntry[] {
   const { texts, date, memberId, itemCode, count, value, ref, reverses, id, note } = columns;

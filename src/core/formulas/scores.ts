@@ -84,10 +84,11 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
     if (e instanceof CoreError) return new CellError("VALUE", e.message);
     throw e;
   }
-  const reach = periodReach(period, scheme.cycleStartMonth, versions.flatMap(grantsOf));
-  const cycle = periodDates({ ...period, kind: "cycle", startOffset: 0, months: 12 }, scheme.cycleStartMonth);
-  const wide = versions.map(cycleWideItems).reduce((a, b) => ({ vetoes: a.vetoes || b.vetoes, codes: new Set([...a.codes, ...b.codes]) }));
-  const rows = unreadableRows(result, ledger.value, { reach, cycle, wide });
+  const rows = unreadableRows(result, ledger.value, () => ({
+    reach: periodReach(period, scheme.cycleStartMonth, versions.flatMap(grantsOf)),
+    cycle: periodDates({ ...period, kind: "cycle", startOffset: 0, months: 12 }, scheme.cycleStartMonth),
+    wide: versions.map(cycleWideItems).reduce((a, b) => ({ vetoes: a.vetoes || b.vetoes, codes: new Set([...a.codes, ...b.codes]) })),
+  }));
   const scored: Scored | CellError = rows.length ? unreadableError(rows, period.label) : { result };
   scoredCache.set(key, scored);
   return scored;
@@ -99,9 +100,10 @@ function scoreRanges(input: ScoreRanges): Scored | CellError {
  * as requireReadableCells finds them for scores, reports and approval: the period is not scored
  * without them (never as 0 or left out). `reach`: the dates the period's scores read (periodReach).
  */
-function unreadableRows(result: ScoreResult, columns: LedgerColumns, scope: { reach: DateRange; cycle: DateRange; wide: { vetoes: boolean; codes: Set<string> } }): string[] {
+function unreadableRows(result: ScoreResult, columns: LedgerColumns, scopeOf: () => { reach: DateRange; cycle: DateRange; wide: { vetoes: boolean; codes: Set<string> } }): string[] {
   const bad = columns.unreadableReverses ?? [];
   if (!result.ignored.length && !bad.length) return [];
+  const scope = scopeOf();
   const { texts } = columns;
   const { wide } = scope;
   const found: { index: number; which: string[] }[] = [];

@@ -341,10 +341,16 @@ export function planGeneratedSheets(input: {
     warnings.push(`工作簿中已有名为「${GENERATED_RECORD_SHEET}」的工作表，但不是本加载项的记录：没有改动它，本次生成的表也没有登记（下次生成时会写在新的工作表中）`);
   const records = parsed ?? [];
   const bySheet = new Map(records.map((x) => [x.sheet, x]));
+  // Asked more than once for a sheet (whether to keep it, then why): worked out once (results mean evaluating its formulas).
+  const judged = new Map<string, boolean>();
   const intact = (sheet: string): boolean => {
-    const record = bySheet.get(sheet);
-    const cells = reads.get(sheet);
-    return record !== undefined && cells !== undefined && matchesRecord(cells, record);
+    let known = judged.get(sheet);
+    if (known === undefined) {
+      const record = bySheet.get(sheet);
+      const cells = reads.get(sheet);
+      judged.set(sheet, (known = record !== undefined && cells !== undefined && matchesRecord(cells, record)));
+    }
+    return known;
   };
   const taken = new Set(sheets.map((s) => s.toUpperCase()));
   for (const m of models) taken.add(m.name.toUpperCase());

@@ -11,7 +11,7 @@
  * Ends with 支部书记（签字）/ 登记人.
  */
 import { entryPoints } from "../engine/entryPoints";
-import { ledgerColumns } from "../engine/scoreMembers";
+import { ledgerColumns, liveEntryTest } from "../engine/scoreMembers";
 import { BLANK_NUMBER, type LedgerColumns, type LedgerEntry, type MemberScore, type ScoreResult } from "../engine/types";
 import { periodDates } from "../period";
 import type { Scheme, SchemeItem } from "../scheme/schema";
@@ -47,15 +47,12 @@ function entryRow(e: Shown, item: SchemeItem | undefined, member: MemberScore): 
 
 /** The quarter's entries by member, in date order (ledger order within a day), corrections and what they reverse left out. */
 function quarterEntries(ledger: LedgerColumns, start: string, end: string): Map<string, Shown[]> {
-  const { texts, date, memberId, itemCode, count, value, reverses, note } = ledger;
-  // A correction names its row by 记录号 (by sheet row in a ledger from before 记录号).
-  const ref = ledger.id ?? ledger.ref;
-  const reversed = new Set<number>();
-  for (let i = 0; i < ledger.length; i++) if (reverses[i] === reverses[i]) reversed.add(reverses[i]);
+  const { texts, date, memberId, itemCode, count, value, note } = ledger;
+  const live = liveEntryTest(ledger);
   const picked: number[] = [];
   for (let i = 0; i < ledger.length; i++) {
     const d = texts[date[i]];
-    if (reverses[i] === reverses[i] || reversed.has(ref[i]) || !isIsoDate(d) || d < start || d > end) continue;
+    if (!live(i) || !isIsoDate(d) || d < start || d > end) continue;
     picked.push(i);
   }
   picked.sort((a, b) => (texts[date[a]] < texts[date[b]] ? -1 : texts[date[a]] > texts[date[b]] ? 1 : a - b));

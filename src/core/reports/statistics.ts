@@ -16,7 +16,7 @@
  */
 import { round } from "./formulaResults";
 import { entryPoints } from "../engine/entryPoints";
-import { type CycleScores, ledgerColumns, schemeMaximum } from "../engine/scoreMembers";
+import { type CycleScores, ledgerColumns, liveEntryTest, schemeMaximum } from "../engine/scoreMembers";
 import { BLANK_NUMBER, type LedgerColumns, type LedgerEntry, type MemberScore, type ScoreResult } from "../engine/types";
 import { describePeriod, parsePeriod, periodDates, subPeriods } from "../period";
 import type { Scheme } from "../scheme/schema";
@@ -156,17 +156,15 @@ export interface CountedEntry {
 export function countedEntries(result: ScoreResult, scheme: Scheme, entries: readonly LedgerEntry[] | LedgerColumns): CountedEntry[] {
   const ledger = ledgerColumns(entries);
   const { start, end } = periodDates(result.period, scheme.cycleStartMonth);
-  const { texts, date, memberId, itemCode, count, value, reverses } = ledger;
-  const ref = ledger.id ?? ledger.ref;
-  const reversed = new Set<number>();
-  for (let i = 0; i < ledger.length; i++) if (reverses[i] === reverses[i]) reversed.add(reverses[i]);
+  const { texts, date, memberId, itemCode, count, value } = ledger;
+  const live = liveEntryTest(ledger);
   const items = new Map(scheme.items.map((it) => [it.code.toUpperCase(), it]));
   const members = new Map(result.members.map((m) => [m.id, m]));
   const optional = (n: number) => (n === BLANK_NUMBER || Number.isNaN(n) ? undefined : n);
   const out: CountedEntry[] = [];
   for (let i = 0; i < ledger.length; i++) {
     const d = texts[date[i]];
-    if (reverses[i] === reverses[i] || reversed.has(ref[i]) || !isIsoDate(d) || d < start || d > end) continue;
+    if (!live(i) || !isIsoDate(d) || d < start || d > end) continue;
     const member = members.get(texts[memberId[i]]);
     const item = items.get(texts[itemCode[i]].toUpperCase());
     if (!member || !item || member.veto || (item.categories && !item.categories.includes(member.category))) continue;

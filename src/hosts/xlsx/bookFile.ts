@@ -201,6 +201,8 @@ function alive(pid: number): boolean {
 function lock(file: string): () => void {
   const lockFile = lockFileOf(file);
   const deadline = Date.now() + 10_000;
+  // The folder's clock against this computer's, measured once when a lock is found (not a probe file per wait).
+  let skew: number | null = null;
   for (;;) {
     try {
       const mine = `${process.pid}@${os.hostname()}`;
@@ -210,7 +212,8 @@ function lock(file: string): () => void {
       if (holder === "gone") continue;
       const local = holder.pid > 0 && holder.local;
       // Age by the folder's own clock (a shared folder's server may be minutes off this computer's).
-      const age = folderNow(lockFile) - holder.mtimeMs;
+      skew ??= folderNow(lockFile) - Date.now();
+      const age = Date.now() + skew - holder.mtimeMs;
       // No pid yet: being written (where hard links are not available), or left half-written long ago (FAT keeps times to 2 s).
       const dead = holder.pid === 0 ? age > 4_000 : (local && !alive(holder.pid)) || age > 60_000;
       if (dead) takeOver(lockFile, holder.text);
